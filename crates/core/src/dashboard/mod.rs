@@ -1,0 +1,340 @@
+//! The validated dashboard: what the rest of the code works with.
+//!
+//! [`load_document`] is the one way in. It finds the dashboards of a document, decodes every
+//! part once, resolves `$ref`s and typed plugin options, and reports each problem as a
+//! [`Diagnostic`] with its path. A broken part never breaks the dashboard: a panel whose
+//! options do not decode becomes [`PanelKind::Invalid`], a panel kind this viewer does not draw
+//! becomes [`PanelKind::Unsupported`], a grid item that points nowhere becomes
+//! [`GridContent::Missing`]. Only a document that holds no dashboard at all is an error.
+
+mod names;
+mod parse;
+mod variables;
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::duration::Duration;
+use crate::envelope::{self, Envelope};
+use crate::spec::common::{DatasourceSelector, Link};
+use crate::spec::datasource::DatasourceSpec;
+use crate::spec::layout::ItemRepeat;
+use crate::spec::panels::{
+    bar::BarChartSpec, gauge::GaugeChartSpec, heatmap::HeatMapChartSpec,
+    histogram::HistogramChartSpec, markdown::MarkdownSpec, pie::PieChartSpec, stat::StatChartSpec,
+    status_history::StatusHistoryChartSpec, table::TableSpec, time_series::TimeSeriesChartSpec,
+    time_series_table::TimeSeriesTableSpec,
+};
+use crate::spec::query::PrometheusQuerySpec;
+use crate::spec::variable::{DefaultValue, SortMethod, StaticValue};
+
+pub use names::validate_name;
+
+/// How serious a diagnostic is. Errors are what Perses itself rejects; warnings are things
+/// Perses accepts that will not work as the author probably meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A diagnostic with its severity.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    #[serde(flatten)]
+    pub diagnostic: Diagnostic,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{severity}: {}", self.diagnostic)
+    }
+}
+
+/// One dashboard of a document and the problems found in it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub dashboard: Dashboard,
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|problem| problem.severity == Severity::Error)
+    }
+}
+
+/// Every dashboard in a document (a resource, a List, or an array of resources). Each entry is
+/// either a loaded dashboard or the reason that resource is not a dashboard at all.
+pub fn load_document(document: &Value) -> Vec<Result<Loaded, Diagnostic>> {
+    envelope::find_dashboards(document)
+        .into_iter()
+        .map(|found| found.map(|found| parse::load(&found)))
+        .collect()
+}
+
+/// A validated dashboard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dashboard {
+    pub envelope: Envelope,
+    /// `metadata.name`.
+    pub name: String,
+    /// The Perses project, which is the namespace for a PersesDashboard.
+    pub project: Option<String>,
+    pub tags: Vec<String>,
+    pub display_name: Option<String>,
+    pub description: Option<String>,
+    /// The default time range, `1h` unless the dashboard says otherwise.
+    pub duration: Duration,
+    /// The default refresh interval; `None` means no automatic refresh.
+    pub refresh_interval: Option<Duration>,
+    /// `None` or `"local"` means the browser's time zone.
+    pub timezone: Option<String>,
+    pub datasources: BTreeMap<String, DatasourceSpec>,
+    pub variables: Vec<Variable>,
+    pub panels: BTreeMap<String, Panel>,
+    pub layouts: Vec<Layout>,
+    pub links: Vec<Link>,
+}
+
+impl Dashboard {
+    /// The title to show: the display name, else the resource name.
+    pub fn title(&self) -> &str {
+        self.display_name
+            .as_deref()
+            .filter(|name| !name.is_empty())
+            .unwrap_or(&self.name)
+    }
+
+    pub fn panel(&self, key: &str) -> Option<&Panel> {
+        self.panels.get(key)
+    }
+}
+
+/// A panel with typed options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    /// The panel's key in `spec.panels`.
+    pub key: String,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub hide_header: bool,
+    pub kind: PanelKind,
+    pub queries: Vec<Query>,
+    pub links: Vec<Link>,
+}
+
+impl Panel {
+    /// The title to show: the display name, else the panel key.
+    pub fn title(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.key)
+    }
+}
+
+/// What a panel draws, with its typed options. The one closed set every panel view matches on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PanelKind {
+    TimeSeriesChart(Box<TimeSeriesChartSpec>),
+    StatChart(Box<StatChartSpec>),
+    GaugeChart(Box<GaugeChartSpec>),
+    BarChart(Box<BarChartSpec>),
+    PieChart(Box<PieChartSpec>),
+    Table(Box<TableSpec>),
+    TimeSeriesTable(Box<TimeSeriesTableSpec>),
+    Markdown(Box<MarkdownSpec>),
+    StatusHistoryChart(Box<StatusHistoryChartSpec>),
+    HeatMapChart(Box<HeatMapChartSpec>),
+    HistogramChart(Box<HistogramChartSpec>),
+    /// A kind this viewer does not draw (logs, traces, profiles, or a third-party plugin).
+    Unsupported {
+        kind: String,
+    },
+    /// A known kind whose options could not be read.
+    Invalid {
+        kind: String,
+        problem: Diagnostic,
+    },
+}
+
+impl PanelKind {
+    /// The Perses plugin name.
+    pub fn name(&self) -> &str {
+        match self {
+            Self::TimeSeriesChart(_) => "TimeSeriesChart",
+            Self::StatChart(_) => "StatChart",
+            Self::GaugeChart(_) => "GaugeChart",
+            Self::BarChart(_) => "BarChart",
+            Self::PieChart(_) => "PieChart",
+            Self::Table(_) => "Table",
+            Self::TimeSeriesTable(_) => "TimeSeriesTable",
+            Self::Markdown(_) => "Markdown",
+            Self::StatusHistoryChart(_) => "StatusHistoryChart",
+            Self::HeatMapChart(_) => "HeatMapChart",
+            Self::HistogramChart(_) => "HistogramChart",
+            Self::Unsupported { kind } | Self::Invalid { kind, .. } => kind,
+        }
+    }
+}
+
+/// One query of a panel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Query {
+    Prometheus(PrometheusQuery),
+    /// A query type or plugin this viewer does not run (traces, logs, ...).
+    Unsupported {
+        query_kind: String,
+        plugin_kind: String,
+    },
+    /// A Prometheus query whose options could not be read.
+    Invalid {
+        plugin_kind: String,
+        problem: Diagnostic,
+    },
+}
+
+/// A PromQL query with its options. The PromQL is kept as written: variables are
+/// interpolated when the query is planned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrometheusQuery {
+    pub name: Option<String>,
+    pub datasource: Option<DatasourceSelector>,
+    pub query: String,
+    pub series_name_format: Option<String>,
+    /// The smallest step as written: empty, a duration, or a `$variable`.
+    pub min_step: Option<String>,
+    pub instant: Option<bool>,
+}
+
+impl From<(Option<String>, PrometheusQuerySpec)> for PrometheusQuery {
+    fn from((name, spec): (Option<String>, PrometheusQuerySpec)) -> Self {
+        Self {
+            name,
+            datasource: spec.datasource,
+            query: spec.query,
+            series_name_format: spec.series_name_format,
+            min_step: spec.min_step.filter(|step| !step.is_empty()),
+            instant: spec.instant,
+        }
+    }
+}
+
+/// A dashboard variable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variable {
+    pub name: String,
+    pub display_name: Option<String>,
+    pub description: Option<String>,
+    pub hidden: bool,
+    pub kind: VariableKind,
+}
+
+impl Variable {
+    /// The label to show: the display name, else the variable name.
+    pub fn label(&self) -> &str {
+        self.display_name
+            .as_deref()
+            .filter(|name| !name.is_empty())
+            .unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum VariableKind {
+    Text { value: String, constant: bool },
+    List(ListVariable),
+}
+
+/// A list variable: where its options come from and how they can be selected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListVariable {
+    pub source: ListSource,
+    pub default_value: Option<DefaultValue>,
+    pub allow_all_value: bool,
+    pub allow_multiple: bool,
+    pub custom_all_value: Option<String>,
+    pub capturing_regexp: Option<String>,
+    pub sort: SortMethod,
+}
+
+/// Where a list variable's options come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListSource {
+    PrometheusLabelValues {
+        datasource: Option<DatasourceSelector>,
+        label_name: String,
+        matchers: Vec<String>,
+    },
+    PrometheusLabelNames {
+        datasource: Option<DatasourceSelector>,
+        matchers: Vec<String>,
+    },
+    PrometheusPromQl {
+        datasource: Option<DatasourceSelector>,
+        expr: String,
+        label_name: String,
+    },
+    Static {
+        values: Vec<StaticValue>,
+    },
+    /// Lists the datasources of a kind. In ODH every query goes through the same backend.
+    Datasource {
+        plugin_kind: String,
+    },
+    Unsupported {
+        plugin_kind: String,
+    },
+    Invalid {
+        plugin_kind: String,
+        problem: Diagnostic,
+    },
+}
+
+/// A layout of the dashboard.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Layout {
+    Grid(GridLayout),
+    /// A layout kind this viewer does not draw yet (Tabs).
+    Unsupported {
+        kind: String,
+    },
+}
+
+/// A group of panels on the 24-column grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridLayout {
+    pub title: Option<String>,
+    /// `None`: the group cannot collapse; `Some(open)`: its initial state.
+    pub collapse: Option<bool>,
+    pub items: Vec<GridItem>,
+    pub repeat_variable: Option<String>,
+}
+
+/// A panel's place in a grid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GridItem {
+    pub x: u32,
+    pub y: u32,
+    pub width: u32,
+    pub height: u32,
+    pub content: GridContent,
+    pub repeat: Option<ItemRepeat>,
+}
+
+/// What a grid item shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GridContent {
+    /// The panel with this key, which exists in `Dashboard::panels`.
+    Panel(String),
+    /// A reference that does not resolve, kept so the page can say so in its place.
+    Missing { reference: String },
+}

@@ -1,0 +1,126 @@
+//! Paths into a document and the problems found at them.
+//!
+//! Every error the model reports names the exact place it comes from, in the form users see
+//! in their editors and in `kubectl explain`: `spec.layouts[0].spec.items[3].content.$ref`.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A location in a JSON/YAML document, relative to the document's root.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Path(String);
+
+impl Path {
+    /// The document root.
+    pub fn root() -> Self {
+        Self::default()
+    }
+
+    /// This path extended by an object key.
+    pub fn key(&self, key: &str) -> Self {
+        let mut text = self.0.clone();
+        if is_plain_key(key) {
+            if !text.is_empty() {
+                text.push('.');
+            }
+            text.push_str(key);
+        } else {
+            // Keys with dots or spaces would be ambiguous after a '.', so they are quoted.
+            text.push_str(&format!("[{}]", serde_json::Value::from(key)));
+        }
+        Self(text)
+    }
+
+    /// This path extended by an array index.
+    pub fn index(&self, index: usize) -> Self {
+        Self(format!("{}[{index}]", self.0))
+    }
+
+    /// This path extended by the path that `serde_path_to_error` reports inside it.
+    pub fn join_serde(&self, inner: &serde_path_to_error::Path) -> Self {
+        use serde_path_to_error::Segment;
+        let mut path = self.clone();
+        for segment in inner.iter() {
+            path = match segment {
+                Segment::Seq { index } => path.index(*index),
+                Segment::Map { key } => path.key(key),
+                Segment::Enum { variant } => path.key(variant),
+                Segment::Unknown => path,
+            };
+        }
+        path
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("(document root)")
+        } else {
+            f.write_str(&self.0)
+        }
+    }
+}
+
+/// One problem in a dashboard: where it is and what was expected there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub path: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(path: &Path, message: impl Into<String>) -> Self {
+        Self {
+            path: path.to_string(),
+            message: message.into(),
+        }
+    }
+
+    /// A diagnostic for a serde decoding failure under `base`, located at the failing field.
+    pub fn from_serde(base: &Path, error: &serde_path_to_error::Error<serde_json::Error>) -> Self {
+        Self::new(&base.join_serde(error.path()), error.inner().to_string())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+fn is_plain_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '$' | '#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_read_like_editor_paths() {
+        let path = Path::root().key("spec").key("layouts").index(0).key("spec");
+        let path = path.key("items").index(3).key("content").key("$ref");
+        assert_eq!(path.as_str(), "spec.layouts[0].spec.items[3].content.$ref");
+        assert_eq!(
+            Path::root().key("panels").key("a.b").as_str(),
+            r#"panels["a.b"]"#
+        );
+        assert_eq!(Path::root().index(2).key("kind").as_str(), "[2].kind");
+        assert_eq!(Path::root().to_string(), "(document root)");
+    }
+}

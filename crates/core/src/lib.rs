@@ -1,0 +1,17 @@
+//! The pure core of the ODH observability plugin.
+//!
+//! Everything here is plain Rust with no browser and no I/O, so it runs under native
+//! `cargo test` and is shared by the plugin (compiled to wasm32), the development backend
+//! and the CLI. Start with [`dashboard::load_document`]: it turns one parsed document
+//! (JSON or YAML, see [`source`]) into validated [`dashboard::Dashboard`]s plus the
+//! [`diagnostic::Diagnostic`]s that say, by path, what was wrong.
+//!
+//! Architecture invariant: nothing in this crate touches a browser API, the network or the
+//! file system. The web layer and the native tools do I/O and call in here.
+
+pub mod dashboard;
+pub mod diagnostic;
+pub mod duration;
+pub mod envelope;
+pub mod source;
+pub mod spec;

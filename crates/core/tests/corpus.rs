@@ -1,0 +1,106 @@
+//! Every real dashboard of the corpus loads with zero errors, and its panels get the kinds
+//! the corpus' SOURCES.md counts.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
+#![cfg(feature = "yaml")]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use obs_core::dashboard::{PanelKind, Severity, load_document};
+use obs_core::source::{SourceFormat, parse_documents};
+
+fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/perses")
+}
+
+#[test]
+fn every_corpus_dashboard_loads_without_errors() {
+    let mut files = 0;
+    let mut dashboards = 0;
+    let mut panels_by_kind: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unsupported: BTreeMap<String, usize> = BTreeMap::new();
+    let mut failures = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(format) = SourceFormat::from_file_name(&name) else {
+            continue;
+        };
+        files += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        let documents = match parse_documents(&text, format) {
+            Ok(documents) => documents,
+            Err(error) => {
+                failures.push(format!("{name}: {error}"));
+                continue;
+            }
+        };
+        for document in &documents {
+            for loaded in load_document(document) {
+                let loaded = match loaded {
+                    Ok(loaded) => loaded,
+                    Err(error) => {
+                        failures.push(format!("{name}: {error}"));
+                        continue;
+                    }
+                };
+                dashboards += 1;
+                for problem in &loaded.problems {
+                    if problem.severity == Severity::Error {
+                        failures.push(format!("{name}: {problem}"));
+                    }
+                }
+                for panel in loaded.dashboard.panels.values() {
+                    *panels_by_kind
+                        .entry(panel.kind.name().to_owned())
+                        .or_default() += 1;
+                    match &panel.kind {
+                        PanelKind::Unsupported { kind } => {
+                            *unsupported.entry(kind.clone()).or_default() += 1;
+                        }
+                        PanelKind::Invalid { problem, .. } => {
+                            failures.push(format!("{name}: {problem}"))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!((files, dashboards), (34, 34));
+    let expected: BTreeMap<String, usize> = [
+        ("TimeSeriesChart", 301),
+        ("StatChart", 100),
+        ("GaugeChart", 27),
+        ("Table", 24),
+        ("Markdown", 17),
+        ("BarChart", 3),
+        ("LogsTable", 2),
+        ("PieChart", 1),
+        ("TraceTable", 1),
+        ("ScatterChart", 1),
+        ("TimeSeriesTable", 1),
+    ]
+    .into_iter()
+    .map(|(kind, count)| (kind.to_owned(), count))
+    .collect();
+    assert_eq!(panels_by_kind, expected);
+    assert_eq!(panels_by_kind.values().sum::<usize>(), 478);
+    let logs_and_traces: BTreeMap<String, usize> =
+        [("LogsTable", 2), ("ScatterChart", 1), ("TraceTable", 1)]
+            .into_iter()
+            .map(|(kind, count)| (kind.to_owned(), count))
+            .collect();
+    assert_eq!(unsupported, logs_and_traces);
+}

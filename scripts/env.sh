@@ -1,0 +1,56 @@
+# shellcheck shell=bash
+# Environment for every build and test of this project. Source it to run the tools by hand:
+#
+#   source scripts/env.sh && trunk serve
+#
+# It only exports variables: scripts/setup.sh installs what they point to.
+# Everything that is slow to make (installed tools, cargo's target directory) lives in a cache
+# outside the clone, so a fresh clone reuses it and `git clean` never throws it away.
+
+OBS_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export OBS_ROOT
+export OBS_CACHE="${OBS_CACHE:-$HOME/.cache/odh-obs}"
+export OBS_TOOLS="$OBS_CACHE/tools"              # cargo install --root: trunk, wasm-bindgen
+export OBS_BINARYEN="$OBS_CACHE/npm-binaryen"    # npm binaryen (wasm-opt)
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$OBS_CACHE/target}"
+
+# Pinned tool versions. WASM_BINDGEN_VERSION must equal the `wasm-bindgen = "=…"` pin in
+# Cargo.toml and `[tools] wasm_bindgen` in Trunk.toml; trunk refuses to build otherwise.
+export TRUNK_VERSION=0.21.14
+export WASM_BINDGEN_VERSION=0.2.130
+export BINARYEN_NPM_VERSION=132.0.0
+
+export PATH="$OBS_TOOLS/bin:$OBS_BINARYEN/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+
+# How the wasm32 standard library is provided, as decided by scripts/setup.sh:
+#   rustup: rustup's prebuilt wasm32-unknown-unknown target (fast to build with);
+#   debian: Debian's rustc-web + rust-web-src with -Zbuild-std (registries only).
+OBS_WASM_MODE=$(cat "$OBS_CACHE/wasm-mode" 2>/dev/null || echo rustup)
+export OBS_WASM_MODE
+
+# Runs a command with the wasm32 toolchain. In debian mode cargo and rustc come from
+# /usr/bin and std is rebuilt from source; in rustup mode nothing changes.
+wasm() {
+  if [ "$OBS_WASM_MODE" = debian ]; then
+    (
+      export PATH="$OBS_TOOLS/bin:$OBS_BINARYEN/node_modules/.bin:/usr/bin:/usr/local/bin:/bin"
+      unset RUSTUP_TOOLCHAIN
+      export RUSTC=/usr/bin/rustc
+      export RUSTC_BOOTSTRAP=1
+      export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+      "$@"
+    )
+  else
+    "$@"
+  fi
+}
+
+# In debian mode, `trunk` typed by a developer in a shell that sourced this file runs with
+# the wasm toolchain, so `trunk serve` works the same in both modes.
+if [ "$OBS_WASM_MODE" = debian ]; then
+  trunk() { wasm command trunk "$@"; }
+fi

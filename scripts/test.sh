@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of the project: formatting, clippy (native and wasm32), native unit and
+# integration tests, and the wasm-bindgen tests in headless Chromium. Installs what is missing
+# first (scripts/setup.sh), so it works on a fresh machine and is quick on a warm one.
+set -euo pipefail
+"$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+OBS_SCRIPT=1 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$OBS_ROOT"
+
+started=$(date +%s)
+step() { printf '\n\033[1m==> %s\033[0m (%ss)\n' "$*" "$(($(date +%s) - started))" >&2; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy, native"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "clippy, wasm32"
+wasm cargo clippy -p odh-observability --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "native tests"
+cargo test --workspace --locked
+
+step "wasm tests in headless Chromium"
+wasm cargo test -p odh-observability --target wasm32-unknown-unknown --locked
+
+step "all tests passed"
