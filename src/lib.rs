@@ -1,4 +1,30 @@
 //! The ODH Observability plugin: Perses dashboards of the user's project, drawn in the browser.
 //!
-//! This crate is the web layer only. Everything it shows comes from the pure `obs_core` crate;
-//! the modules here are compiled for wasm32 alone, so the browser never leaks into the core.
+//! This crate is the web layer only: Leptos components, the browser's APIs, HTTP. Everything
+//! it shows is decided by the pure `obs_core` crate. The modules are compiled for wasm32
+//! alone, so a native build of the workspace cannot reach the browser from the core.
+//!
+//! Where to start: [`app::App`] is the standalone page; [`dashboard::DashboardView`] draws one
+//! dashboard; [`panel::PanelFrame`] draws one panel and is where a panel kind picks its view.
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod dashboard;
+#[cfg(target_arch = "wasm32")]
+pub mod fixtures;
+#[cfg(target_arch = "wasm32")]
+pub mod icons;
+#[cfg(target_arch = "wasm32")]
+pub mod ids;
+#[cfg(target_arch = "wasm32")]
+pub mod panel;
+#[cfg(target_arch = "wasm32")]
+pub mod theme;
+
+/// Starts the standalone page: what `trunk serve` shows.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

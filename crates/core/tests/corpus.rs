@@ -64,7 +64,7 @@ fn every_corpus_dashboard_loads_without_errors() {
                             *unsupported.entry(kind.clone()).or_default() += 1;
                         }
                         PanelKind::Invalid { problem, .. } => {
-                            failures.push(format!("{name}: {problem}"))
+                            failures.push(format!("{name}: {problem}"));
                         }
                         _ => {}
                     }

@@ -1,0 +1,64 @@
+//! The standalone page (`trunk serve`): the page header of the ODH shell and one dashboard.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::dashboard::DashboardView;
+use crate::fixtures;
+use crate::theme::{self, Theme};
+
+/// The Observability page as it looks inside the ODH shell, standing alone.
+#[component]
+pub fn App() -> impl IntoView {
+    let initial_theme = theme::stored();
+    theme::apply(initial_theme);
+    let theme = RwSignal::new(initial_theme);
+    let toggle_theme = move |_| {
+        let next = theme.get_untracked().toggled();
+        theme::apply(next);
+        theme.set(next);
+    };
+    let theme_label = move || match theme.get() {
+        Theme::Light => "Dark theme",
+        Theme::Dark => "Light theme",
+    };
+    let loaded = fixtures::load_json(fixtures::DEMO_DASHBOARD_JSON);
+
+    view! {
+        <main class="obs-root">
+            <header class="obs-page-header">
+                <div class="obs-page-header__text">
+                    <h1 class="obs-page-title">"Observability"</h1>
+                    <p class="obs-page-description">
+                        "Monitor the health, performance and resource use of your AI workloads."
+                    </p>
+                </div>
+                <div class="obs-page-header__actions">
+                    <button
+                        class="obs-button obs-button--plain"
+                        aria-pressed=move || (theme.get() == Theme::Dark).to_string()
+                        on:click=toggle_theme
+                    >
+                        {theme_label}
+                    </button>
+                </div>
+            </header>
+            {match loaded {
+                Ok(loaded) => {
+                    view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
+                        .into_any()
+                }
+                Err(error) => {
+                    view! {
+                        <div class="obs-alert obs-alert--danger" role="alert">
+                            <p class="obs-alert__title">"The bundled dashboard could not be read"</p>
+                            <p class="obs-code">{error.to_string()}</p>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,111 @@
+//! A Perses Grid layout: an optional collapsible row header over a 24-column grid of panels.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use obs_core::dashboard::{Dashboard, GridContent, GridItem, GridLayout};
+
+use crate::icons::ChevronIcon;
+use crate::ids::unique_id;
+use crate::panel::{MissingPanel, PanelFrame};
+
+/// One grid group. A group with `collapse` gets a header button that opens and closes it;
+/// a closed group does not mount its panels, so they neither render nor query.
+#[component]
+pub fn GridSection(
+    /// The group to draw.
+    grid: GridLayout,
+    /// The dashboard the group's items refer to.
+    dashboard: Arc<Dashboard>,
+    /// The group's position in the dashboard, for its accessible name when it has no title.
+    index: usize,
+) -> impl IntoView {
+    let collapsible = grid.collapse.is_some();
+    let open = RwSignal::new(grid.collapse.unwrap_or(true));
+    let body_id = unique_id("grid");
+    let title = grid.title.clone();
+    let panel_count = grid.items.len();
+    let items = Arc::new(grid.items);
+
+    let header = match (title.clone(), collapsible) {
+        (Some(title), true) => Some({
+            let button_label = title.clone();
+            view! {
+                <h3 class="obs-row-heading">
+                    <button
+                        class="obs-row-header"
+                        aria-label=button_label
+                        aria-expanded=move || open.get().to_string()
+                        aria-controls=body_id.clone()
+                        on:click=move |_| open.update(|open| *open = !*open)
+                    >
+                        <span class="obs-row-header__toggle"><ChevronIcon/></span>
+                        <span>{title}</span>
+                        <span class="obs-row-header__count">
+                            {move || (!open.get()).then(|| panels_label(panel_count))}
+                        </span>
+                    </button>
+                </h3>
+            }
+            .into_any()
+        }),
+        (Some(title), false) => Some(view! { <h3 class="obs-row-header">{title}</h3> }.into_any()),
+        (None, _) => None,
+    };
+    let label = title.unwrap_or_else(|| format!("Panel group {}", index + 1));
+    let body = move || {
+        open.get().then(|| {
+            let items = Arc::clone(&items);
+            let dashboard = Arc::clone(&dashboard);
+            view! {
+                <div class="obs-grid">
+                    {items
+                        .iter()
+                        .map(|item| view! { <GridCell item=item.clone() dashboard=Arc::clone(&dashboard)/> })
+                        .collect_view()}
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <section class="obs-grid-section" aria-label=label>
+            {header}
+            <div id=body_id>{body}</div>
+        </section>
+    }
+}
+
+/// One item of the grid, placed by its Perses coordinates.
+#[component]
+fn GridCell(item: GridItem, dashboard: Arc<Dashboard>) -> impl IntoView {
+    let style = grid_placement(&item);
+    let content = match &item.content {
+        GridContent::Panel(key) => match dashboard.panel(key) {
+            Some(panel) => view! { <PanelFrame panel=panel.clone()/> }.into_any(),
+            None => view! { <MissingPanel reference=key.clone()/> }.into_any(),
+        },
+        GridContent::Missing { reference } => {
+            view! { <MissingPanel reference=reference.clone()/> }.into_any()
+        }
+    };
+    view! { <div class="obs-grid__cell" style=style>{content}</div> }
+}
+
+/// CSS grid placement of an item: columns and rows start at 1 in CSS, at 0 in Perses.
+fn grid_placement(item: &GridItem) -> String {
+    let width = item.width.clamp(1, 24);
+    let column = item.x.min(24 - width) + 1;
+    let height = item.height.max(1);
+    format!(
+        "grid-column: {column} / span {width}; grid-row: {} / span {height};",
+        item.y + 1
+    )
+}
+
+fn panels_label(count: usize) -> String {
+    match count {
+        1 => "1 panel".to_owned(),
+        count => format!("{count} panels"),
+    }
+}

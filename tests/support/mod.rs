@@ -1,0 +1,64 @@
+//! Helpers for DOM tests: find elements the way assistive technology sees them (by role and
+//! accessible name), click them, and wait for Leptos to update the DOM.
+
+#![allow(dead_code)] // Each test binary uses a different subset.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// A fresh element attached to the document body to mount a component in.
+pub fn container() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let element = document.create_element("div").unwrap();
+    element.set_class_name("obs-root");
+    document.body().unwrap().append_child(&element).unwrap();
+    element.unchecked_into()
+}
+
+/// The text content of an element with whitespace collapsed.
+pub fn text_of(element: &Element) -> String {
+    element
+        .text_content()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first element under `root` with this ARIA role (explicit, or implicit from its tag)
+/// whose accessible name (aria-label, else text) is `name`; an empty name matches any.
+pub fn by_role(root: &Element, role: &str, name: &str) -> Option<Element> {
+    all_by_role(root, role)
+        .into_iter()
+        .find(|element| name.is_empty() || accessible_name(element) == name)
+}
+
+pub fn all_by_role(root: &Element, role: &str) -> Vec<Element> {
+    let selector = match role {
+        "button" => "button, [role=button]".to_owned(),
+        "heading" => "h1, h2, h3, h4, h5, h6, [role=heading]".to_owned(),
+        "region" => "section[aria-label], section[aria-labelledby], [role=region]".to_owned(),
+        "table" => "table, [role=table]".to_owned(),
+        "link" => "a[href], [role=link]".to_owned(),
+        other => format!("[role={other}]"),
+    };
+    let list = root.query_selector_all(&selector).unwrap();
+    (0..list.length())
+        .filter_map(|index| list.item(index))
+        .filter_map(|node| node.dyn_into::<Element>().ok())
+        .collect()
+}
+
+pub fn accessible_name(element: &Element) -> String {
+    element
+        .get_attribute("aria-label")
+        .unwrap_or_else(|| text_of(element))
+        .trim()
+        .to_owned()
+}
+
+/// Clicks an element and waits until Leptos has applied the resulting changes.
+pub async fn click(element: &Element) {
+    element.dyn_ref::<HtmlElement>().unwrap().click();
+    leptos::task::tick().await;
+}

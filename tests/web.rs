@@ -1,0 +1,156 @@
+//! Component tests in headless Chromium: the page shell mounted with real dashboards.
+//! Run by `scripts/test.sh` (wasm-bindgen-test-runner drives Chromium through chromedriver).
+
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
+
+mod support;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use odh_observability::dashboard::DashboardView;
+use odh_observability::fixtures;
+use support::{by_role, click, container, text_of};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount_demo() -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    let root = container();
+    let loaded = fixtures::load_json(fixtures::DEMO_DASHBOARD_JSON).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
+    });
+    (root, handle)
+}
+
+#[wasm_bindgen_test]
+async fn rows_and_panels_are_found_by_role_and_name() {
+    let (root, _handle) = mount_demo();
+    assert!(by_role(&root, "heading", "Model serving").is_some());
+    for row in ["Overview", "Latency and throughput", "Notes and logs"] {
+        assert!(by_role(&root, "region", row).is_some(), "row {row}");
+        assert!(by_role(&root, "button", row).is_some(), "row header {row}");
+    }
+    for panel in [
+        "Requests (24h)",
+        "GPU utilization",
+        "End-to-end latency",
+        "Serving pods",
+    ] {
+        let region = by_role(&root, "region", panel).unwrap_or_else(|| panic!("panel {panel}"));
+        assert!(
+            by_role(&region, "heading", panel).is_some(),
+            "title of {panel}"
+        );
+    }
+    // Four panels in the first row, on the 24-column grid.
+    let overview = by_role(&root, "region", "Overview").unwrap();
+    assert_eq!(
+        overview
+            .query_selector_all("section.obs-panel")
+            .unwrap()
+            .length(),
+        4
+    );
+    let cell = by_role(&root, "region", "GPU utilization")
+        .unwrap()
+        .parent_element()
+        .unwrap();
+    assert_eq!(
+        cell.get_attribute("style").unwrap(),
+        "grid-column: 13 / span 6; grid-row: 1 / span 5;"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn collapsed_rows_open_and_close_with_their_header() {
+    let (root, _handle) = mount_demo();
+    let header = by_role(&root, "button", "Notes and logs").unwrap();
+    assert_eq!(
+        header.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(by_role(&root, "region", "About this dashboard").is_none());
+    assert!(text_of(&header).contains("2 panels"));
+
+    click(&header).await;
+    assert_eq!(
+        header.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(by_role(&root, "region", "About this dashboard").is_some());
+    let logs = by_role(&root, "region", "Server logs").unwrap();
+    assert!(
+        text_of(&logs).contains("LogsTable panels are not supported"),
+        "{}",
+        text_of(&logs)
+    );
+
+    let overview = by_role(&root, "button", "Overview").unwrap();
+    click(&overview).await;
+    assert_eq!(
+        overview.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(by_role(&root, "region", "GPU utilization").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn descriptions_are_tooltips_tied_to_their_button() {
+    let (root, _handle) = mount_demo();
+    let button = by_role(&root, "button", "About End-to-end latency").unwrap();
+    let tooltip_id = button.get_attribute("aria-describedby").unwrap();
+    let tooltip = root
+        .query_selector(&format!("#{tooltip_id}"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(tooltip.get_attribute("role").as_deref(), Some("tooltip"));
+    assert_eq!(
+        text_of(&tooltip),
+        "Time from request to last token, 50th and 90th percentiles."
+    );
+    assert!(
+        by_role(&root, "button", "About GPU utilization").is_none(),
+        "no description, no button"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn broken_parts_are_marked_where_they_are() {
+    let mut document: serde_json::Value =
+        serde_json::from_str(fixtures::DEMO_DASHBOARD_JSON).unwrap();
+    let config = &mut document["spec"]["config"];
+    config["panels"]["gpu_util"]["spec"]["plugin"]["spec"]["format"]["unit"] = "percentunit".into();
+    config["layouts"][0]["spec"]["items"][3]["content"]["$ref"] = "#/spec/panels/gone".into();
+    let loaded = fixtures::load_json(&document.to_string()).unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
+    });
+    let alert = by_role(&root, "alert", "").unwrap();
+    let alert_text = text_of(&alert);
+    assert!(
+        alert_text.contains("spec.config.panels.gpu_util.spec.plugin.spec.format.unit"),
+        "{alert_text}"
+    );
+    assert!(
+        alert_text.contains("spec.config.layouts[0].spec.items[3].content.$ref"),
+        "{alert_text}"
+    );
+    let gauge = by_role(&root, "region", "GPU utilization").unwrap();
+    assert!(
+        text_of(&gauge).contains("This GaugeChart panel cannot be shown"),
+        "{}",
+        text_of(&gauge)
+    );
+    assert!(text_of(&gauge).contains("unknown variant `percentunit`"));
+    let missing = by_role(&root, "region", "Missing panel").unwrap();
+    assert!(text_of(&missing).contains("#/spec/panels/gone"));
+    // The other panels are drawn as usual.
+    assert!(by_role(&root, "region", "Requests (24h)").is_some());
+}
