@@ -1,0 +1,1 @@
+//! Demo workloads (work in progress).

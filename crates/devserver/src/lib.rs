@@ -1,0 +1,1 @@
+//! The development backend (work in progress).
