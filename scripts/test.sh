@@ -17,7 +17,9 @@ step "clippy, native"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy, wasm32"
-wasm cargo clippy -p odh-observability --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+# cargo-clippy is called directly: `cargo clippy` would find rustup's cargo-clippy in
+# $CARGO_HOME/bin before Debian's on PATH, and rustup's cannot build Debian's std.
+wasm cargo-clippy clippy -p odh-observability --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 
 step "native tests"
 cargo test --workspace --locked

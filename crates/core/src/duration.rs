@@ -88,6 +88,39 @@ impl Duration {
     pub const fn is_zero(self) -> bool {
         self.millis == 0
     }
+
+    /// Formats with days as the largest unit (`14d`, `1h30m`), as the quick ranges are written
+    /// in Perses' picker and URL; `0s` for zero.
+    pub fn to_day_string(self) -> String {
+        if self.millis == 0 {
+            return "0s".to_owned();
+        }
+        let mut rest = self.millis;
+        let mut text = String::new();
+        for (name, unit_millis) in UNITS.iter().skip(2) {
+            let count = rest / unit_millis;
+            if count > 0 {
+                text.push_str(&format!("{count}{name}"));
+                rest -= count * unit_millis;
+            }
+        }
+        text
+    }
+
+    /// Formats as the Perses UI does for `$__range`, `$__interval` and `$__rate_interval`:
+    /// every unit greedily from years down (so 8 days is `1w1d`), and zero as an empty text.
+    pub fn to_perses_string(self) -> String {
+        let mut rest = self.millis;
+        let mut text = String::new();
+        for (name, unit_millis) in UNITS {
+            let count = rest / unit_millis;
+            if count > 0 {
+                text.push_str(&format!("{count}{name}"));
+                rest -= count * unit_millis;
+            }
+        }
+        text
+    }
 }
 
 impl FromStr for Duration {
@@ -223,6 +256,35 @@ mod tests {
                 text.parse::<Duration>().map(Duration::as_millis),
                 Ok(millis)
             );
+        }
+    }
+
+    #[test]
+    fn formats_with_days_for_urls() {
+        for (millis, text) in [
+            (0, "0s"),
+            (14 * MS_PER_DAY, "14d"),
+            (5_400_000, "1h30m"),
+            (MS_PER_YEAR, "365d"),
+        ] {
+            assert_eq!(Duration::from_millis(millis).to_day_string(), text);
+        }
+    }
+
+    #[test]
+    fn formats_like_the_perses_ui() {
+        let cases = [
+            (0, ""),
+            (500, "500ms"),
+            (30_000, "30s"),
+            (90_000, "1m30s"),
+            (3_600_000, "1h"),
+            (8 * MS_PER_DAY, "1w1d"),
+            (14 * MS_PER_DAY, "2w"),
+            (366 * MS_PER_DAY, "1y1d"),
+        ];
+        for (millis, text) in cases {
+            assert_eq!(Duration::from_millis(millis).to_perses_string(), text);
         }
     }
 

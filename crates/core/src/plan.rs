@@ -1,0 +1,343 @@
+//! Planning: from a panel's query (or a variable's source) and the dashboard's state to the
+//! exact request to send, as Perses would build it: variables and builtins interpolated, the
+//! step chosen for the panel's width, start and end aligned. Nothing is sent here.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::dashboard::{Dashboard, ListSource, PanelKind, PrometheusQuery};
+use crate::duration::Duration;
+use crate::interpolate::{VariableValue, interpolate, referenced_variables};
+use crate::prometheus::{PromQuery, QueryKind, QueryResult};
+use crate::spec::common::DatasourceSelector;
+use crate::spec::datasource::{PROMETHEUS_DATASOURCE, PrometheusDatasourceSpec};
+use crate::step::{DEFAULT_SCRAPE_INTERVAL, query_window, suggested_step_ms};
+use crate::time_range::AbsoluteRange;
+
+/// What planning needs to know about the page.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanContext<'a> {
+    pub dashboard: &'a Dashboard,
+    /// The dashboard's time range, resolved.
+    pub range: AbsoluteRange,
+    /// The current time, for queries that Perses evaluates "now".
+    pub now_ms: i64,
+    /// Interpolation values of the dashboard variables that are ready.
+    pub values: &'a BTreeMap<String, VariableValue>,
+    /// Dashboard variables that are not ready (loading, failed or cyclic).
+    pub pending: &'a BTreeSet<String>,
+    /// The user's project: the `namespace` of every request.
+    pub project: &'a str,
+    /// JavaScript's `getTimezoneOffset() × 60`, for Perses' step alignment.
+    pub utc_offset_secs: i64,
+}
+
+/// Why a query cannot be sent yet, or at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanError {
+    /// It uses variables that are not ready; it is planned again when they are.
+    Waiting { variables: Vec<String> },
+    /// `minStep` does not name a duration once interpolated.
+    InvalidMinStep { text: String, message: String },
+}
+
+impl std::fmt::Display for PlanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Waiting { variables } => write!(f, "waiting for ${}", variables.join(", $")),
+            Self::InvalidMinStep { text, message } => write!(f, "minStep {text:?}: {message}"),
+        }
+    }
+}
+
+/// A panel query ready to send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedQuery {
+    pub request: PromQuery,
+    /// `seriesNameFormat` with variables interpolated.
+    pub series_name_format: Option<String>,
+}
+
+/// Whether a panel kind runs range or instant queries by default (a query's `instant` wins).
+pub fn default_query_kind(kind: &PanelKind) -> QueryKind {
+    match kind {
+        PanelKind::Table(table) => {
+            // A column that embeds a panel (a sparkline) needs the history.
+            if table
+                .column_settings
+                .iter()
+                .any(|column| column.plugin.is_some())
+            {
+                QueryKind::Range
+            } else {
+                QueryKind::Instant
+            }
+        }
+        PanelKind::TimeSeriesTable(_) => QueryKind::Instant,
+        _ => QueryKind::Range,
+    }
+}
+
+/// Plans one panel query for a panel `width_px` wide.
+pub fn plan_query(
+    query: &PrometheusQuery,
+    panel_kind: QueryKind,
+    width_px: u32,
+    context: &PlanContext<'_>,
+) -> Result<PlannedQuery, PlanError> {
+    let texts = [
+        Some(query.query.as_str()),
+        query.min_step.as_deref(),
+        query.series_name_format.as_deref(),
+    ];
+    wait_for(texts.into_iter().flatten(), context)?;
+    let dashboard_values = dashboard_builtins(context);
+    let lookup = |name: &str| {
+        dashboard_values
+            .get(name)
+            .or_else(|| context.values.get(name))
+    };
+    let min_step = match query.min_step.as_deref() {
+        Some(text) => {
+            let interpolated = interpolate(text, lookup);
+            interpolated
+                .parse::<Duration>()
+                .map_err(|error| PlanError::InvalidMinStep {
+                    text: interpolated.clone(),
+                    message: error.to_string(),
+                })?
+        }
+        None => scrape_interval(query.datasource.as_ref(), context),
+    };
+    let window = query_window(
+        context.range,
+        min_step,
+        suggested_step_ms(context.range, width_px),
+        context.utc_offset_secs,
+    );
+    let query_values: BTreeMap<&str, VariableValue> = [
+        ("__interval_ms", window.interval_ms().to_string()),
+        (
+            "__interval",
+            Duration::from_millis(window.interval_ms().unsigned_abs()).to_perses_string(),
+        ),
+        (
+            "__rate_interval",
+            Duration::from_millis(window.rate_interval_ms().unsigned_abs()).to_perses_string(),
+        ),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name, VariableValue::Single(value)))
+    .collect();
+    let lookup_all = |name: &str| query_values.get(name).or_else(|| lookup(name));
+    let promql = interpolate(&query.query, lookup_all);
+    let kind = match query.instant {
+        Some(true) => QueryKind::Instant,
+        Some(false) => QueryKind::Range,
+        None => panel_kind,
+    };
+    let request = match kind {
+        QueryKind::Range => PromQuery {
+            kind,
+            promql,
+            start_secs: window.start_secs,
+            end_secs: window.end_secs,
+            step_secs: window.step_secs,
+        },
+        QueryKind::Instant => PromQuery::instant(promql, window.end_secs),
+    };
+    let series_name_format = query
+        .series_name_format
+        .as_deref()
+        .map(|format| interpolate(format, lookup));
+    Ok(PlannedQuery {
+        request,
+        series_name_format,
+    })
+}
+
+/// Interpolates any text of the dashboard (a panel title, a Markdown panel, a link) with the
+/// variables and the dashboard builtins; references to pending variables stay as written.
+pub fn interpolate_text(text: &str, context: &PlanContext<'_>) -> String {
+    let dashboard_values = dashboard_builtins(context);
+    interpolate(text, |name| {
+        dashboard_values
+            .get(name)
+            .or_else(|| context.values.get(name))
+    })
+}
+
+/// The request that lists a variable's options, or `None` for sources that need no request.
+/// The ODH backend has only the query routes, so label values and names are read from an
+/// instant query over the dashboard's range: `group by (label) (last_over_time(m[range]))`.
+pub fn plan_variable(
+    source: &ListSource,
+    context: &PlanContext<'_>,
+) -> Result<Option<PromQuery>, PlanError> {
+    let range_secs = (context.range.duration_ms() / 1000).max(1);
+    let over_range = |selector: &str| format!("last_over_time({selector}[{range_secs}s])");
+    let selectors = |matchers: &[String]| -> Vec<String> {
+        if matchers.is_empty() {
+            vec![over_range("{__name__=~\".+\"}")]
+        } else {
+            matchers
+                .iter()
+                .map(|matcher| over_range(&interpolate_text(matcher, context)))
+                .collect()
+        }
+    };
+    let end_secs = context.range.end_secs() as f64;
+    match source {
+        ListSource::PrometheusLabelValues {
+            label_name,
+            matchers,
+            ..
+        } => {
+            wait_for(
+                std::iter::once(label_name.as_str()).chain(matchers.iter().map(String::as_str)),
+                context,
+            )?;
+            let label = interpolate_text(label_name, context);
+            let promql = format!("group by ({label}) ({})", selectors(matchers).join(" or "));
+            Ok(Some(PromQuery::instant(promql, end_secs)))
+        }
+        ListSource::PrometheusLabelNames { matchers, .. } => {
+            wait_for(matchers.iter().map(String::as_str), context)?;
+            let promql = format!("group without () ({})", selectors(matchers).join(" or "));
+            Ok(Some(PromQuery::instant(promql, end_secs)))
+        }
+        ListSource::PrometheusPromQl {
+            expr, label_name, ..
+        } => {
+            wait_for([expr.as_str(), label_name.as_str()], context)?;
+            // Perses runs the expression "now", whatever the dashboard's range.
+            let now_secs = context.now_ms.div_euclid(1000) as f64;
+            Ok(Some(PromQuery::instant(
+                interpolate_text(expr, context),
+                now_secs,
+            )))
+        }
+        ListSource::Static { .. }
+        | ListSource::Datasource { .. }
+        | ListSource::Unsupported { .. }
+        | ListSource::Invalid { .. } => Ok(None),
+    }
+}
+
+/// Reads a variable's options out of the reply to [`plan_variable`]'s request.
+pub fn variable_options(
+    source: &ListSource,
+    result: &QueryResult,
+    context: &PlanContext<'_>,
+) -> Vec<String> {
+    match source {
+        ListSource::PrometheusLabelValues { label_name, .. } => {
+            let label = interpolate_text(label_name, context);
+            let values: BTreeSet<&str> = result
+                .series
+                .iter()
+                .filter_map(|series| series.labels.get(&label).map(String::as_str))
+                .collect();
+            values.into_iter().map(str::to_owned).collect()
+        }
+        ListSource::PrometheusLabelNames { .. } => {
+            let mut names: BTreeSet<&str> = result
+                .series
+                .iter()
+                .flat_map(|series| series.labels.keys().map(String::as_str))
+                .collect();
+            if !result.series.is_empty() {
+                names.insert("__name__");
+            }
+            names.into_iter().map(str::to_owned).collect()
+        }
+        ListSource::PrometheusPromQl { label_name, .. } => {
+            let label = interpolate_text(label_name, context);
+            let mut seen = BTreeSet::new();
+            result
+                .series
+                .iter()
+                .filter_map(|series| series.labels.get(&label))
+                .filter(|value| seen.insert(value.as_str()))
+                .cloned()
+                .collect()
+        }
+        ListSource::Static { .. }
+        | ListSource::Datasource { .. }
+        | ListSource::Unsupported { .. }
+        | ListSource::Invalid { .. } => Vec::new(),
+    }
+}
+
+/// Fails with the pending variables among those the texts use.
+fn wait_for<'t>(
+    texts: impl IntoIterator<Item = &'t str>,
+    context: &PlanContext<'_>,
+) -> Result<(), PlanError> {
+    let mut waiting: Vec<String> = texts
+        .into_iter()
+        .flat_map(referenced_variables)
+        .filter(|name| context.pending.contains(name))
+        .collect();
+    waiting.sort();
+    waiting.dedup();
+    if waiting.is_empty() {
+        Ok(())
+    } else {
+        Err(PlanError::Waiting { variables: waiting })
+    }
+}
+
+/// `$__from`, `$__to`, `$__range`, `$__range_s`, `$__range_ms`, `$__dashboard`, `$__project`.
+fn dashboard_builtins(context: &PlanContext<'_>) -> BTreeMap<&'static str, VariableValue> {
+    let range_ms = context.range.duration_ms();
+    let project = context
+        .dashboard
+        .project
+        .clone()
+        .unwrap_or_else(|| context.project.to_owned());
+    [
+        ("__from", context.range.start_ms.to_string()),
+        ("__to", context.range.end_ms.to_string()),
+        (
+            "__range",
+            Duration::from_millis(range_ms.unsigned_abs()).to_perses_string(),
+        ),
+        ("__range_s", format!("{}", range_ms as f64 / 1000.0)),
+        ("__range_ms", range_ms.to_string()),
+        ("__dashboard", context.dashboard.name.clone()),
+        ("__project", project),
+    ]
+    .into_iter()
+    .map(|(name, value)| (name, VariableValue::Single(value)))
+    .collect()
+}
+
+/// The smallest step a query may use when it sets no `minStep`: its datasource's
+/// `scrapeInterval`, else one minute.
+fn scrape_interval(selector: Option<&DatasourceSelector>, context: &PlanContext<'_>) -> Duration {
+    let datasources = &context.dashboard.datasources;
+    let spec = match selector {
+        Some(DatasourceSelector::Reference {
+            kind,
+            name: Some(name),
+        }) => datasources
+            .get(name)
+            .filter(|_| kind == PROMETHEUS_DATASOURCE),
+        Some(DatasourceSelector::Variable(variable)) => {
+            let name = interpolate_text(variable, context);
+            datasources.get(&name)
+        }
+        Some(DatasourceSelector::Reference { name: None, .. }) | None => datasources
+            .values()
+            .find(|spec| spec.default && spec.plugin.kind == PROMETHEUS_DATASOURCE),
+    };
+    spec.and_then(|spec| {
+        serde_json::from_value::<PrometheusDatasourceSpec>(spec.plugin.spec.clone()).ok()
+    })
+    .and_then(|spec| spec.scrape_interval)
+    .and_then(|text| text.parse().ok())
+    .unwrap_or(DEFAULT_SCRAPE_INTERVAL)
+}
+
+#[cfg(test)]
+mod tests;

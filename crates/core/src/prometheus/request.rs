@@ -1,0 +1,110 @@
+//! A Prometheus query as the ODH backend takes it: `POST /api/prometheus/queryRange` (or
+//! `/query`) with the JSON body `{"query": "<URL query string>"}`, the user's project in
+//! `namespace=`, as ODH's own client builds it with `URLSearchParams`.
+
+use serde::Serialize;
+
+/// Range or instant query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QueryKind {
+    Range,
+    Instant,
+}
+
+/// A query ready to send: PromQL with every variable interpolated, and its times.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PromQuery {
+    pub kind: QueryKind,
+    pub promql: String,
+    /// Range: the first evaluation, unix seconds. Instant: unused.
+    pub start_secs: f64,
+    /// Range: the last evaluation; instant: the evaluation time. Unix seconds.
+    pub end_secs: f64,
+    /// Range only.
+    pub step_secs: f64,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    query: &'a str,
+}
+
+impl PromQuery {
+    pub fn instant(promql: impl Into<String>, time_secs: f64) -> Self {
+        Self {
+            kind: QueryKind::Instant,
+            promql: promql.into(),
+            start_secs: time_secs,
+            end_secs: time_secs,
+            step_secs: 0.0,
+        }
+    }
+
+    /// The backend route.
+    pub fn path(&self) -> &'static str {
+        match self.kind {
+            QueryKind::Range => "/api/prometheus/queryRange",
+            QueryKind::Instant => "/api/prometheus/query",
+        }
+    }
+
+    /// The URL query string the backend forwards to Prometheus, with the project first.
+    pub fn query_string(&self, namespace: &str) -> String {
+        let mut params = form_urlencoded::Serializer::new(String::new());
+        params.append_pair("namespace", namespace);
+        params.append_pair("query", &self.promql);
+        match self.kind {
+            QueryKind::Range => {
+                params.append_pair("start", &number(self.start_secs));
+                params.append_pair("end", &number(self.end_secs));
+                params.append_pair("step", &number(self.step_secs));
+            }
+            QueryKind::Instant => {
+                params.append_pair("time", &number(self.end_secs));
+            }
+        }
+        params.finish()
+    }
+
+    /// The JSON request body. Identical queries of a page have identical bodies, which is what
+    /// requests are de-duplicated by.
+    pub fn body(&self, namespace: &str) -> String {
+        let query = self.query_string(namespace);
+        serde_json::to_string(&Body { query: &query }).unwrap_or_default()
+    }
+}
+
+/// Numbers as JavaScript's `String(n)` writes them for timestamps and steps: no trailing `.0`.
+fn number(value: f64) -> String {
+    format!("{value}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_match_what_odh_sends() {
+        let range = PromQuery {
+            kind: QueryKind::Range,
+            promql: "sum(rate(x{pod=~\"a|b\"}[5m])) by (pod)".into(),
+            start_secs: 1_700_000_000.0,
+            end_secs: 1_700_003_600.0,
+            step_secs: 60.0,
+        };
+        assert_eq!(range.path(), "/api/prometheus/queryRange");
+        assert_eq!(
+            range.query_string("team-a"),
+            "namespace=team-a&query=sum%28rate%28x%7Bpod%3D%7E%22a%7Cb%22%7D%5B5m%5D%29%29+by+%28pod%29\
+             &start=1700000000&end=1700003600&step=60"
+        );
+        let body: serde_json::Value = serde_json::from_str(&range.body("team-a")).unwrap();
+        assert_eq!(body["query"], range.query_string("team-a"));
+        let instant = PromQuery::instant("up", 1_700_000_000.5);
+        assert_eq!(instant.path(), "/api/prometheus/query");
+        assert_eq!(
+            instant.query_string("a&b"),
+            "namespace=a%26b&query=up&time=1700000000.5"
+        );
+    }
+}

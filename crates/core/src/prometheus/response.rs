@@ -1,0 +1,302 @@
+//! Replies of the ODH backend's Prometheus routes: `{"code": 200, "response": <Prometheus JSON>}`
+//! on success; on failure an HTTP error whose JSON says what went wrong.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+/// One point: unix milliseconds and a value (NaN and ±Inf are kept: Prometheus returns them).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sample {
+    pub time_ms: i64,
+    pub value: f64,
+}
+
+/// One series of a result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub labels: BTreeMap<String, String>,
+    pub samples: Vec<Sample>,
+}
+
+/// What kind of result Prometheus returned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultType {
+    Matrix,
+    Vector,
+    Scalar,
+    String,
+}
+
+/// A decoded successful reply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryResult {
+    pub result_type: ResultType,
+    pub series: Vec<Series>,
+    /// Prometheus' warnings and infos, to show beside the panel.
+    pub warnings: Vec<String>,
+}
+
+/// Why a query has no result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QueryError {
+    /// Prometheus or the backend refused the query (bad PromQL, forbidden project, ...).
+    Rejected { status: u16, message: String },
+    /// The backend or Prometheus is unavailable or timed out.
+    Unavailable { status: u16, message: String },
+    /// The reply is not what the backend contract promises.
+    Malformed(String),
+}
+
+impl fmt::Display for QueryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Rejected { status, message } => write!(f, "{message} (HTTP {status})"),
+            Self::Unavailable { status, message } => {
+                write!(
+                    f,
+                    "the metrics service is unavailable: {message} (HTTP {status})"
+                )
+            }
+            Self::Malformed(message) => {
+                write!(f, "unexpected reply from the metrics service: {message}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for QueryError {}
+
+/// Decodes a reply of `/api/prometheus/query` or `/queryRange` given its HTTP status and body.
+pub fn decode_odh_reply(status: u16, body: &str) -> Result<QueryResult, QueryError> {
+    if !(200..300).contains(&status) {
+        let message = error_message(body).unwrap_or_else(|| default_message(status));
+        return Err(if status >= 500 || status == 429 || status == 408 {
+            QueryError::Unavailable { status, message }
+        } else {
+            QueryError::Rejected { status, message }
+        });
+    }
+    let envelope: Envelope =
+        serde_json::from_str(body).map_err(|error| QueryError::Malformed(error.to_string()))?;
+    let reply = envelope.response;
+    if reply.status != "success" {
+        let message = reply
+            .error
+            .unwrap_or_else(|| "Prometheus reported an error".to_owned());
+        return Err(QueryError::Rejected {
+            status: 400,
+            message,
+        });
+    }
+    let data = reply
+        .data
+        .ok_or_else(|| QueryError::Malformed("no data in a successful reply".to_owned()))?;
+    let mut warnings = reply.warnings;
+    warnings.extend(reply.infos);
+    let (result_type, series) = decode_data(data)?;
+    Ok(QueryResult {
+        result_type,
+        series,
+        warnings,
+    })
+}
+
+#[derive(Deserialize)]
+struct Envelope {
+    response: PromReply,
+}
+
+#[derive(Deserialize)]
+struct PromReply {
+    status: String,
+    #[serde(default)]
+    data: Option<PromData>,
+    #[serde(default)]
+    error: Option<String>,
+    #[serde(default)]
+    warnings: Vec<String>,
+    #[serde(default)]
+    infos: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PromData {
+    result_type: String,
+    result: serde_json::Value,
+}
+
+#[derive(Deserialize)]
+struct RawSeries {
+    #[serde(default)]
+    metric: BTreeMap<String, String>,
+    #[serde(default)]
+    values: Vec<(f64, String)>,
+    #[serde(default)]
+    value: Option<(f64, String)>,
+}
+
+fn decode_data(data: PromData) -> Result<(ResultType, Vec<Series>), QueryError> {
+    let malformed = |error: serde_json::Error| QueryError::Malformed(error.to_string());
+    match data.result_type.as_str() {
+        "matrix" | "vector" => {
+            let result_type = if data.result_type == "matrix" {
+                ResultType::Matrix
+            } else {
+                ResultType::Vector
+            };
+            let raw: Vec<RawSeries> = serde_json::from_value(data.result).map_err(malformed)?;
+            let series = raw
+                .into_iter()
+                .map(|raw| {
+                    let points = raw.value.into_iter().chain(raw.values);
+                    Series {
+                        labels: raw.metric,
+                        samples: points.map(sample).collect(),
+                    }
+                })
+                .collect();
+            Ok((result_type, series))
+        }
+        "scalar" => {
+            let point: (f64, String) = serde_json::from_value(data.result).map_err(malformed)?;
+            Ok((
+                ResultType::Scalar,
+                vec![Series {
+                    labels: BTreeMap::new(),
+                    samples: vec![sample(point)],
+                }],
+            ))
+        }
+        "string" => Ok((ResultType::String, Vec::new())),
+        other => Err(QueryError::Malformed(format!(
+            "unknown result type {other:?}"
+        ))),
+    }
+}
+
+/// Prometheus writes values as strings ("1.5", "NaN", "+Inf") and times as float seconds.
+fn sample((time_secs, value): (f64, String)) -> Sample {
+    let value = match value.as_str() {
+        "+Inf" | "Inf" => f64::INFINITY,
+        "-Inf" => f64::NEG_INFINITY,
+        text => text.parse().unwrap_or(f64::NAN),
+    };
+    Sample {
+        time_ms: (time_secs * 1000.0).round() as i64,
+        value,
+    }
+}
+
+/// The message of an error reply: ODH's `message` (Fastify errors), or `response`/`error`.
+fn error_message(body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    ["message", "response", "error"]
+        .iter()
+        .find_map(|key| match value.get(key)? {
+            serde_json::Value::String(text) if !text.is_empty() => Some(text.clone()),
+            serde_json::Value::Object(inner) => inner
+                .get("error")
+                .and_then(|e| e.as_str())
+                .map(str::to_owned),
+            _ => None,
+        })
+}
+
+fn default_message(status: u16) -> String {
+    match status {
+        401 => "your session has expired; reload the page to sign in again".to_owned(),
+        403 => "you do not have access to the metrics of this project".to_owned(),
+        404 => "the metrics service was not found".to_owned(),
+        408 | 504 => "the metrics service took too long to answer".to_owned(),
+        413 => "the query is too large".to_owned(),
+        status => format!("the metrics service answered with HTTP {status}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn odh(response: &str) -> String {
+        format!(r#"{{"code": 200, "response": {response}}}"#)
+    }
+
+    #[test]
+    fn decodes_matrix_vector_and_scalar() {
+        let matrix = odh(
+            r#"{"status":"success","data":{"resultType":"matrix","result":[
+            {"metric":{"__name__":"up","pod":"a"},"values":[[1700000000,"1"],[1700000060.5,"NaN"],[1700000120,"+Inf"]]}]},
+            "warnings":["too many samples"]}"#,
+        );
+        let result = decode_odh_reply(200, &matrix).unwrap();
+        assert_eq!(result.result_type, ResultType::Matrix);
+        assert_eq!(result.warnings, ["too many samples"]);
+        let samples = &result.series[0].samples;
+        assert_eq!(
+            samples[0],
+            Sample {
+                time_ms: 1_700_000_000_000,
+                value: 1.0
+            }
+        );
+        assert_eq!(samples[1].time_ms, 1_700_000_060_500);
+        assert!(samples[1].value.is_nan());
+        assert_eq!(samples[2].value, f64::INFINITY);
+        assert_eq!(result.series[0].labels["pod"], "a");
+
+        let vector = odh(
+            r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1700000000,"42"]}]}}"#,
+        );
+        let result = decode_odh_reply(200, &vector).unwrap();
+        assert_eq!(
+            (result.result_type, result.series[0].samples[0].value),
+            (ResultType::Vector, 42.0)
+        );
+
+        let scalar = odh(
+            r#"{"status":"success","data":{"resultType":"scalar","result":[1700000000,"3.5"]}}"#,
+        );
+        assert_eq!(
+            decode_odh_reply(200, &scalar).unwrap().series[0].samples[0].value,
+            3.5
+        );
+    }
+
+    #[test]
+    fn errors_keep_the_message_and_say_what_kind() {
+        let bad_query = r#"{"statusCode":400,"error":"Bad Request","message":"parse error: unexpected end of input"}"#;
+        assert_eq!(
+            decode_odh_reply(400, bad_query),
+            Err(QueryError::Rejected {
+                status: 400,
+                message: "parse error: unexpected end of input".into()
+            })
+        );
+        let down = r#"{"code":503,"response":"Prometheus is not reachable"}"#;
+        let error = decode_odh_reply(503, down).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the metrics service is unavailable: Prometheus is not reachable (HTTP 503)"
+        );
+        assert_eq!(
+            decode_odh_reply(403, "<html>").unwrap_err().to_string(),
+            "you do not have access to the metrics of this project (HTTP 403)"
+        );
+        assert!(matches!(
+            decode_odh_reply(200, "{\"code\":200}"),
+            Err(QueryError::Malformed(_))
+        ));
+        let failed =
+            odh(r#"{"status":"error","errorType":"bad_data","error":"invalid parameter"}"#);
+        assert_eq!(
+            decode_odh_reply(200, &failed),
+            Err(QueryError::Rejected {
+                status: 400,
+                message: "invalid parameter".into()
+            })
+        );
+    }
+}
