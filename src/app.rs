@@ -1,11 +1,8 @@
-//! The standalone page (`trunk serve`): the page header of the ODH shell and one dashboard.
-
-use std::sync::Arc;
+//! The standalone page (`trunk serve`): the ODH shell's page header around the Observability page.
 
 use leptos::prelude::*;
 
-use crate::dashboard::DashboardView;
-use crate::fixtures;
+use crate::page::ObservabilityPage;
 use crate::theme::{self, Theme};
 
 /// The Observability page as it looks inside the ODH shell, standing alone.
@@ -23,8 +20,6 @@ pub fn App() -> impl IntoView {
         Theme::Light => "Dark theme",
         Theme::Dark => "Light theme",
     };
-    let loaded = fixtures::load_json(fixtures::DEMO_DASHBOARD_JSON);
-
     view! {
         <main class="obs-root">
             <header class="obs-page-header">
@@ -44,21 +39,7 @@ pub fn App() -> impl IntoView {
                     </button>
                 </div>
             </header>
-            {match loaded {
-                Ok(loaded) => {
-                    view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
-                        .into_any()
-                }
-                Err(error) => {
-                    view! {
-                        <div class="obs-alert obs-alert--danger" role="alert">
-                            <p class="obs-alert__title">"The bundled dashboard could not be read"</p>
-                            <p class="obs-code">{error.to_string()}</p>
-                        </div>
-                    }
-                        .into_any()
-                }
-            }}
+            <ObservabilityPage/>
         </main>
     }
 }

@@ -4,13 +4,18 @@
 //! it shows is decided by the pure `obs_core` crate. The modules are compiled for wasm32
 //! alone, so a native build of the workspace cannot reach the browser from the core.
 //!
-//! Where to start: [`app::App`] is the standalone page; [`dashboard::DashboardView`] draws one
-//! dashboard; [`panel::PanelFrame`] draws one panel and is where a panel kind picks its view.
+//! Where to start: [`app::App`] is the standalone page; [`page::ObservabilityPage`] is the
+//! page itself (pickers, time, variables); [`dashboard::DashboardView`] draws one dashboard;
+//! [`panel::PanelFrame`] draws one panel and is where a panel kind picks its view.
 
+#[cfg(target_arch = "wasm32")]
+pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod dashboard;
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod fixtures;
 #[cfg(target_arch = "wasm32")]
@@ -18,9 +23,19 @@ pub mod icons;
 #[cfg(target_arch = "wasm32")]
 pub mod ids;
 #[cfg(target_arch = "wasm32")]
+pub mod intl;
+#[cfg(target_arch = "wasm32")]
+pub mod page;
+#[cfg(target_arch = "wasm32")]
 pub mod panel;
 #[cfg(target_arch = "wasm32")]
+pub mod regex;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+#[cfg(target_arch = "wasm32")]
 pub mod theme;
+#[cfg(target_arch = "wasm32")]
+pub mod widgets;
 
 /// Starts the standalone page: what `trunk serve` shows.
 #[cfg(target_arch = "wasm32")]

@@ -2,10 +2,20 @@
 
 use leptos::prelude::*;
 use obs_core::dashboard::{Panel, PanelKind, Query};
+use obs_core::prometheus::{format_series_name, series_key};
 
-/// The body for the panel's kind. Kinds without their own view yet show what they will draw.
+use super::data::{QueryStatus, QueryView};
+use super::status::{QueryErrors, body_notice};
+
+/// The body for the panel's kind.
 #[component]
-pub fn PanelBody(panel: Panel) -> impl IntoView {
+pub fn PanelBody(
+    panel: Panel,
+    /// The panel's queries at run time; `None` outside a running dashboard (static previews).
+    queries: Option<Signal<Vec<QueryView>>>,
+    /// The most series drawn.
+    series_limit: RwSignal<usize>,
+) -> impl IntoView {
     let query_count = panel
         .queries
         .iter()
@@ -29,19 +39,83 @@ pub fn PanelBody(panel: Panel) -> impl IntoView {
             }
             .into_any()
         }
-        kind => {
-            let queries = match query_count {
-                0 => "no query".to_owned(),
-                1 => "1 query".to_owned(),
-                count => format!("{count} queries"),
-            };
-            view! {
-                <div class="obs-panel__placeholder">
-                    <span class="obs-panel__placeholder-kind">{kind.name().to_owned()}</span>
-                    <span>{queries}</span>
-                </div>
+        kind => match queries {
+            Some(queries) if query_count > 0 => {
+                view! { <QueriedBody queries=queries series_limit=series_limit/> }.into_any()
             }
-            .into_any()
+            _ => {
+                let queries = match query_count {
+                    0 => "no query".to_owned(),
+                    1 => "1 query".to_owned(),
+                    count => format!("{count} queries"),
+                };
+                view! {
+                    <div class="obs-panel__placeholder">
+                        <span class="obs-panel__placeholder-kind">{kind.name().to_owned()}</span>
+                        <span>{queries}</span>
+                    </div>
+                }
+                .into_any()
+            }
+        },
+    }
+}
+
+/// The data of a panel with queries: its state, then what it returned.
+#[component]
+fn QueriedBody(queries: Signal<Vec<QueryView>>, series_limit: RwSignal<usize>) -> impl IntoView {
+    move || {
+        let queries = queries.get();
+        if let Some(notice) = body_notice(&queries) {
+            return notice;
         }
+        let failed: Vec<QueryView> = queries
+            .iter()
+            .filter(|query| {
+                matches!(
+                    query.status,
+                    QueryStatus::Failed(_) | QueryStatus::Unplannable(_)
+                )
+            })
+            .cloned()
+            .collect();
+        let limit = series_limit.get();
+        let mut names = Vec::new();
+        let mut total = 0;
+        for query in &queries {
+            if let QueryStatus::Done { result, .. } = &query.status {
+                for series in &result.series {
+                    total += 1;
+                    if names.len() < limit {
+                        let name = match &query.series_name_format {
+                            Some(format) => format_series_name(format, &series.labels),
+                            None => series_key(&series.labels),
+                        };
+                        let last = series.samples.last().map(|sample| sample.value);
+                        names.push((name, last));
+                    }
+                }
+            }
+        }
+        let shown = names.len();
+        view! {
+            {(!failed.is_empty()).then(|| view! { <QueryErrors failed=failed/> })}
+            {(total > shown).then(|| view! {
+                <p class="obs-panel__cap" role="note">
+                    {format!("Showing {shown} of {total} series. Raise the limit in the panel menu to see more.")}
+                </p>
+            })}
+            <ul class="obs-panel__series" data-series-count=total.to_string()>
+                {names
+                    .into_iter()
+                    .take(8)
+                    .map(|(name, last)| {
+                        let value = last.map_or_else(|| "–".to_owned(), |value| format!("{value}"));
+                        view! { <li><span class="obs-panel__series-name">{name}</span>" "<span class="obs-panel__series-value">{value}</span></li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+        .into_any()
     }
 }

@@ -1,44 +1,96 @@
-//! A panel: its frame (title, description, notices) and its body, chosen by kind.
+//! A panel: its frame (title, description, status, menu) and its body, chosen by kind.
 
 mod body;
+pub mod data;
+mod menu;
+mod status;
 
-use body::PanelBody;
+use std::collections::BTreeSet;
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use obs_core::dashboard::{Panel, PanelKind};
+use obs_core::plan::{PlanContext, interpolate_text};
 
+use crate::dom::{use_seen, use_width};
 use crate::icons::InfoIcon;
 use crate::ids::unique_id;
+use body::PanelBody;
+use data::{PanelContext, QueryView, use_panel_queries};
+use menu::PanelMenu;
+use status::StatusIndicator;
 
-/// A panel card: the title with its description as a tooltip, and the body for its kind.
-/// An unsupported or invalid panel says so in its own card; the rest of the page is unaffected.
+/// How many series a panel draws unless its settings say otherwise.
+pub const DEFAULT_SERIES_LIMIT: usize = 1_000;
+
+/// A panel card: the title with its description as a tooltip, its status, a menu, and the body
+/// for its kind. An unsupported, invalid or failing panel says so in its own card; the rest of
+/// the page is unaffected.
 #[component]
 pub fn PanelFrame(
     /// The panel to draw.
     panel: Panel,
 ) -> impl IntoView {
-    let title = panel.title().to_owned();
+    let context = use_context::<PanelContext>();
+    let body_ref = NodeRef::<Div>::new();
+    let queries: Option<Signal<Vec<QueryView>>> = context.as_ref().map(|context| {
+        let seen = use_seen(body_ref);
+        let width = use_width(body_ref);
+        use_panel_queries(&panel, context, seen, width)
+    });
+    let series_limit = RwSignal::new(DEFAULT_SERIES_LIMIT);
     let key = panel.key.clone();
     let modifier = match &panel.kind {
         PanelKind::Unsupported { .. } => " obs-panel--unsupported",
         PanelKind::Invalid { .. } => " obs-panel--invalid",
         _ => "",
     };
+    let title = interpolated(panel.title().to_owned(), context.clone());
+    let description = panel
+        .description
+        .clone()
+        .map(|text| interpolated(text, context.clone()));
     let header = (!panel.hide_header).then(|| {
-        let description = panel.description.clone();
         view! {
             <header class="obs-panel__header">
-                <h4 class="obs-panel__title" title=title.clone()>{title.clone()}</h4>
-                {description.map(|text| view! { <DescriptionTooltip panel_title=title.clone() text=text/> })}
+                <h4 class="obs-panel__title" title=move || title.get()>{move || title.get()}</h4>
+                {description.map(|text| view! { <DescriptionTooltip panel_title=title text=text/> })}
+                <span class="obs-panel__header-spacer"></span>
+                {queries.map(|queries| view! { <StatusIndicator queries=queries/> })}
+                <PanelMenu panel_title=title queries=queries series_limit=series_limit/>
             </header>
         }
     });
     view! {
-        <section class=format!("obs-panel{modifier}") aria-label=title.clone() data-panel-key=key>
+        <section class=format!("obs-panel{modifier}") aria-label=move || title.get() data-panel-key=key>
             {header}
-            <div class="obs-panel__body"><PanelBody panel=panel/></div>
+            <div class="obs-panel__body" node_ref=body_ref>
+                <PanelBody panel=panel queries=queries series_limit=series_limit/>
+            </div>
         </section>
     }
+}
+
+/// A text of the dashboard with its variables filled in, as Perses does for titles.
+fn interpolated(text: String, context: Option<PanelContext>) -> Signal<String> {
+    let Some(context) = context else {
+        return Signal::stored(text);
+    };
+    Signal::derive(move || {
+        let values = context.variables.values.get();
+        let project = context.project.get();
+        let pending = BTreeSet::new();
+        let plan_context = PlanContext {
+            dashboard: &context.dashboard,
+            range: context.time.panel_range.get(),
+            now_ms: context.time.panel_range.get().end_ms,
+            values: &values,
+            pending: &pending,
+            project: &project,
+            utc_offset_secs: context.utc_offset_secs,
+        };
+        interpolate_text(&text, &plan_context)
+    })
 }
 
 /// A grid item whose reference resolves to no panel.
@@ -61,18 +113,19 @@ pub fn MissingPanel(
 
 /// An info button whose tooltip shows the panel's description on hover and keyboard focus.
 #[component]
-fn DescriptionTooltip(panel_title: String, text: String) -> impl IntoView {
+fn DescriptionTooltip(panel_title: Signal<String>, text: Signal<String>) -> impl IntoView {
     let tooltip_id = unique_id("tooltip");
     view! {
         <span class="obs-tooltip-anchor">
             <button
                 class="obs-button obs-button--plain obs-panel__info"
-                aria-label=format!("About {panel_title}")
+                type="button"
+                aria-label=move || format!("About {}", panel_title.get())
                 aria-describedby=tooltip_id.clone()
             >
                 <InfoIcon/>
             </button>
-            <span class="obs-tooltip" role="tooltip" id=tooltip_id>{text}</span>
+            <span class="obs-tooltip" role="tooltip" id=tooltip_id>{move || text.get()}</span>
         </span>
     }
 }

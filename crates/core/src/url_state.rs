@@ -66,7 +66,7 @@ impl UrlState {
         }
         match self.time_range {
             Some(TimeRange::Relative { past }) => {
-                pairs.push(("start".into(), past.to_day_string()))
+                pairs.push(("start".into(), past.to_day_string()));
             }
             Some(TimeRange::Absolute { start_ms, end_ms }) => {
                 pairs.push(("start".into(), start_ms.to_string()));

@@ -1,0 +1,205 @@
+//! One shared place for Prometheus queries: identical requests from several panels are sent
+//! once, a request nobody waits for any more is aborted, and recent replies are kept so that
+//! reopening a row shows its panels at once.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use obs_core::prometheus::{PromQuery, QueryResult, decode_odh_reply};
+use send_wrapper::SendWrapper;
+use web_sys::AbortController;
+
+use super::{FetchError, post_json};
+
+/// How many finished replies nobody shows are kept.
+const KEPT_REPLIES: usize = 256;
+
+/// A request as sent: the route and the JSON body (which holds the project).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct QueryKey {
+    pub path: &'static str,
+    pub body: String,
+}
+
+impl QueryKey {
+    pub fn new(query: &PromQuery, project: &str) -> Self {
+        Self {
+            path: query.path(),
+            body: query.body(project),
+        }
+    }
+}
+
+/// What a query shows: whether a request is under way, and the last reply (kept while a
+/// refresh loads, so panels do not blank).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryState {
+    pub loading: bool,
+    pub outcome: Option<Result<Arc<QueryResult>, String>>,
+}
+
+struct Entry {
+    state: ArcRwSignal<QueryState>,
+    subscribers: usize,
+    /// Present while the request is in flight.
+    controller: Option<AbortController>,
+}
+
+#[derive(Default)]
+struct Inner {
+    entries: HashMap<QueryKey, Entry>,
+    /// Finished entries without subscribers, oldest first.
+    idle: VecDeque<QueryKey>,
+}
+
+/// The page's query cache, provided as context.
+#[derive(Clone)]
+pub struct QueryCache {
+    inner: SendWrapper<Rc<RefCell<Inner>>>,
+    in_flight: SendWrapper<Rc<Cell<usize>>>,
+}
+
+impl Default for QueryCache {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl QueryCache {
+    pub fn new() -> Self {
+        Self {
+            inner: SendWrapper::new(Rc::new(RefCell::new(Inner::default()))),
+            in_flight: SendWrapper::new(Rc::new(Cell::new(0))),
+        }
+    }
+
+    /// Requests under way; the refresh timer skips a tick while any are.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.get()
+    }
+
+    /// The state of `key`, sending the request if nobody has yet.
+    pub fn subscribe(&self, key: &QueryKey) -> ArcRwSignal<QueryState> {
+        let mut inner = self.inner.borrow_mut();
+        if let Some(entry) = inner.entries.get_mut(key) {
+            entry.subscribers += 1;
+            let state = entry.state.clone();
+            inner.idle.retain(|idle| idle != key);
+            return state;
+        }
+        let state = ArcRwSignal::new(QueryState {
+            loading: true,
+            outcome: None,
+        });
+        let controller = AbortController::new().ok();
+        inner.entries.insert(
+            key.clone(),
+            Entry {
+                state: state.clone(),
+                subscribers: 1,
+                controller: controller.clone(),
+            },
+        );
+        drop(inner);
+        self.in_flight.set(self.in_flight.get() + 1);
+        let cache = self.clone();
+        let key = key.clone();
+        spawn_local(async move {
+            let reply = post_json(key.path, key.body.clone(), controller.as_ref()).await;
+            cache.in_flight.set(cache.in_flight.get().saturating_sub(1));
+            let outcome = match reply {
+                Err(FetchError::Aborted) => return,
+                Err(error) => Err(error.to_string()),
+                Ok(reply) => decode_odh_reply(reply.status, &reply.body)
+                    .map(Arc::new)
+                    .map_err(|e| e.to_string()),
+            };
+            cache.finish(&key, outcome);
+        });
+        state
+    }
+
+    /// Stops waiting for `key`; the request is aborted when nobody else waits for it.
+    pub fn unsubscribe(&self, key: &QueryKey) {
+        let mut inner = self.inner.borrow_mut();
+        let Some(entry) = inner.entries.get_mut(key) else {
+            return;
+        };
+        entry.subscribers = entry.subscribers.saturating_sub(1);
+        if entry.subscribers > 0 {
+            return;
+        }
+        if let Some(controller) = entry.controller.take() {
+            controller.abort();
+            inner.entries.remove(key);
+        } else {
+            inner.idle.push_back(key.clone());
+            while inner.idle.len() > KEPT_REPLIES {
+                if let Some(oldest) = inner.idle.pop_front() {
+                    inner.entries.remove(&oldest);
+                }
+            }
+        }
+    }
+
+    fn finish(&self, key: &QueryKey, outcome: Result<Arc<QueryResult>, String>) {
+        let state = {
+            let mut inner = self.inner.borrow_mut();
+            let Some(entry) = inner.entries.get_mut(key) else {
+                return;
+            };
+            entry.controller = None;
+            entry.state.clone()
+        };
+        state.set(QueryState {
+            loading: false,
+            outcome: Some(outcome),
+        });
+    }
+}
+
+/// The state of the query `key` (none: nothing to send yet), following the key as it changes.
+/// The previous reply stays shown while the next one loads; leaving aborts what is pending.
+pub fn use_prom_query(key: Signal<Option<QueryKey>>) -> Signal<QueryState> {
+    let cache = expect_context::<QueryCache>();
+    let entry: RwSignal<Option<ArcRwSignal<QueryState>>> = RwSignal::new(None);
+    let subscribed: StoredValue<Option<QueryKey>> = StoredValue::new(None);
+    {
+        let cache = cache.clone();
+        // Subscribing sends a request: the outside world, hence an effect.
+        Effect::new(move |_| {
+            let next = key.get();
+            let previous = subscribed.get_value();
+            if previous == next {
+                return;
+            }
+            if let Some(previous) = previous {
+                cache.unsubscribe(&previous);
+            }
+            let state = next.as_ref().map(|next| cache.subscribe(next));
+            subscribed.set_value(next);
+            entry.set(state);
+        });
+    }
+    on_cleanup(move || {
+        if let Some(key) = subscribed.try_get_value().flatten() {
+            cache.unsubscribe(&key);
+        }
+    });
+    let shown = Memo::new(move |previous: Option<&QueryState>| {
+        let current = entry.get().map(|state| state.get()).unwrap_or_default();
+        if current.outcome.is_none() && current.loading {
+            QueryState {
+                loading: true,
+                outcome: previous.and_then(|previous| previous.outcome.clone()),
+            }
+        } else {
+            current
+        }
+    });
+    shown.into()
+}

@@ -1,0 +1,92 @@
+//! Watching elements: whether they have come into view, and how wide they are.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+/// An observer and the Rust callback it calls, kept alive together until the element goes.
+type Watcher<T> = StoredValue<Option<SendWrapper<(T, Closure<dyn FnMut(js_sys::Array)>)>>>;
+
+/// Becomes true the first time the element is within (or near) the viewport, and stays true:
+/// panels below the fold send their queries only once scrolled to.
+pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
+    let (seen, set_seen) = signal(false);
+    let observer: Watcher<web_sys::IntersectionObserver> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let Some(element) = node.get() else { return };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let visible = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|entry| entry.is_intersecting())
+            });
+            if visible {
+                set_seen.set(true);
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        // Start a little before the panel scrolls in, so it is ready when it arrives.
+        options.set_root_margin("200px 0px");
+        match web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        ) {
+            Ok(watcher) => {
+                watcher.observe(&element);
+                observer.set_value(Some(SendWrapper::new((watcher, callback))));
+            }
+            // Without IntersectionObserver every panel counts as seen.
+            Err(_) => set_seen.set(true),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(watcher)) = observer.try_update_value(Option::take) {
+            watcher.0.disconnect();
+        }
+    });
+    seen
+}
+
+/// The element's content width in CSS pixels, following resizes; `None` until measured.
+pub fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<u32>> {
+    let (width, set_width) = signal(None::<u32>);
+    let observer: Watcher<web_sys::ResizeObserver> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let Some(element) = node.get() else { return };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let measured = entries
+                .iter()
+                .filter_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+                .map(|entry| entry.content_rect().width())
+                .next_back();
+            if let Some(measured) = measured {
+                let measured = measured.round().max(0.0) as u32;
+                // Only real changes: the step depends on the width, so each change is a query.
+                if width.get_untracked() != Some(measured) {
+                    set_width.set(Some(measured));
+                }
+            }
+        });
+        match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            Ok(watcher) => {
+                watcher.observe(&element);
+                observer.set_value(Some(SendWrapper::new((watcher, callback))));
+            }
+            Err(_) => set_width.set(Some(element.client_width().max(0) as u32)),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(watcher)) = observer.try_update_value(Option::take) {
+            watcher.0.disconnect();
+        }
+    });
+    width
+}

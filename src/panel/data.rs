@@ -1,0 +1,156 @@
+//! A panel's data: its queries planned for its width, sent once the panel has been seen, and
+//! their states gathered for the frame and the body.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use obs_core::dashboard::{Dashboard, Panel, PrometheusQuery, Query};
+use obs_core::plan::{PlanContext, PlanError, default_query_kind, plan_query};
+use obs_core::prometheus::{QueryKind, QueryResult};
+
+use crate::api::{QueryKey, QueryState, use_prom_query};
+use crate::state::time::TimeState;
+use crate::state::variables::VariablesState;
+
+/// Everything a panel view needs of the dashboard at run time.
+#[derive(Clone)]
+pub struct PanelContext {
+    pub dashboard: Arc<Dashboard>,
+    pub time: TimeState,
+    pub variables: VariablesState,
+    pub project: Signal<String>,
+    pub utc_offset_secs: i64,
+}
+
+/// One query of a panel and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryView {
+    /// The query as the dashboard writes it.
+    pub definition: String,
+    /// The PromQL as sent, once planned.
+    pub sent: Option<String>,
+    pub series_name_format: Option<String>,
+    pub status: QueryStatus,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryStatus {
+    /// Not sent: the panel has not been seen or measured yet.
+    Idle,
+    /// Not sent: these variables are not ready.
+    Waiting(Vec<String>),
+    /// Cannot be sent (an invalid minStep, an unsupported query type).
+    Unplannable(String),
+    Loading,
+    Done {
+        result: Arc<QueryResult>,
+        reloading: bool,
+    },
+    Failed(String),
+}
+
+/// The queries of `panel`, following the time range, the variables and the panel's width.
+/// Nothing is sent until `seen` is true and `width_px` is known.
+pub fn use_panel_queries(
+    panel: &Panel,
+    context: &PanelContext,
+    seen: ReadSignal<bool>,
+    width_px: ReadSignal<Option<u32>>,
+) -> Signal<Vec<QueryView>> {
+    let default_kind = default_query_kind(&panel.kind);
+    let views: Vec<Signal<QueryView>> = panel
+        .queries
+        .iter()
+        .map(|query| match query {
+            Query::Prometheus(query) => {
+                prometheus_query(query.clone(), default_kind, context.clone(), seen, width_px)
+            }
+            Query::Unsupported {
+                query_kind,
+                plugin_kind,
+            } => {
+                let view = QueryView {
+                    definition: String::new(),
+                    sent: None,
+                    series_name_format: None,
+                    status: QueryStatus::Unplannable(format!(
+                        "{query_kind} with {plugin_kind} is not supported"
+                    )),
+                };
+                Signal::derive(move || view.clone())
+            }
+            Query::Invalid { problem, .. } => {
+                let view = QueryView {
+                    definition: String::new(),
+                    sent: None,
+                    series_name_format: None,
+                    status: QueryStatus::Unplannable(problem.to_string()),
+                };
+                Signal::derive(move || view.clone())
+            }
+        })
+        .collect();
+    Signal::derive(move || views.iter().map(|view| view.get()).collect())
+}
+
+fn prometheus_query(
+    query: PrometheusQuery,
+    default_kind: QueryKind,
+    context: PanelContext,
+    seen: ReadSignal<bool>,
+    width_px: ReadSignal<Option<u32>>,
+) -> Signal<QueryView> {
+    let definition = query.query.clone();
+    let plan = Memo::new(move |_| {
+        if !seen.get() {
+            return Ok(None);
+        }
+        let Some(width) = width_px.get() else {
+            return Ok(None);
+        };
+        let values = context.variables.values.get();
+        let pending = context.variables.pending.get();
+        let project = context.project.get();
+        let plan_context = PlanContext {
+            dashboard: &context.dashboard,
+            range: context.time.panel_range.get(),
+            now_ms: context.time.panel_range.get().end_ms,
+            values: &values,
+            pending: &pending,
+            project: &project,
+            utc_offset_secs: context.utc_offset_secs,
+        };
+        plan_query(&query, default_kind, width.max(1), &plan_context).map(|planned| {
+            let key = QueryKey::new(&planned.request, &project);
+            Some((key, planned.request.promql, planned.series_name_format))
+        })
+    });
+    let state = use_prom_query(Signal::derive(move || {
+        plan.get().ok().flatten().map(|(key, _, _)| key)
+    }));
+    Signal::derive(move || {
+        let (sent, series_name_format, status) = match plan.get() {
+            Err(PlanError::Waiting { variables }) => (None, None, QueryStatus::Waiting(variables)),
+            Err(error) => (None, None, QueryStatus::Unplannable(error.to_string())),
+            Ok(None) => (None, None, QueryStatus::Idle),
+            Ok(Some((_, promql, format))) => (Some(promql), format, status_of(state.get())),
+        };
+        QueryView {
+            definition: definition.clone(),
+            sent,
+            series_name_format,
+            status,
+        }
+    })
+}
+
+fn status_of(state: QueryState) -> QueryStatus {
+    match state.outcome {
+        None => QueryStatus::Loading,
+        Some(Ok(result)) => QueryStatus::Done {
+            result,
+            reloading: state.loading,
+        },
+        Some(Err(message)) => QueryStatus::Failed(message),
+    }
+}

@@ -1,0 +1,7 @@
+//! The page's state: the URL, the catalog of projects and dashboards, time and variables.
+
+pub mod catalog;
+pub mod storage;
+pub mod time;
+pub mod url;
+pub mod variables;

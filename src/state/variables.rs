@@ -1,0 +1,347 @@
+//! The dashboard's variables at run time: their options (loaded through the query API in
+//! dependency order), the selection Perses would make, and the values panels interpolate.
+//! A variable named `namespace` is bound to the current project, as in ODH.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use obs_core::dashboard::{Dashboard, ListSource, ListVariable, Variable, VariableKind};
+use obs_core::interpolate::VariableValue;
+use obs_core::plan::{PlanContext, PlanError, plan_variable, variable_options};
+use obs_core::time_range::AbsoluteRange;
+use obs_core::variable_state::{
+    VariableOption, filter_by_captures, interpolation_value, load_order, select, static_options,
+};
+
+use crate::api::{QueryKey, use_prom_query};
+use crate::regex::js_captures;
+use crate::state::url::UrlSync;
+
+/// The name of the variable ODH binds to the project.
+pub const PROJECT_VARIABLE: &str = "namespace";
+
+/// Where a variable's options stand.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OptionsState {
+    Ready(Vec<VariableOption>),
+    /// Waiting for these other variables.
+    Waiting(Vec<String>),
+    Loading,
+    Failed(String),
+    /// Part of a dependency cycle: it can never load.
+    Cyclic,
+    /// A source this viewer cannot list (a Loki or datasource variable).
+    Unsupported(String),
+}
+
+/// One variable at run time.
+#[derive(Clone)]
+pub struct VariableRuntime {
+    pub variable: Arc<Variable>,
+    pub options: Signal<OptionsState>,
+    /// Options are being reloaded (the previous ones are still shown).
+    pub reloading: Signal<bool>,
+    /// What the selector shows; "All" is `$__all`.
+    pub selection: Signal<VariableValue>,
+    /// The value interpolated into queries; `None` while the variable is not ready.
+    pub value: Signal<Option<VariableValue>>,
+    /// True for the `namespace` variable, which follows the project picker.
+    pub bound_to_project: bool,
+}
+
+impl VariableRuntime {
+    pub fn name(&self) -> &str {
+        &self.variable.name
+    }
+}
+
+/// All variables of a dashboard, provided as context.
+#[derive(Clone)]
+pub struct VariablesState {
+    pub runtimes: Arc<Vec<VariableRuntime>>,
+    /// Values of the ready variables, by name.
+    pub values: Memo<BTreeMap<String, VariableValue>>,
+    /// Variables that are not ready.
+    pub pending: Memo<BTreeSet<String>>,
+    url: UrlSync,
+}
+
+/// What variables need from the page.
+#[derive(Clone, Copy)]
+pub struct VariableInputs {
+    pub url: UrlSync,
+    pub project: Signal<String>,
+    pub range: Memo<AbsoluteRange>,
+    pub now_ms: Signal<i64>,
+    pub utc_offset_secs: i64,
+}
+
+impl VariablesState {
+    pub fn new(dashboard: Arc<Dashboard>, inputs: VariableInputs) -> Self {
+        let order = load_order(&dashboard.variables);
+        let mut built: BTreeMap<String, VariableRuntime> = BTreeMap::new();
+        let in_order = order.order.iter().chain(order.cyclic.iter());
+        for name in in_order {
+            let Some(variable) = dashboard.variables.iter().find(|v| &v.name == name) else {
+                continue;
+            };
+            let cyclic = order.cyclic.contains(name);
+            let runtime = build(
+                Arc::new(variable.clone()),
+                &dashboard,
+                &built,
+                inputs,
+                cyclic,
+            );
+            built.insert(name.clone(), runtime);
+        }
+        let runtimes: Vec<VariableRuntime> = dashboard
+            .variables
+            .iter()
+            .filter_map(|variable| built.get(&variable.name).cloned())
+            .collect();
+        let runtimes = Arc::new(runtimes);
+        let values = {
+            let runtimes = Arc::clone(&runtimes);
+            Memo::new(move |_| {
+                runtimes
+                    .iter()
+                    .filter_map(|runtime| {
+                        runtime
+                            .value
+                            .get()
+                            .map(|value| (runtime.name().to_owned(), value))
+                    })
+                    .collect()
+            })
+        };
+        let pending = {
+            let runtimes = Arc::clone(&runtimes);
+            Memo::new(move |_| {
+                runtimes
+                    .iter()
+                    .filter(|runtime| runtime.value.get().is_none())
+                    .map(|r| r.name().to_owned())
+                    .collect()
+            })
+        };
+        Self {
+            runtimes,
+            values,
+            pending,
+            url: inputs.url,
+        }
+    }
+
+    /// The user picked `value` for `name`: a new history entry.
+    pub fn choose(&self, name: &str, value: VariableValue) {
+        let name = name.to_owned();
+        self.url.push(move |state| {
+            state.variables.insert(name, value);
+        });
+    }
+}
+
+fn build(
+    variable: Arc<Variable>,
+    dashboard: &Arc<Dashboard>,
+    built: &BTreeMap<String, VariableRuntime>,
+    inputs: VariableInputs,
+    cyclic: bool,
+) -> VariableRuntime {
+    let name = variable.name.clone();
+    let requested = {
+        let name = name.clone();
+        move || inputs.url.with(|state| state.variables.get(&name).cloned())
+    };
+    if name == PROJECT_VARIABLE {
+        let project = inputs.project;
+        return VariableRuntime {
+            variable,
+            options: Signal::derive(move || {
+                OptionsState::Ready(vec![VariableOption::plain(project.get())])
+            }),
+            reloading: Signal::derive(|| false),
+            selection: Signal::derive(move || VariableValue::Single(project.get())),
+            value: Signal::derive(move || Some(VariableValue::Single(project.get()))),
+            bound_to_project: true,
+        };
+    }
+    let list = match &variable.kind {
+        VariableKind::Text { value, constant } => {
+            let (value, constant) = (value.clone(), *constant);
+            let selection = Memo::new(move |_| match requested() {
+                Some(requested) if !constant => requested,
+                _ => VariableValue::Single(value.clone()),
+            });
+            return VariableRuntime {
+                variable,
+                options: Signal::derive(|| OptionsState::Ready(Vec::new())),
+                reloading: Signal::derive(|| false),
+                selection: selection.into(),
+                value: Signal::derive(move || Some(selection.get())),
+                bound_to_project: false,
+            };
+        }
+        VariableKind::List(list) => Arc::new(list.clone()),
+    };
+    let (options, reloading) = if cyclic {
+        (
+            Signal::derive(|| OptionsState::Cyclic),
+            Signal::derive(|| false),
+        )
+    } else {
+        list_options(&variable, &list, dashboard, built, inputs)
+    };
+    let selection = {
+        let list = Arc::clone(&list);
+        Memo::new(move |_| {
+            let loaded = match options.get() {
+                OptionsState::Ready(options) => options,
+                _ => Vec::new(),
+            };
+            select(&list, &loaded, requested().as_ref())
+        })
+    };
+    let value = Memo::new(move |_| match options.get() {
+        OptionsState::Ready(loaded) => Some(interpolation_value(&list, &selection.get(), &loaded)),
+        // Without a way to list options, the URL's or the default value is used as it is.
+        OptionsState::Unsupported(_) => Some(selection.get()),
+        OptionsState::Waiting(_)
+        | OptionsState::Loading
+        | OptionsState::Failed(_)
+        | OptionsState::Cyclic => None,
+    });
+    VariableRuntime {
+        variable,
+        options,
+        reloading,
+        selection: selection.into(),
+        value: value.into(),
+        bound_to_project: false,
+    }
+}
+
+/// The options of a list variable and whether they are being reloaded.
+fn list_options(
+    variable: &Arc<Variable>,
+    list: &Arc<ListVariable>,
+    dashboard: &Arc<Dashboard>,
+    built: &BTreeMap<String, VariableRuntime>,
+    inputs: VariableInputs,
+) -> (Signal<OptionsState>, Signal<bool>) {
+    let capture = list.capturing_regexp.clone();
+    let filter = move |options: Vec<VariableOption>| match &capture {
+        Some(pattern) => filter_by_captures(options, |value| js_captures(pattern, value)),
+        None => options,
+    };
+    match &list.source {
+        ListSource::Static { values } => {
+            let options = filter(static_options(values));
+            (
+                Signal::derive(move || OptionsState::Ready(options.clone())),
+                Signal::derive(|| false),
+            )
+        }
+        ListSource::Datasource { plugin_kind } | ListSource::Unsupported { plugin_kind } => {
+            let message = format!("{plugin_kind} variables cannot list options here");
+            (
+                Signal::derive(move || OptionsState::Unsupported(message.clone())),
+                Signal::derive(|| false),
+            )
+        }
+        ListSource::Invalid { problem, .. } => {
+            let message = problem.to_string();
+            (
+                Signal::derive(move || OptionsState::Failed(message.clone())),
+                Signal::derive(|| false),
+            )
+        }
+        source => {
+            let source = Arc::new(source.clone());
+            // Only the variables this one depends on are read, so the reactive graph has no
+            // cycles: load_order put them before it.
+            let names: BTreeSet<&str> = dashboard
+                .variables
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect();
+            let dependencies: Vec<(String, Signal<Option<VariableValue>>)> =
+                obs_core::variable_state::dependencies(variable, &names)
+                    .into_iter()
+                    .filter_map(|name| built.get(&name).map(|runtime| (name, runtime.value)))
+                    .collect();
+            let plan = {
+                let dashboard = Arc::clone(dashboard);
+                let source = Arc::clone(&source);
+                Memo::new(move |_| {
+                    let mut values = BTreeMap::new();
+                    let mut pending = BTreeSet::new();
+                    for (name, value) in &dependencies {
+                        match value.get() {
+                            Some(value) => {
+                                values.insert(name.clone(), value);
+                            }
+                            None => {
+                                pending.insert(name.clone());
+                            }
+                        }
+                    }
+                    let project = inputs.project.get();
+                    let range = inputs.range.get();
+                    let context = PlanContext {
+                        dashboard: &dashboard,
+                        range,
+                        now_ms: range.end_ms,
+                        values: &values,
+                        pending: &pending,
+                        project: &project,
+                        utc_offset_secs: inputs.utc_offset_secs,
+                    };
+                    match plan_variable(&source, &context) {
+                        Ok(Some(query)) => Ok((QueryKey::new(&query, &project), values, range)),
+                        Ok(None) => Err(Vec::new()),
+                        Err(PlanError::Waiting { variables }) => Err(variables),
+                        Err(error @ PlanError::InvalidMinStep { .. }) => {
+                            Err(vec![error.to_string()])
+                        }
+                    }
+                })
+            };
+            let state = use_prom_query(Signal::derive(move || {
+                plan.get().ok().map(|(key, _, _)| key)
+            }));
+            let dashboard = Arc::clone(dashboard);
+            let options = Signal::derive(move || {
+                let (values, range) = match plan.get() {
+                    Ok((_, values, range)) => (values, range),
+                    Err(waiting) => return OptionsState::Waiting(waiting),
+                };
+                match state.get().outcome {
+                    None => OptionsState::Loading,
+                    Some(Err(message)) => OptionsState::Failed(message),
+                    Some(Ok(result)) => {
+                        let project = inputs.project.get_untracked();
+                        let pending = BTreeSet::new();
+                        let context = PlanContext {
+                            dashboard: &dashboard,
+                            range,
+                            now_ms: range.end_ms,
+                            values: &values,
+                            pending: &pending,
+                            project: &project,
+                            utc_offset_secs: inputs.utc_offset_secs,
+                        };
+                        let loaded = variable_options(&source, &result, &context)
+                            .into_iter()
+                            .map(VariableOption::plain)
+                            .collect();
+                        OptionsState::Ready(filter(loaded))
+                    }
+                }
+            });
+            (options, Signal::derive(move || state.get().loading))
+        }
+    }
+}
