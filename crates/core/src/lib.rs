@@ -9,17 +9,21 @@
 //! Architecture invariant: nothing in this crate touches a browser API, the network or the
 //! file system. The web layer and the native tools do I/O and call in here.
 
+pub mod calculation;
 pub mod catalog;
 pub mod dashboard;
 pub mod diagnostic;
 pub mod duration;
 pub mod envelope;
+pub mod format;
 pub mod interpolate;
+pub mod mappings;
 pub mod plan;
 pub mod prometheus;
 pub mod source;
 pub mod spec;
 pub mod step;
+pub mod thresholds;
 pub mod time_range;
 pub mod url_state;
 pub mod variable_state;
