@@ -11,6 +11,7 @@
 
 pub mod calculation;
 pub mod catalog;
+pub mod chart;
 pub mod dashboard;
 pub mod diagnostic;
 pub mod duration;

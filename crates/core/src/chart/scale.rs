@@ -1,0 +1,120 @@
+//! Scales: from data to pixels and back. Names say which space a number is in.
+
+use crate::spec::panels::time_series::LogBase;
+
+/// A continuous scale of values onto a pixel interval (which may run downwards, as a y axis
+/// does on a canvas).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ValueScale {
+    pub min_value: f64,
+    pub max_value: f64,
+    pub start_px: f64,
+    pub end_px: f64,
+    pub log_base: Option<LogBase>,
+}
+
+impl ValueScale {
+    pub fn linear(min_value: f64, max_value: f64, start_px: f64, end_px: f64) -> Self {
+        Self {
+            min_value,
+            max_value,
+            start_px,
+            end_px,
+            log_base: None,
+        }
+    }
+
+    pub fn px_from_value(&self, value: f64) -> f64 {
+        let (min, max, value) = self.transformed(value);
+        let span = max - min;
+        if span == 0.0 || !span.is_finite() {
+            return (self.start_px + self.end_px) / 2.0;
+        }
+        self.start_px + (value - min) / span * (self.end_px - self.start_px)
+    }
+
+    pub fn value_from_px(&self, px: f64) -> f64 {
+        let (min, max, _) = self.transformed(self.min_value);
+        let span_px = self.end_px - self.start_px;
+        let fraction = if span_px == 0.0 {
+            0.0
+        } else {
+            (px - self.start_px) / span_px
+        };
+        let value = min + fraction * (max - min);
+        match self.log_base {
+            Some(base) => f64::from(base).powf(value),
+            None => value,
+        }
+    }
+
+    /// Domain ends and the value, in the scale's own space (logarithms for a log scale).
+    fn transformed(&self, value: f64) -> (f64, f64, f64) {
+        match self.log_base {
+            None => (self.min_value, self.max_value, value),
+            Some(base) => {
+                let log = |v: f64| v.max(f64::MIN_POSITIVE).log(f64::from(base));
+                (log(self.min_value), log(self.max_value), log(value))
+            }
+        }
+    }
+}
+
+/// A time scale: unix milliseconds onto pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TimeScale {
+    pub start_ms: i64,
+    pub end_ms: i64,
+    pub start_px: f64,
+    pub end_px: f64,
+}
+
+impl TimeScale {
+    pub fn px_from_time(&self, time_ms: i64) -> f64 {
+        let span = (self.end_ms - self.start_ms) as f64;
+        if span <= 0.0 {
+            return self.start_px;
+        }
+        self.start_px + (time_ms - self.start_ms) as f64 / span * (self.end_px - self.start_px)
+    }
+
+    pub fn time_from_px(&self, px: f64) -> i64 {
+        let span_px = self.end_px - self.start_px;
+        if span_px == 0.0 {
+            return self.start_ms;
+        }
+        self.start_ms
+            + ((px - self.start_px) / span_px * (self.end_ms - self.start_ms) as f64).round() as i64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linear_and_log_scales_round_trip() {
+        let y = ValueScale::linear(0.0, 100.0, 200.0, 0.0);
+        assert_eq!(y.px_from_value(0.0), 200.0);
+        assert_eq!(y.px_from_value(25.0), 150.0);
+        assert_eq!(y.value_from_px(100.0), 50.0);
+        let log = ValueScale {
+            log_base: Some(LogBase::Ten),
+            ..ValueScale::linear(1.0, 1000.0, 300.0, 0.0)
+        };
+        assert!((log.px_from_value(10.0) - 200.0).abs() < 1e-9);
+        assert!((log.value_from_px(100.0) - 100.0).abs() < 1e-9);
+        let flat = ValueScale::linear(5.0, 5.0, 100.0, 0.0);
+        assert_eq!(flat.px_from_value(5.0), 50.0);
+        let x = TimeScale {
+            start_ms: 1_000,
+            end_ms: 2_000,
+            start_px: 50.0,
+            end_px: 150.0,
+        };
+        assert_eq!(
+            (x.px_from_time(1_500), x.time_from_px(75.0)),
+            (100.0, 1_250)
+        );
+    }
+}
