@@ -1,0 +1,50 @@
+//! Per panel kind, the pure step between query results and a view: `prepare` turns the spec and
+//! the data into a view model the web layer draws without deciding anything itself.
+
+pub mod time_series;
+
+use std::sync::Arc;
+
+use crate::prometheus::{QueryResult, Series, format_series_name, series_key};
+
+/// The result of one query of a panel, as the panel's `prepare` takes it.
+#[derive(Debug, Clone)]
+pub struct QueryOutput {
+    /// The query's position in the panel (for `querySettings`).
+    pub query_index: usize,
+    pub result: Arc<QueryResult>,
+    /// `seriesNameFormat` with variables filled in.
+    pub series_name_format: Option<String>,
+}
+
+/// A series with its display name and the query it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedSeries<'a> {
+    pub query_index: usize,
+    pub name: String,
+    pub series: &'a Series,
+}
+
+/// Every series of the outputs, named as Perses names them, in query order. At most `limit`
+/// are returned; the second value is how many there were in all.
+pub fn named_series(outputs: &[QueryOutput], limit: usize) -> (Vec<NamedSeries<'_>>, usize) {
+    let mut named = Vec::new();
+    let mut total = 0;
+    for output in outputs {
+        for series in &output.result.series {
+            total += 1;
+            if named.len() < limit {
+                let name = match &output.series_name_format {
+                    Some(format) => format_series_name(format, &series.labels),
+                    None => series_key(&series.labels),
+                };
+                named.push(NamedSeries {
+                    query_index: output.query_index,
+                    name,
+                    series,
+                });
+            }
+        }
+    }
+    (named, total)
+}

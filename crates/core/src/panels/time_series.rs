@@ -1,0 +1,404 @@
+//! `TimeSeriesChart`: series with their colours and styles, stacking, the y domain, thresholds
+//! and the legend, as Perses draws them.
+
+use std::collections::BTreeMap;
+
+use super::{QueryOutput, named_series};
+use crate::chart::palette::{Hsla, auto_color, categorical_color};
+use crate::chart::ticks::nice_domain;
+use crate::prometheus::Sample;
+use crate::spec::common::{
+    Calculation, Format, LegendMode, LegendPosition, LegendSize, ThresholdMode,
+};
+use crate::spec::panels::time_series::{
+    ColorMode, LineStyle, LogBase, PaletteMode, SeriesDisplay, ShowPoints, Stack,
+    TimeSeriesChartSpec,
+};
+use crate::spec::unit::Unit;
+use crate::time_range::AbsoluteRange;
+
+/// Perses' defaults (perses/plugins `time-series-chart-model.ts`).
+pub const DEFAULT_LINE_WIDTH: f64 = 1.25;
+const POINT_SIZE_OFFSET: f64 = 1.5;
+/// Points are drawn automatically for ranges of 15 minutes or less.
+const AUTO_POINTS_MAX_RANGE_MS: i64 = 15 * 60 * 1000;
+
+/// What the chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeSeriesModel {
+    pub series: Vec<ChartSeries>,
+    /// How many series the queries returned; more than `series.len()` when capped.
+    pub total_series: usize,
+    pub range: AbsoluteRange,
+    pub display: SeriesDisplay,
+    pub line_width_px: f64,
+    pub point_radius_px: f64,
+    pub show_points: bool,
+    pub connect_nulls: bool,
+    pub stack: Option<Stack>,
+    pub y_axis: YAxisModel,
+    pub thresholds: Vec<ThresholdLine>,
+    pub legend: Option<LegendModel>,
+    pub tooltip_pinning: bool,
+}
+
+/// One series as drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartSeries {
+    /// Position among the drawn series; stable while the data is.
+    pub id: usize,
+    pub name: String,
+    pub query_index: usize,
+    /// A CSS colour (`#rrggbb`, a name, or Perses' `hsla(...)`).
+    pub color: String,
+    pub line_style: LineStyle,
+    pub area_opacity: f64,
+    /// Drawn below the axis (values negated), as Grafana's "negative Y" transform.
+    pub negative_y: bool,
+    /// The query's own format, when it overrides the axis's.
+    pub format: Option<Format>,
+    pub samples: Vec<Sample>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct YAxisModel {
+    pub show: bool,
+    pub label: Option<String>,
+    pub format: Format,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+    pub log_base: Option<LogBase>,
+}
+
+/// A threshold drawn across the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThresholdLine {
+    pub value: f64,
+    /// The step's colour, if the dashboard gives one; else the theme's threshold palette.
+    pub color: Option<String>,
+    pub name: Option<String>,
+    pub index: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendModel {
+    pub position: LegendPosition,
+    pub mode: LegendMode,
+    pub size: LegendSize,
+    /// Value columns (table mode).
+    pub columns: Vec<Calculation>,
+}
+
+/// Prepares the chart from the panel's options and its query results, drawing at most
+/// `series_limit` series.
+pub fn prepare(
+    spec: &TimeSeriesChartSpec,
+    outputs: &[QueryOutput],
+    range: AbsoluteRange,
+    series_limit: usize,
+) -> TimeSeriesModel {
+    let visual = spec.visual.clone().unwrap_or_default();
+    let (named, total_series) = named_series(outputs, series_limit);
+    let series_per_query = outputs.iter().fold(
+        BTreeMap::new(),
+        |mut counts: BTreeMap<usize, usize>, output| {
+            *counts.entry(output.query_index).or_default() += output.result.series.len();
+            counts
+        },
+    );
+    let palette = visual
+        .palette
+        .as_ref()
+        .map(|palette| palette.mode)
+        .unwrap_or_default();
+    let series = named
+        .into_iter()
+        .enumerate()
+        .map(|(id, named)| {
+            let settings = spec
+                .query_settings
+                .iter()
+                .find(|settings| settings.query_index == named.query_index);
+            let query_has_many = series_per_query
+                .get(&named.query_index)
+                .copied()
+                .unwrap_or(0)
+                > 1;
+            let fixed = settings.and_then(|settings| match settings.color_mode {
+                Some(ColorMode::Fixed) => settings.color_value.clone(),
+                Some(ColorMode::FixedSingle) if !query_has_many => settings.color_value.clone(),
+                _ => None,
+            });
+            let color = fixed.unwrap_or_else(|| match palette {
+                PaletteMode::Categorical => categorical_color(id).to_owned(),
+                PaletteMode::Auto => auto_color(&named.name).to_css(),
+            });
+            ChartSeries {
+                id,
+                name: named.name,
+                query_index: named.query_index,
+                color,
+                line_style: settings
+                    .and_then(|s| s.line_style)
+                    .or(visual.line_style)
+                    .unwrap_or_default(),
+                area_opacity: settings
+                    .and_then(|s| s.area_opacity)
+                    .or(visual.area_opacity)
+                    .unwrap_or(0.0)
+                    .clamp(0.0, 1.0),
+                negative_y: settings.and_then(|s| s.negative_y).unwrap_or(false),
+                format: settings.and_then(|s| s.format.clone()),
+                samples: named.series.samples.clone(),
+            }
+        })
+        .collect::<Vec<_>>();
+    let line_width_px = visual
+        .line_width
+        .unwrap_or(DEFAULT_LINE_WIDTH)
+        .clamp(0.25, 3.0);
+    let point_radius_px = visual
+        .point_radius
+        .unwrap_or(line_width_px + POINT_SIZE_OFFSET)
+        .clamp(0.0, 6.0);
+    let show_points = match visual.show_points.unwrap_or_default() {
+        ShowPoints::Always => true,
+        ShowPoints::Auto => range.duration_ms() <= AUTO_POINTS_MAX_RANGE_MS,
+    };
+    let y_axis_spec = spec.y_axis.clone().unwrap_or_default();
+    let y_axis = YAxisModel {
+        show: y_axis_spec.show.unwrap_or(true),
+        label: y_axis_spec.label.filter(|label| !label.is_empty()),
+        format: y_axis_spec.format.unwrap_or_else(default_format),
+        min: y_axis_spec.min,
+        max: y_axis_spec.max,
+        log_base: y_axis_spec.log_base,
+    };
+    let thresholds = threshold_lines(spec, &series, &y_axis);
+    let legend = spec.legend.as_ref().map(|legend| LegendModel {
+        position: legend.position,
+        mode: legend.mode.unwrap_or_default(),
+        size: legend.size.unwrap_or_default(),
+        columns: legend.values.clone(),
+    });
+    TimeSeriesModel {
+        series,
+        total_series,
+        range,
+        display: visual.display.unwrap_or_default(),
+        line_width_px,
+        point_radius_px,
+        show_points,
+        connect_nulls: visual.connect_nulls.unwrap_or(false),
+        stack: visual.stack,
+        y_axis,
+        thresholds,
+        legend,
+        tooltip_pinning: spec
+            .tooltip
+            .as_ref()
+            .and_then(|tooltip| tooltip.enable_pinning)
+            .unwrap_or(true),
+    }
+}
+
+/// The format Perses uses when a chart sets none: decimal with short values.
+pub fn default_format() -> Format {
+    Format {
+        unit: Some(Unit::Decimal),
+        decimal_places: None,
+        short_values: Some(true),
+    }
+}
+
+/// The values to draw for the visible series, after negation and stacking, in the same order
+/// as `visible`. With stacking, each series sits on the sum of the visible ones before it
+/// (percent stacking: as shares of the total, 0–100).
+pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Vec<Sample>)> {
+    let shown: Vec<&ChartSeries> = model
+        .series
+        .iter()
+        .filter(|series| visible.get(series.id).copied().unwrap_or(true))
+        .collect();
+    let sign = |series: &ChartSeries| if series.negative_y { -1.0 } else { 1.0 };
+    let Some(stack) = model.stack else {
+        return shown
+            .iter()
+            .map(|series| {
+                let samples = series
+                    .samples
+                    .iter()
+                    .map(|s| Sample {
+                        time_ms: s.time_ms,
+                        value: s.value * sign(series),
+                    })
+                    .collect();
+                (series.id, samples)
+            })
+            .collect();
+    };
+    let totals: BTreeMap<i64, f64> = if stack == Stack::Percent {
+        shown
+            .iter()
+            .flat_map(|series| series.samples.iter())
+            .filter(|s| s.value.is_finite())
+            .fold(BTreeMap::new(), |mut totals, sample| {
+                *totals.entry(sample.time_ms).or_insert(0.0) += sample.value.abs();
+                totals
+            })
+    } else {
+        BTreeMap::new()
+    };
+    let mut running: BTreeMap<i64, f64> = BTreeMap::new();
+    shown
+        .iter()
+        .map(|series| {
+            let samples = series
+                .samples
+                .iter()
+                .map(|sample| {
+                    let mut value = sample.value * sign(series);
+                    if stack == Stack::Percent {
+                        let total = totals.get(&sample.time_ms).copied().unwrap_or(0.0);
+                        value = if total == 0.0 {
+                            0.0
+                        } else {
+                            value / total * 100.0
+                        };
+                    }
+                    if !value.is_finite() {
+                        return Sample {
+                            time_ms: sample.time_ms,
+                            value: f64::NAN,
+                        };
+                    }
+                    let base = running.entry(sample.time_ms).or_insert(0.0);
+                    *base += value;
+                    Sample {
+                        time_ms: sample.time_ms,
+                        value: *base,
+                    }
+                })
+                .collect();
+            (series.id, samples)
+        })
+        .collect()
+}
+
+/// The y domain: the axis's min and max when set, else Perses' rule (0 when the data starts
+/// between 0 and 1, else the data's minimum rounded down with some room) and a round maximum.
+pub fn y_domain(model: &TimeSeriesModel, drawn: &[(usize, Vec<Sample>)]) -> (f64, f64) {
+    let values = drawn
+        .iter()
+        .flat_map(|(_, samples)| samples.iter())
+        .map(|s| s.value)
+        .filter(|v| v.is_finite());
+    let (data_min, data_max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let thresholds = model
+        .thresholds
+        .iter()
+        .map(|t| t.value)
+        .filter(|v| v.is_finite());
+    let (data_min, data_max) =
+        thresholds.fold((data_min, data_max), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if !data_min.is_finite() {
+        return (
+            model.y_axis.min.unwrap_or(0.0),
+            model.y_axis.max.unwrap_or(1.0),
+        );
+    }
+    if model.y_axis.log_base.is_some() {
+        let positive_min = drawn
+            .iter()
+            .flat_map(|(_, s)| s.iter())
+            .map(|s| s.value)
+            .filter(|v| *v > 0.0)
+            .fold(f64::INFINITY, f64::min);
+        let min = model.y_axis.min.unwrap_or(if positive_min.is_finite() {
+            positive_min
+        } else {
+            1.0
+        });
+        return (min, model.y_axis.max.unwrap_or(data_max.max(min * 10.0)));
+    }
+    let min = model.y_axis.min.unwrap_or_else(|| {
+        if (0.0..=1.0).contains(&data_min) {
+            0.0
+        } else if data_min > 0.0 {
+            round_down(data_min * 0.8)
+        } else {
+            round_down(data_min * 1.2)
+        }
+    });
+    let max = match model.y_axis.max {
+        Some(max) => max,
+        None if data_max <= min => min + 1.0,
+        None => nice_domain(min, data_max, 5).1,
+    };
+    (min, max.max(min + f64::EPSILON))
+}
+
+/// Rounds down to one significant digit: 675 → 600, 0.567 → 0.5, -12 → -20.
+fn round_down(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return 0.0;
+    }
+    let magnitude = 10_f64.powf(value.abs().log10().floor());
+    (value / magnitude).floor() * magnitude
+}
+
+fn threshold_lines(
+    spec: &TimeSeriesChartSpec,
+    series: &[ChartSeries],
+    y_axis: &YAxisModel,
+) -> Vec<ThresholdLine> {
+    let Some(thresholds) = &spec.thresholds else {
+        return Vec::new();
+    };
+    if series.is_empty() {
+        // Perses draws thresholds only over data.
+        return Vec::new();
+    }
+    let percent = thresholds.mode == Some(ThresholdMode::Percent);
+    let data_max = series
+        .iter()
+        .flat_map(|s| s.samples.iter())
+        .map(|s| s.value.abs())
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let (min, max) = (y_axis.min.unwrap_or(0.0), y_axis.max.unwrap_or(data_max));
+    thresholds
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(index, step)| ThresholdLine {
+            value: if percent {
+                min + (max - min) * step.value / 100.0
+            } else {
+                step.value
+            },
+            color: step.color.clone(),
+            name: step.name.clone(),
+            index,
+        })
+        .collect()
+}
+
+/// The colour of a series as red, green, blue and alpha, for the canvas.
+pub fn hsla_of(series: &ChartSeries) -> Option<Hsla> {
+    let inner = series.color.strip_prefix("hsla(")?.strip_suffix(')')?;
+    let mut parts = inner
+        .split(',')
+        .map(|part| part.trim().trim_end_matches('%').parse::<f64>().ok());
+    Some(Hsla {
+        hue_deg: parts.next()??,
+        saturation: parts.next()?? / 100.0,
+        lightness: parts.next()?? / 100.0,
+        alpha: parts.next()??,
+    })
+}
+
+#[cfg(test)]
+mod tests;
