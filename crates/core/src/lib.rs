@@ -19,6 +19,7 @@ pub mod envelope;
 pub mod format;
 pub mod interpolate;
 pub mod mappings;
+pub mod markdown;
 pub mod panels;
 pub mod plan;
 pub mod prometheus;
