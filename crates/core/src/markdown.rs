@@ -259,12 +259,10 @@ impl Builder {
 
     /// The children list of the innermost open element.
     fn current(&mut self) -> &mut Vec<Node> {
-        for frame in self.stack.iter_mut().rev() {
-            if let Some((_, children)) = frame {
-                return children;
-            }
+        match self.stack.iter_mut().rev().flatten().next() {
+            Some((_, children)) => children,
+            None => &mut self.root,
         }
-        &mut self.root
     }
 
     fn finish(mut self) -> Vec<Node> {

@@ -1,0 +1,165 @@
+//! DEVELOPMENT ONLY: the last requests to `/api` and `/perses`, for end-to-end tests to
+//! assert what the page asked for (`GET /__dev/requests`).
+//!
+//! A request whose client goes away before the answer is ready (an aborted fetch) is
+//! recorded with `aborted: true`: the server drops the handler's future then, and a guard
+//! notices the drop.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use serde::Serialize;
+use serde_json::Value;
+
+/// How many requests are kept.
+pub const CAPACITY: usize = 200;
+
+/// One recorded request.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestRecord {
+    /// When it arrived (RFC 3339, UTC).
+    pub at: String,
+    pub method: String,
+    pub path: String,
+    /// The parsed parameters: the URL query of a GET, the decoded `query` string of a
+    /// Prometheus call's body.
+    pub params: Value,
+    /// The user it ran as, once known.
+    pub user: Option<String>,
+    /// `None` when the client went away first.
+    pub status: Option<u16>,
+    pub duration_ms: u64,
+    pub aborted: bool,
+}
+
+/// The ring of recorded requests.
+#[derive(Debug, Default)]
+pub struct RequestLog {
+    records: Mutex<VecDeque<RequestRecord>>,
+}
+
+impl RequestLog {
+    /// The recorded requests, oldest first.
+    pub fn records(&self) -> Vec<RequestRecord> {
+        self.lock().iter().cloned().collect()
+    }
+
+    fn push(&self, record: RequestRecord) {
+        let mut records = self.lock();
+        if records.len() == CAPACITY {
+            records.pop_front();
+        }
+        records.push_back(record);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<RequestRecord>> {
+        // A log is still useful after a panic elsewhere held the lock.
+        self.records
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// What a handler adds to its request's record (the parsed body, the user).
+#[derive(Debug, Clone, Default)]
+pub struct RequestNote(Arc<Mutex<NoteFields>>);
+
+#[derive(Debug, Default)]
+struct NoteFields {
+    params: Option<Value>,
+    user: Option<String>,
+}
+
+impl RequestNote {
+    pub fn set_params(&self, params: Value) {
+        self.lock().params = Some(params);
+    }
+
+    pub fn set_user(&self, user: &str) {
+        self.lock().user = Some(user.to_owned());
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, NoteFields> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// Middleware: records requests under `/api` and `/perses`.
+pub async fn record(
+    State(log): State<Arc<RequestLog>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    if !(path.starts_with("/api/") || path.starts_with("/perses/")) {
+        return next.run(request).await;
+    }
+    let note = RequestNote::default();
+    request.extensions_mut().insert(note.clone());
+    let params = request
+        .uri()
+        .query()
+        .map(|query| {
+            Value::Object(
+                form_urlencoded::parse(query.as_bytes())
+                    .map(|(name, value)| (name.into_owned(), Value::from(value.into_owned())))
+                    .collect(),
+            )
+        })
+        .unwrap_or(Value::Null);
+    let mut guard = Pending {
+        log,
+        note,
+        record: Some(RequestRecord {
+            at: crate::manifests::rfc3339(chrono::Utc::now()),
+            method: request.method().to_string(),
+            path,
+            params,
+            user: None,
+            status: None,
+            duration_ms: 0,
+            aborted: false,
+        }),
+        started: Instant::now(),
+    };
+    let response = next.run(request).await;
+    guard.finish(Some(response.status().as_u16()));
+    response
+}
+
+/// Writes the record when the request ends, or when its future is dropped (the client left).
+struct Pending {
+    log: Arc<RequestLog>,
+    note: RequestNote,
+    record: Option<RequestRecord>,
+    started: Instant,
+}
+
+impl Pending {
+    fn finish(&mut self, status: Option<u16>) {
+        let Some(mut record) = self.record.take() else {
+            return;
+        };
+        let note = std::mem::take(&mut *self.note.lock());
+        if let Some(params) = note.params {
+            record.params = params;
+        }
+        record.user = note.user;
+        record.status = status;
+        record.aborted = status.is_none();
+        record.duration_ms = u64::try_from(self.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.log.push(record);
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        self.finish(None);
+    }
+}

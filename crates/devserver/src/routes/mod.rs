@@ -1,0 +1,105 @@
+//! The HTTP routes: the ODH backend contract, the Perses API, the demo metrics and the
+//! development helpers, one module per family.
+
+mod body;
+mod dev;
+mod k8s;
+mod perses;
+mod prometheus;
+mod status;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{Method, Uri, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, get, post};
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::errors::OdhError;
+use crate::request_log::{self, RequestNote};
+use crate::state::AppState;
+
+pub(crate) fn router(state: Arc<AppState>, static_dir: Option<&Path>) -> Router {
+    let dashboards = "/api/k8s/apis/perses.dev/{version}/namespaces/{namespace}/persesdashboards";
+    let routes = Router::new()
+        .route("/api/status", get(status::status))
+        .route(
+            "/api/k8s/apis/project.openshift.io/v1/projects",
+            get(k8s::projects),
+        )
+        .route(dashboards, get(k8s::list_dashboards))
+        .route(&format!("{dashboards}/{{name}}"), get(k8s::get_dashboard))
+        .route("/api/k8s/{*path}", any(k8s::unknown_path))
+        .route("/api/prometheus/query", post(prometheus::query))
+        .route("/api/prometheus/queryRange", post(prometheus::query_range))
+        // Older aliases the ODH backend still serves.
+        .route("/api/prometheus/pvc", post(prometheus::query))
+        .route("/api/prometheus/bias", post(prometheus::query_range))
+        .route("/api/prometheus/serving", post(prometheus::query_range))
+        .route(
+            "/api/prometheus/cluster/query",
+            post(prometheus::cluster_query),
+        )
+        .route(
+            "/api/prometheus/cluster/queryRange",
+            post(prometheus::cluster_query_range),
+        )
+        .route("/api/{*path}", any(api_not_found))
+        .route("/perses/api/api/v1/projects", get(perses::projects))
+        .route(
+            "/perses/api/api/v1/projects/{project}",
+            get(perses::project),
+        )
+        .route(
+            "/perses/api/api/v1/projects/{project}/dashboards",
+            get(perses::project_dashboards),
+        )
+        .route(
+            "/perses/api/api/v1/projects/{project}/dashboards/{name}",
+            get(perses::dashboard),
+        )
+        .route("/perses/api/api/v1/dashboards", get(perses::all_dashboards))
+        .route("/perses/{*path}", any(perses::not_found))
+        .route("/metrics", get(metrics))
+        .route("/__dev/requests", get(dev::requests))
+        .route("/__dev/faults", get(dev::faults).post(dev::set_faults))
+        .layer(DefaultBodyLimit::max(state.body_limit_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state.requests),
+            request_log::record,
+        ))
+        .with_state(state);
+    match static_dir {
+        // A single-page app: unknown paths get index.html so client-side routes load.
+        Some(dir) => routes
+            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+        None => routes,
+    }
+}
+
+/// The demo workloads' metrics, scraped by the managed Prometheus.
+async fn metrics() -> Response {
+    let now_ms = chrono::Utc::now().timestamp_millis();
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        obs_demo::exposition(now_ms),
+    )
+        .into_response()
+}
+
+async fn api_not_found(method: Method, uri: Uri) -> OdhError {
+    OdhError::route_not_found(method.as_str(), uri.path())
+}
+
+/// Adds the user to the request's record, when the request is recorded.
+fn note_user(note: Option<&RequestNote>, user: &str) {
+    if let Some(note) = note {
+        note.set_user(user);
+    }
+}

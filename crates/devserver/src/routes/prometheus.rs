@@ -1,0 +1,194 @@
+//! `POST /api/prometheus/…`: PromQL through the tenancy port (namespace enforced) or, for
+//! admins, the cluster-wide port.
+//!
+//! Body: `{"query": "namespace=<ns>&query=<PromQL>&time=…"}` (or `start`, `end`, `step` for
+//! ranges). Answer: `{"code": 200, "response": <Prometheus JSON>}`. The request to Prometheus
+//! is rebuilt from the known parameters; the PromQL sent is the rewritten one.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{Extension, State};
+use axum::http::{HeaderMap, StatusCode};
+use serde_json::{Value, json};
+
+use super::{body, note_user};
+use crate::errors::OdhError;
+use crate::prometheus::{Endpoint, UpstreamError};
+use crate::rbac::User;
+use crate::request_log::RequestNote;
+use crate::state::AppState;
+use crate::tenancy::{self, Param, QueryParams, TenancyError};
+
+type Answer = Result<Json<Value>, OdhError>;
+
+pub(super) async fn query(
+    State(state): State<Arc<AppState>>,
+    note: Option<Extension<RequestNote>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Answer {
+    let call = Call::read(&state, note.as_deref(), &headers, body)?;
+    call.tenancy(&state, Endpoint::Query).await
+}
+
+pub(super) async fn query_range(
+    State(state): State<Arc<AppState>>,
+    note: Option<Extension<RequestNote>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Answer {
+    let call = Call::read(&state, note.as_deref(), &headers, body)?;
+    call.tenancy(&state, Endpoint::QueryRange).await
+}
+
+pub(super) async fn cluster_query(
+    State(state): State<Arc<AppState>>,
+    note: Option<Extension<RequestNote>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Answer {
+    let call = Call::read(&state, note.as_deref(), &headers, body)?;
+    call.cluster(&state, Endpoint::Query).await
+}
+
+pub(super) async fn cluster_query_range(
+    State(state): State<Arc<AppState>>,
+    note: Option<Extension<RequestNote>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Answer {
+    let call = Call::read(&state, note.as_deref(), &headers, body)?;
+    call.cluster(&state, Endpoint::QueryRange).await
+}
+
+/// A Prometheus call whose caller and parameters are known.
+struct Call<'a> {
+    user: &'a User,
+    params: QueryParams,
+}
+
+impl<'a> Call<'a> {
+    fn read(
+        state: &'a AppState,
+        note: Option<&RequestNote>,
+        headers: &HeaderMap,
+        body: Result<Bytes, BytesRejection>,
+    ) -> Result<Self, OdhError> {
+        // kube-rbac-proxy authenticates before anything else is looked at.
+        let user = state
+            .identify(headers)
+            .map_err(|error| OdhError::new(StatusCode::UNAUTHORIZED, error.to_string()))?;
+        note_user(note, &user.name);
+        let query_string = body::query_string(headers, body, state.body_limit_bytes)?;
+        let params = QueryParams::parse(&query_string)
+            .map_err(|error| OdhError::new(StatusCode::BAD_REQUEST, error.to_string()))?;
+        if let Some(note) = note {
+            note.set_params(serde_json::to_value(&params).unwrap_or(Value::Null));
+        }
+        Ok(Self { user, params })
+    }
+
+    /// The tenancy port: authorise the namespace, enforce it, then call Prometheus.
+    async fn tenancy(self, state: &AppState, endpoint: Endpoint) -> Answer {
+        let namespace = self.params.get(Param::Namespace).ok_or_else(|| {
+            OdhError::new(
+                StatusCode::BAD_REQUEST,
+                "Bad Request: the tenancy port needs the \"namespace\" parameter in the query \
+                 string (namespace=<project>&query=…)",
+            )
+        })?;
+        if !state.rbac.may_read(self.user, namespace) {
+            return Err(OdhError::new(
+                StatusCode::FORBIDDEN,
+                format!(
+                    "Forbidden (user={}, verb=get, resource=pods, subresource=): {:?} may not \
+                     read metrics of namespace {namespace:?}",
+                    self.user.name, self.user.name
+                ),
+            ));
+        }
+        let promql = self.required(Param::Query)?;
+        let enforced = tenancy::enforce_namespace(promql, namespace).map_err(tenancy_error)?;
+        tracing::debug!(user = %self.user.name, %namespace, query = %enforced, "tenancy query");
+        self.forward(state, endpoint, &enforced).await
+    }
+
+    /// The cluster-wide port: admins only, the query as written.
+    async fn cluster(self, state: &AppState, endpoint: Endpoint) -> Answer {
+        if !self.user.admin {
+            return Err(OdhError::new(
+                StatusCode::FORBIDDEN,
+                format!(
+                    "Forbidden (user={}, verb=get, resource=namespaces, subresource=): the \
+                     cluster-wide routes need cluster-monitoring-view (an admin user in the \
+                     RBAC file)",
+                    self.user.name
+                ),
+            ));
+        }
+        let promql = self.required(Param::Query)?;
+        self.forward(state, endpoint, promql).await
+    }
+
+    fn required(&self, param: Param) -> Result<&str, OdhError> {
+        self.params.get(param).ok_or_else(|| {
+            OdhError::new(
+                StatusCode::BAD_REQUEST,
+                format!("the \"{param}\" parameter is missing from the query string"),
+            )
+        })
+    }
+
+    async fn forward(&self, state: &AppState, endpoint: Endpoint, promql: &str) -> Answer {
+        let time_params: &[Param] = match endpoint {
+            Endpoint::Query => &[Param::Time],
+            Endpoint::QueryRange => &[Param::Start, Param::End, Param::Step],
+        };
+        let mut params = vec![(Param::Query.name(), promql)];
+        params.extend(
+            time_params
+                .iter()
+                .filter_map(|param| Some((param.name(), self.params.get(*param)?))),
+        );
+        let response = state
+            .upstream
+            .call(endpoint, &params)
+            .await
+            .map_err(upstream_error)?;
+        Ok(Json(json!({"code": 200, "response": response})))
+    }
+}
+
+fn tenancy_error(error: TenancyError) -> OdhError {
+    let status = if error.is_client_error() {
+        StatusCode::BAD_REQUEST
+    } else {
+        tracing::error!("{error}");
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    OdhError::new(status, error.to_string())
+}
+
+fn upstream_error(error: UpstreamError) -> OdhError {
+    let status = match &error {
+        UpstreamError::NotReady | UpstreamError::Unreachable { .. } => {
+            StatusCode::SERVICE_UNAVAILABLE
+        }
+        UpstreamError::Timeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+        UpstreamError::Transport(_) | UpstreamError::NotJson { html: false, .. } => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+        UpstreamError::NotJson { html: true, .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        UpstreamError::ErrorBody(_) => StatusCode::BAD_REQUEST,
+        UpstreamError::Status { status, .. } => {
+            StatusCode::from_u16(*status).unwrap_or(StatusCode::BAD_GATEWAY)
+        }
+    };
+    if status.is_server_error() {
+        tracing::warn!("Prometheus call failed: {error}");
+    }
+    OdhError::new(status, error.to_string())
+}

@@ -1,0 +1,45 @@
+//! What every handler shares.
+
+use std::sync::Arc;
+
+use axum::http::HeaderMap;
+use chrono::{DateTime, Utc};
+
+use crate::manifests::{ManifestStore, Snapshot};
+use crate::prometheus::Upstream;
+use crate::rbac::{AuthError, Rbac, TOKEN_HEADER, User};
+use crate::request_log::RequestLog;
+
+#[derive(Debug)]
+pub(crate) struct AppState {
+    pub rbac: Rbac,
+    /// Local mode: a request without a token runs as the RBAC file's local user.
+    pub local_mode: bool,
+    pub manifests: Arc<ManifestStore>,
+    pub upstream: Upstream,
+    pub requests: Arc<RequestLog>,
+    pub body_limit_bytes: usize,
+    /// The server's own URL, reported as the cluster's API server by `/api/status`.
+    pub server_url: String,
+    pub started_at: DateTime<Utc>,
+}
+
+impl AppState {
+    /// The user a request runs as.
+    pub fn identify(&self, headers: &HeaderMap) -> Result<&User, AuthError> {
+        let token = match headers.get(TOKEN_HEADER) {
+            // A header that is not text cannot be anyone's token.
+            Some(value) => Some(value.to_str().map_err(|_| AuthError::UnknownToken)?),
+            None => None,
+        };
+        self.rbac.authenticate(token, self.local_mode)
+    }
+
+    /// The current dashboards; rescans the directory on a blocking thread.
+    pub async fn dashboards(&self) -> Result<Arc<Snapshot>, String> {
+        let store = Arc::clone(&self.manifests);
+        tokio::task::spawn_blocking(move || store.snapshot())
+            .await
+            .map_err(|error| format!("reading the manifests failed: {error}"))
+    }
+}

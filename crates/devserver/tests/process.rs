@@ -1,0 +1,126 @@
+//! The binary: flags, the ready line, and a clean stop on SIGTERM.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
+
+mod common;
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use common::{Client, closed_port, repo_root};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::Command;
+
+const BINARY: &str = env!("CARGO_BIN_EXE_obs-devserver");
+
+#[tokio::test]
+async fn help_lists_every_flag() {
+    let output = Command::new(BINARY).arg("--help").output().await.unwrap();
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for flag in [
+        "--listen",
+        "--dashboards",
+        "--rbac",
+        "--prometheus-url",
+        "--prometheus-port",
+        "--backfill",
+        "--prometheus-timeout",
+        "--no-local-user",
+        "--static-dir",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from:\n{help}");
+    }
+}
+
+#[tokio::test]
+async fn bad_flags_and_files_fail_with_a_message() {
+    let output = Command::new(BINARY)
+        .args(["--backfill", "soon"])
+        .output()
+        .await
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("invalid duration"));
+
+    let output = Command::new(BINARY)
+        .args([
+            "--rbac",
+            "/nonexistent/rbac.yaml",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .await
+        .unwrap();
+    assert!(!output.status.success());
+    let log = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        log.contains("cannot read the RBAC file /nonexistent/rbac.yaml"),
+        "{log}"
+    );
+}
+
+#[tokio::test]
+async fn serves_a_built_page_and_stops_on_sigterm() {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::write(
+        site.path().join("index.html"),
+        "<!doctype html><title>page</title>",
+    )
+    .unwrap();
+    std::fs::write(site.path().join("app.js"), "console.log(1)").unwrap();
+    let mut child = Command::new(BINARY)
+        .args(["--listen", "127.0.0.1:0", "--no-local-user"])
+        .arg("--prometheus-url")
+        .arg(format!("http://127.0.0.1:{}", closed_port()))
+        .arg("--dashboards")
+        .arg(repo_root().join("dashboards"))
+        .arg("--static-dir")
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = tokio::time::timeout(Duration::from_secs(60), async {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if let Some(rest) = line.split("url=").nth(1).filter(|_| line.contains("ready")) {
+                return rest.split_whitespace().next().unwrap().to_owned();
+            }
+        }
+        panic!("the server exited before it was ready");
+    })
+    .await
+    .unwrap();
+    // Keep reading the log so the child never blocks on a full pipe.
+    let drain = tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    let client = Client::for_url(&url);
+
+    let reply = client.get("/api/status", None).await;
+    assert_eq!(reply.status, 401, "--no-local-user: {}", reply.text);
+    let reply = client.get("/app.js", None).await;
+    assert_eq!((reply.status, reply.text.as_str()), (200, "console.log(1)"));
+    let reply = client.get("/observe/some/client/route", None).await;
+    assert_eq!(reply.status, 200);
+    assert!(reply.text.contains("<title>page</title>"));
+    let reply = client.get("/api/unknown", None).await;
+    assert_eq!(reply.status, 404, "API paths never fall back to the page");
+    assert_eq!(reply.message(), "Route GET:/api/unknown not found");
+
+    let pid = child.id().unwrap().to_string();
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .await
+        .unwrap();
+    assert!(killed.success());
+    let status = tokio::time::timeout(Duration::from_secs(30), child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(status.success(), "{status}");
+    drain.await.unwrap();
+}
