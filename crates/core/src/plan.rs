@@ -10,7 +10,7 @@ use crate::interpolate::{VariableValue, interpolate, referenced_variables};
 use crate::prometheus::{PromQuery, QueryKind, QueryResult};
 use crate::spec::common::DatasourceSelector;
 use crate::spec::datasource::{PROMETHEUS_DATASOURCE, PrometheusDatasourceSpec};
-use crate::step::{DEFAULT_SCRAPE_INTERVAL, query_window, suggested_step_ms};
+use crate::step::{DEFAULT_SCRAPE_INTERVAL, live_window, query_window, suggested_step_ms};
 use crate::time_range::AbsoluteRange;
 
 /// What planning needs to know about the page.
@@ -29,6 +29,9 @@ pub struct PlanContext<'a> {
     pub project: &'a str,
     /// JavaScript's `getTimezoneOffset() × 60`, for Perses' step alignment.
     pub utc_offset_secs: i64,
+    /// The range ends now and refreshes itself: windows end at now instead of at a multiple of
+    /// the step (see [`crate::step::live_window`]).
+    pub live_edge: bool,
 }
 
 /// Why a query cannot be sent yet, or at all.
@@ -108,12 +111,15 @@ pub fn plan_query(
         }
         None => scrape_interval(query.datasource.as_ref(), context),
     };
-    let window = query_window(
+    let mut window = query_window(
         context.range,
         min_step,
         suggested_step_ms(context.range, width_px),
         context.utc_offset_secs,
     );
+    if context.live_edge {
+        window = live_window(window, context.range);
+    }
     let query_values: BTreeMap<&str, VariableValue> = [
         ("__interval_ms", window.interval_ms().to_string()),
         (

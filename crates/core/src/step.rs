@@ -132,6 +132,24 @@ pub fn query_window(
     }
 }
 
+/// The window of a live dashboard (a relative range with auto refresh): the same step, but
+/// ending at `range`'s end to the second and starting a whole number of steps before it.
+///
+/// Perses ends every window on a multiple of the step, so with a one-minute step the newest
+/// point can be a minute old and a fresh scrape waits up to a minute to show. Anchoring the
+/// grid at now shows it on the next refresh; the points still lie one step apart.
+pub fn live_window(window: QueryWindow, range: AbsoluteRange) -> QueryWindow {
+    let end_secs = range.end_secs() as f64;
+    let steps = ((end_secs - range.start_secs() as f64) / window.step_secs)
+        .ceil()
+        .max(1.0);
+    QueryWindow {
+        start_secs: end_secs - steps * window.step_secs,
+        end_secs,
+        ..window
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +161,24 @@ mod tests {
             start_ms: end_ms - seconds * 1000,
             end_ms,
         }
+    }
+
+    #[test]
+    fn live_windows_end_now_and_keep_the_step() {
+        let range = AbsoluteRange {
+            start_ms: 1_700_000_000_000 - 3_600_000 + 1_234,
+            end_ms: 1_700_000_037_500,
+        };
+        let aligned = query_window(range, Duration::from_secs(60), 5_000, 0);
+        let live = live_window(aligned, range);
+        assert_eq!(live.step_secs, 60.0);
+        assert_eq!(live.end_secs, 1_700_000_037.0);
+        assert_eq!((live.end_secs - live.start_secs) % 60.0, 0.0);
+        assert!(live.start_secs <= range.start_secs() as f64);
+        assert!(
+            aligned.end_secs < live.end_secs,
+            "Perses' end is a step multiple"
+        );
     }
 
     #[test]

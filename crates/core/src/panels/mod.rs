@@ -1,6 +1,7 @@
 //! Per panel kind, the pure step between query results and a view: `prepare` turns the spec and
 //! the data into a view model the web layer draws without deciding anything itself.
 
+pub mod csv;
 pub mod time_series;
 
 use std::sync::Arc;

@@ -68,6 +68,7 @@ impl Fixture {
             pending: &self.pending,
             project: "team-a",
             utc_offset_secs: 0,
+            live_edge: false,
         }
     }
 }

@@ -1,0 +1,318 @@
+//! Numbers laid out as the browser's `Intl.NumberFormat("en-US")` lays them out, in pure Rust.
+//!
+//! Perses formats every value with `Intl.NumberFormat`. The plugin cannot call it from the core
+//! (the core never touches the browser, and native tests must give the same text), so this
+//! module reproduces the part Perses uses: significant or fraction digits, half-expand
+//! rounding of the shortest decimal form of the double (ICU rounds that form, not the binary
+//! value), comma grouping and the short compact notation (K, M, B, T).
+
+/// How many digits a number keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Digits {
+    /// At most this many significant digits, trailing zeros dropped.
+    Significant(u32),
+    /// Exactly this many digits after the point.
+    Fraction(u32),
+    /// Between `min` and `max` digits after the point (Intl's default is 0 to 3).
+    FractionRange { min: u32, max: u32 },
+}
+
+/// The options of one layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberStyle {
+    pub digits: Digits,
+    /// Short compact notation: 1.2K, 3.4M, 5B, 6T.
+    pub compact: bool,
+}
+
+impl NumberStyle {
+    pub const fn new(digits: Digits) -> Self {
+        Self {
+            digits,
+            compact: false,
+        }
+    }
+
+    pub const fn compact(digits: Digits) -> Self {
+        Self {
+            digits,
+            compact: true,
+        }
+    }
+}
+
+/// A finite number as decimal digits: the value is `0.d1 d2 d3 … × 10^point`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decimal {
+    pub negative: bool,
+    /// Digits 0–9 without leading or trailing zeros; empty for zero.
+    pub digits: Vec<u8>,
+    pub point: i32,
+}
+
+impl Decimal {
+    /// The shortest decimal digits that read back as `value` (what JavaScript prints).
+    pub fn from_f64(value: f64) -> Self {
+        let negative = value.is_sign_negative() && value != 0.0;
+        if value == 0.0 || !value.is_finite() {
+            return Self {
+                negative,
+                digits: Vec::new(),
+                point: 0,
+            };
+        }
+        // `{:e}` prints the shortest round-trip digits: "1.2345e3".
+        let text = format!("{:e}", value.abs());
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let exponent: i32 = exponent.parse().unwrap_or(0);
+        let mut digits: Vec<u8> = mantissa
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .map(|byte| byte - b'0')
+            .collect();
+        while digits.last() == Some(&0) {
+            digits.pop();
+        }
+        Self {
+            negative,
+            digits,
+            point: exponent + 1,
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.digits.is_empty()
+    }
+
+    /// Multiplies by `10^shift` exactly.
+    pub fn shifted(mut self, shift: i32) -> Self {
+        if !self.is_zero() {
+            self.point += shift;
+        }
+        self
+    }
+
+    /// The power of ten of the leading digit (`floor(log10(|x|))`); `None` for zero.
+    pub fn magnitude(&self) -> Option<i32> {
+        (!self.is_zero()).then_some(self.point - 1)
+    }
+
+    /// Keeps the digits left of position `keep` (counted from the leading digit), rounding half
+    /// away from zero.
+    fn round_at(mut self, keep: i32) -> Self {
+        let len = self.digits.len() as i32;
+        if keep >= len {
+            return self;
+        }
+        if keep < 0 {
+            self.digits.clear();
+            self.point = 0;
+            return self;
+        }
+        let round_up = self.digits[keep as usize] >= 5;
+        self.digits.truncate(keep as usize);
+        if round_up {
+            let mut carry = true;
+            for digit in self.digits.iter_mut().rev() {
+                if *digit == 9 {
+                    *digit = 0;
+                } else {
+                    *digit += 1;
+                    carry = false;
+                    break;
+                }
+            }
+            if carry {
+                self.digits.insert(0, 1);
+                self.point += 1;
+            }
+        }
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
+        }
+        if self.digits.is_empty() {
+            self.point = 0;
+        }
+        self
+    }
+
+    pub fn round_significant(self, significant: u32) -> Self {
+        self.round_at(significant as i32)
+    }
+
+    pub fn round_fraction(self, fraction: u32) -> Self {
+        let keep = self.point + fraction as i32;
+        self.round_at(keep)
+    }
+
+    /// The digit at power of ten `power` (0 for the units).
+    fn digit_at(&self, power: i32) -> u8 {
+        let index = self.point - 1 - power;
+        if index < 0 {
+            return 0;
+        }
+        self.digits.get(index as usize).copied().unwrap_or(0)
+    }
+
+    /// Integer and fraction digits as text, the fraction padded to `min_fraction` digits;
+    /// the integer part grouped by thousands when `grouping`.
+    pub fn layout(&self, min_fraction: u32, grouping: bool) -> String {
+        let integer_digits = self.point.max(1);
+        let mut text = String::new();
+        for power in (0..integer_digits).rev() {
+            text.push(char::from(b'0' + self.digit_at(power)));
+            if grouping && power > 0 && power % 3 == 0 {
+                text.push(',');
+            }
+        }
+        let fraction_digits = (self.digits.len() as i32 - self.point).max(min_fraction as i32);
+        if fraction_digits > 0 {
+            text.push('.');
+            for power in 1..=fraction_digits {
+                text.push(char::from(b'0' + self.digit_at(-power)));
+            }
+        }
+        text
+    }
+}
+
+/// The compact suffixes of en-US, one per power of a thousand.
+const COMPACT_SUFFIXES: [&str; 5] = ["", "K", "M", "B", "T"];
+
+/// A number laid out as `Intl.NumberFormat("en-US", {useGrouping: true, …})` does.
+/// Non-finite values print as Intl prints them: `NaN`, `∞`, `-∞`.
+pub fn format_number(value: f64, style: NumberStyle) -> String {
+    if value.is_nan() {
+        return "NaN".to_owned();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "∞" } else { "-∞" }.to_owned();
+    }
+    format_decimal(Decimal::from_f64(value), style)
+}
+
+/// Like [`format_number`] for a value that is already decimal (percentages shift it exactly).
+pub(crate) fn format_decimal(value: Decimal, style: NumberStyle) -> String {
+    let negative = value.negative;
+    let (rounded, suffix) = if style.compact {
+        compact(value, style.digits)
+    } else {
+        (round(value, style.digits), "")
+    };
+    let min_fraction = match style.digits {
+        Digits::Significant(_) => 0,
+        Digits::Fraction(fraction) => fraction,
+        Digits::FractionRange { min, .. } => min,
+    };
+    // Intl keeps the sign of a negative number that rounds to zero ("-0").
+    let sign = if negative { "-" } else { "" };
+    format!("{sign}{}{suffix}", rounded.layout(min_fraction, true))
+}
+
+fn round(value: Decimal, digits: Digits) -> Decimal {
+    match digits {
+        Digits::Significant(significant) => value.round_significant(significant),
+        Digits::Fraction(fraction) => value.round_fraction(fraction),
+        Digits::FractionRange { max, .. } => value.round_fraction(max),
+    }
+}
+
+/// Scales by the largest power of a thousand below the value, rounds, and moves up one
+/// power when rounding reaches a thousand (999,999 with 3 digits is 1M, not 1000K).
+fn compact(value: Decimal, digits: Digits) -> (Decimal, &'static str) {
+    let magnitude = value.magnitude().unwrap_or(0).max(0);
+    let mut index = ((magnitude / 3) as usize).min(COMPACT_SUFFIXES.len() - 1);
+    loop {
+        let scaled = round(value.clone().shifted(-3 * index as i32), digits);
+        let reached_next = scaled.magnitude().is_some_and(|power| power >= 3);
+        if reached_next && index + 1 < COMPACT_SUFFIXES.len() {
+            index += 1;
+            continue;
+        }
+        return (scaled, COMPACT_SUFFIXES[index]);
+    }
+}
+
+/// `value.toString()` in JavaScript: the shortest round-trip digits, in exponent notation
+/// below 1e-6 and from 1e21 on.
+pub fn js_number_to_string(value: f64) -> String {
+    if value.is_nan() {
+        return "NaN".to_owned();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "Infinity" } else { "-Infinity" }.to_owned();
+    }
+    if value == 0.0 {
+        return "0".to_owned();
+    }
+    let decimal = Decimal::from_f64(value);
+    let sign = if decimal.negative { "-" } else { "" };
+    let exponent = decimal.point - 1;
+    if (-6..21).contains(&exponent) {
+        return format!("{sign}{}", decimal.layout(0, false));
+    }
+    let mut digits: String = decimal
+        .digits
+        .iter()
+        .map(|digit| char::from(b'0' + digit))
+        .collect();
+    if digits.len() > 1 {
+        digits.insert(1, '.');
+    }
+    let exponent_sign = if exponent >= 0 { "+" } else { "-" };
+    format!("{sign}{digits}e{exponent_sign}{}", exponent.abs())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn javascript_to_string() {
+        for (value, expected) in [
+            (0.0, "0"),
+            (1.0, "1"),
+            (-1.5, "-1.5"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (1e21, "1e+21"),
+            (123456789012345680000.0, "123456789012345680000"),
+            (1e-7, "1e-7"),
+            (0.000001, "0.000001"),
+            (1.5e-10, "1.5e-10"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "-Infinity"),
+        ] {
+            assert_eq!(js_number_to_string(value), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero_on_the_shortest_digits() {
+        let style = NumberStyle::new(Digits::Fraction(2));
+        for (value, expected) in [
+            (1.005, "1.01"),
+            (-1.005, "-1.01"),
+            (0.125, "0.13"),
+            (9.995, "10.00"),
+            (1234.5, "1,234.50"),
+            (0.001, "0.00"),
+        ] {
+            assert_eq!(format_number(value, style), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn compact_moves_up_when_rounding_reaches_a_thousand() {
+        let style = NumberStyle::compact(Digits::Significant(3));
+        for (value, expected) in [
+            (999.9, "1K"),
+            (999_999.0, "1M"),
+            (1_234_567_890.0, "1.23B"),
+            (2.5e12, "2.5T"),
+            (4.2e15, "4,200T"),
+            (0.000_123_4, "0.000123"),
+        ] {
+            assert_eq!(format_number(value, style), expected, "{value}");
+        }
+    }
+}
