@@ -27,4 +27,10 @@ cargo test --workspace --locked
 step "wasm tests in headless Chromium"
 wasm cargo test -p odh-observability --target wasm32-unknown-unknown --locked
 
+step "end-to-end: the built page in headless Chromium, development backend, real Prometheus"
+# The page is built as serve.sh builds it, into the cache so the clone stays clean.
+e2e_dist="$OBS_CACHE/e2e-dist"
+wasm trunk build --release --locked --dist "$e2e_dist"
+OBS_E2E_DIST="$e2e_dist" cargo test -p obs-e2e --locked -- --ignored --nocapture
+
 step "all tests passed"

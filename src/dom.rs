@@ -90,3 +90,47 @@ pub fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<u32>> {
     });
     width
 }
+
+/// The element's content box in CSS pixels (width, height), following resizes; `None` until
+/// measured.
+pub fn use_size(node: NodeRef<Div>) -> ReadSignal<Option<(f64, f64)>> {
+    let (size, set_size) = signal(None::<(f64, f64)>);
+    let observer: Watcher<web_sys::ResizeObserver> = StoredValue::new(None);
+    Effect::new(move |_| {
+        let Some(element) = node.get() else { return };
+        if observer.with_value(Option::is_some) {
+            return;
+        }
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let measured = entries
+                .iter()
+                .filter_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+                .map(|entry| {
+                    let rect = entry.content_rect();
+                    (rect.width().round(), rect.height().round())
+                })
+                .next_back();
+            if let Some(measured) = measured
+                && size.get_untracked() != Some(measured)
+            {
+                set_size.set(Some(measured));
+            }
+        });
+        match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            Ok(watcher) => {
+                watcher.observe(&element);
+                observer.set_value(Some(SendWrapper::new((watcher, callback))));
+            }
+            Err(_) => set_size.set(Some((
+                f64::from(element.client_width()),
+                f64::from(element.client_height()),
+            ))),
+        }
+    });
+    on_cleanup(move || {
+        if let Some(Some(watcher)) = observer.try_update_value(Option::take) {
+            watcher.0.disconnect();
+        }
+    });
+    size
+}

@@ -13,6 +13,8 @@ pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod chart;
+#[cfg(target_arch = "wasm32")]
 pub mod dashboard;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;

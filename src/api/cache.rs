@@ -18,18 +18,23 @@ use super::{FetchError, post_json};
 /// How many finished replies nobody shows are kept.
 const KEPT_REPLIES: usize = 256;
 
-/// A request as sent: the route and the JSON body (which holds the project).
+/// A request as sent (the route and the JSON body, which holds the project) and the refresh it
+/// belongs to. Start and end are aligned to the step, so the body alone often stays the same
+/// across refreshes; the refresh time makes every refresh ask again, while panels asking the
+/// same thing in one refresh still share one request.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct QueryKey {
     pub path: &'static str,
     pub body: String,
+    pub refreshed_at_ms: i64,
 }
 
 impl QueryKey {
-    pub fn new(query: &PromQuery, project: &str) -> Self {
+    pub fn new(query: &PromQuery, project: &str, refreshed_at_ms: i64) -> Self {
         Self {
             path: query.path(),
             body: query.body(project),
+            refreshed_at_ms,
         }
     }
 }

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use obs_core::catalog::{CatalogEntry, Project};
 
 use crate::api::QueryCache;
+use crate::chart::sync::CrosshairSync;
+use crate::chart::theme::provide_chart_theme;
 use crate::dashboard::DashboardView;
 use crate::panel::data::PanelContext;
 use crate::state::catalog::{Catalog, LoadError, load_catalog, load_projects};
@@ -46,6 +48,7 @@ pub fn ObservabilityPage() -> impl IntoView {
     if use_context::<QueryCache>().is_none() {
         provide_context(QueryCache::new());
     }
+    provide_chart_theme();
     let projects = load_projects();
     let choice = Memo::new(move |_| {
         let Some(loaded) = projects.get() else {
@@ -72,6 +75,16 @@ pub fn ObservabilityPage() -> impl IntoView {
     let project = Signal::derive(move || match choice.get() {
         ProjectChoice::Chosen(name) => Some(name),
         _ => None,
+    });
+    // A project chosen by default (remembered, or the first) goes into the address bar too,
+    // without a history entry, so the page can be shared and reloaded as it is. The address
+    // bar is the outside world, hence an effect.
+    Effect::new(move |_| {
+        if let Some(name) = project.get()
+            && url.with_untracked(|state| state.project.is_none())
+        {
+            url.replace(move |state| state.project = Some(name));
+        }
     });
     let catalog = load_catalog(project);
     let project_options = Signal::derive(move || {
@@ -122,6 +135,15 @@ pub fn ObservabilityPage() -> impl IntoView {
         found
             .or_else(|| catalog.entries.first().cloned())
             .map(|entry| EntryKey(catalog.project.clone(), entry))
+    });
+    Effect::new(move |_| {
+        if let Some(EntryKey(catalog_project, shown)) = entry.get()
+            && project.get_untracked().as_deref() == Some(catalog_project.as_str())
+            && url.with_untracked(|state| state.dashboard.is_none())
+        {
+            let name = shown.name.clone();
+            url.replace(move |state| state.dashboard = Some(name));
+        }
     });
     let dashboard_options = Signal::derive(move || match loaded_catalog.get() {
         Some(Ok(catalog)) => catalog
@@ -295,6 +317,7 @@ fn DashboardRuntime(project: String, entry: Arc<CatalogEntry>) -> impl IntoView 
     );
     provide_context(time);
     provide_context(variables.clone());
+    provide_context(CrosshairSync(RwSignal::new(None)));
     provide_context(PanelContext {
         dashboard: Arc::clone(&dashboard),
         time,

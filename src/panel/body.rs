@@ -1,11 +1,20 @@
 //! The body of a panel: the one `match` on the panel kind that picks its view.
 
 use leptos::prelude::*;
-use obs_core::dashboard::{Panel, PanelKind, Query};
-use obs_core::prometheus::{format_series_name, series_key};
+use std::sync::Arc;
 
-use super::data::{QueryStatus, QueryView};
+use obs_core::dashboard::{Panel, PanelKind, Query};
+use obs_core::panels::QueryOutput;
+use obs_core::panels::time_series::prepare;
+use obs_core::prometheus::{format_series_name, series_key};
+use obs_core::spec::panels::time_series::TimeSeriesChartSpec;
+
+use super::data::{PanelContext, QueryStatus, QueryView};
+use super::interpolated as interpolated_text;
+use super::markdown::MarkdownView;
 use super::status::{QueryErrors, body_notice};
+use crate::chart::Shared;
+use crate::chart::time_series::{ThresholdStyle, TimeSeriesChartView};
 
 /// The body for the panel's kind.
 #[component]
@@ -15,6 +24,10 @@ pub fn PanelBody(
     queries: Option<Signal<Vec<QueryView>>>,
     /// The most series drawn.
     series_limit: RwSignal<usize>,
+    /// The panel's title, for charts' accessible names.
+    label: Signal<String>,
+    /// How charts show thresholds.
+    threshold_style: RwSignal<ThresholdStyle>,
 ) -> impl IntoView {
     let query_count = panel
         .queries
@@ -36,6 +49,17 @@ pub fn PanelBody(
                 <p class="obs-panel__notice-text">
                     <span class="obs-code">{problem.path}</span>": "{problem.message}
                 </p>
+            }
+            .into_any()
+        }
+        PanelKind::Markdown(spec) => {
+            let text = interpolated_text(spec.text, use_context::<PanelContext>());
+            view! { <MarkdownView text=text/> }.into_any()
+        }
+        PanelKind::TimeSeriesChart(spec) if query_count > 0 && queries.is_some() => {
+            let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
+            view! {
+                <TimeSeriesPanel spec=*spec queries=queries series_limit=series_limit label=label threshold_style=threshold_style/>
             }
             .into_any()
         }
@@ -117,5 +141,82 @@ fn QueriedBody(queries: Signal<Vec<QueryView>>, series_limit: RwSignal<usize>) -
             </ul>
         }
         .into_any()
+    }
+}
+
+/// The results of the queries that have one, as `prepare` functions take them.
+pub fn outputs(queries: &[QueryView]) -> Vec<QueryOutput> {
+    queries
+        .iter()
+        .enumerate()
+        .filter_map(|(query_index, query)| match &query.status {
+            QueryStatus::Done { result, .. } => Some(QueryOutput {
+                query_index,
+                result: Arc::clone(result),
+                series_name_format: query.series_name_format.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A time series panel: its state while there is nothing to draw, then the chart.
+#[component]
+fn TimeSeriesPanel(
+    spec: TimeSeriesChartSpec,
+    queries: Signal<Vec<QueryView>>,
+    series_limit: RwSignal<usize>,
+    label: Signal<String>,
+    threshold_style: RwSignal<ThresholdStyle>,
+) -> impl IntoView {
+    let context = use_context::<PanelContext>();
+    let model = Memo::new(move |_| {
+        let range = context.as_ref()?.time.panel_range.get();
+        let outputs = outputs(&queries.get());
+        if outputs.iter().all(|output| output.result.series.is_empty()) {
+            return None;
+        }
+        Some(Shared(Arc::new(prepare(
+            &spec,
+            &outputs,
+            range,
+            series_limit.get(),
+        ))))
+    });
+    let notice = move || body_notice(&queries.get());
+    let failed = move || {
+        let failed: Vec<QueryView> = queries
+            .get()
+            .into_iter()
+            .filter(|query| {
+                matches!(
+                    query.status,
+                    QueryStatus::Failed(_) | QueryStatus::Unplannable(_)
+                )
+            })
+            .collect();
+        (!failed.is_empty() && model.get().is_some())
+            .then(|| view! { <QueryErrors failed=failed/> })
+    };
+    let cap =
+        move || {
+            let model = model.get()?;
+            (model.total_series > model.series.len()).then(|| view! {
+            <p class="obs-panel__cap" role="note">
+                {format!(
+                    "Showing {} of {} series. Raise the limit in the panel menu to see more.",
+                    model.series.len(),
+                    model.total_series
+                )}
+            </p>
+        })
+        };
+    view! {
+        {failed}
+        {cap}
+        {move || notice()}
+        <div class="obs-panel__chart" class:obs-panel__chart--empty=move || model.get().is_none()>
+            <TimeSeriesChartView model=model label=label threshold_style=Signal::derive(move || threshold_style.get())/>
+        </div>
     }
 }

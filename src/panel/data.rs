@@ -119,9 +119,10 @@ fn prometheus_query(
             pending: &pending,
             project: &project,
             utc_offset_secs: context.utc_offset_secs,
+            live_edge: context.time.is_live(),
         };
         plan_query(&query, default_kind, width.max(1), &plan_context).map(|planned| {
-            let key = QueryKey::new(&planned.request, &project);
+            let key = QueryKey::new(&planned.request, &project, context.time.now().get());
             Some((key, planned.request.promql, planned.series_name_format))
         })
     });

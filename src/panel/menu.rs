@@ -1,30 +1,78 @@
-//! A panel's menu: the queries as sent, and the panel's settings (the series limit).
+//! A panel's menu: full size, data as a table or CSV, the queries as sent, and the panel's
+//! settings (series limit, threshold style).
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::body::outputs;
 use super::data::QueryView;
+use crate::chart::time_series::ThresholdStyle;
 use crate::ids::unique_id;
+
+/// What the menu can change on its panel.
+#[derive(Debug, Clone, Copy)]
+pub struct PanelSettings {
+    pub series_limit: RwSignal<usize>,
+    pub threshold_style: RwSignal<ThresholdStyle>,
+    pub full_size: RwSignal<bool>,
+    pub as_table: RwSignal<bool>,
+}
+
+impl PanelSettings {
+    pub fn new(series_limit: usize) -> Self {
+        Self {
+            series_limit: RwSignal::new(series_limit),
+            threshold_style: RwSignal::new(ThresholdStyle::default()),
+            full_size: RwSignal::new(false),
+            as_table: RwSignal::new(false),
+        }
+    }
+}
 
 #[component]
 pub fn PanelMenu(
     panel_title: Signal<String>,
     queries: Option<Signal<Vec<QueryView>>>,
-    series_limit: RwSignal<usize>,
+    settings: PanelSettings,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let menu_id = unique_id("panel-menu");
     let limit_id = unique_id("limit");
     let on_keydown = move |event: KeyboardEvent| {
-        if event.key() == "Escape" {
+        if event.key() == "Escape" && open.get_untracked() {
+            event.stop_propagation();
             open.set(false);
         }
     };
+    let download = move |_| {
+        let Some(queries) = queries else { return };
+        let csv = obs_core::panels::csv::to_csv(&outputs(&queries.get_untracked()));
+        let name = format!("{}.csv", file_name(&panel_title.get_untracked()));
+        if let Err(error) = download_text(&csv, &name, "text/csv") {
+            leptos::logging::warn!("could not download {name}: {error:?}");
+        }
+        open.set(false);
+    };
     let content = move || {
         open.get().then(|| {
-            let queries = queries.map(|queries| queries.get()).unwrap_or_default();
+            let query_list = queries.map(|queries| queries.get()).unwrap_or_default();
+            let has_queries = !query_list.is_empty();
             view! {
                 <div class="obs-panel-menu__popover" id=menu_id.clone() role="dialog" aria-label=move || format!("{} options", panel_title.get())>
+                    <button class="obs-button obs-button--plain obs-panel-menu__action" type="button"
+                        on:click=move |_| { settings.full_size.update(|f| *f = !*f); open.set(false); }>
+                        {move || if settings.full_size.get() { "Exit full size" } else { "View full size" }}
+                    </button>
+                    {has_queries.then(|| view! {
+                        <button class="obs-button obs-button--plain obs-panel-menu__action" type="button"
+                            on:click=move |_| { settings.as_table.update(|t| *t = !*t); open.set(false); }>
+                            {move || if settings.as_table.get() { "View as chart" } else { "View as table" }}
+                        </button>
+                        <button class="obs-button obs-button--plain obs-panel-menu__action" type="button" on:click=download>
+                            "Download data (CSV)"
+                        </button>
+                    })}
                     <label class="obs-select__label" for=limit_id.clone()>"Series limit"</label>
                     <input
                         id=limit_id.clone()
@@ -32,17 +80,28 @@ pub fn PanelMenu(
                         type="number"
                         min="1"
                         step="1"
-                        prop:value=move || series_limit.get().to_string()
+                        prop:value=move || settings.series_limit.get().to_string()
                         on:change=move |event| {
                             if let Ok(limit) = event_target_value(&event).trim().parse::<usize>() {
-                                series_limit.set(limit.max(1));
+                                settings.series_limit.set(limit.max(1));
                             }
                         }
                     />
-                    {(!queries.is_empty()).then(|| view! {
+                    <label class="obs-panel-menu__check">
+                        <input
+                            type="checkbox"
+                            prop:checked=move || settings.threshold_style.get() == ThresholdStyle::Bands
+                            on:change=move |event| {
+                                let bands = event_target_checked(&event);
+                                settings.threshold_style.set(if bands { ThresholdStyle::Bands } else { ThresholdStyle::Lines });
+                            }
+                        />
+                        " Show thresholds as bands"
+                    </label>
+                    {has_queries.then(|| view! {
                         <p class="obs-select__label">"Queries as sent"</p>
                         <ol class="obs-panel-menu__queries">
-                            {queries.into_iter().map(|query| {
+                            {query_list.into_iter().map(|query| {
                                 let text = query.sent.unwrap_or_else(|| format!("{} (not sent yet)", query.definition));
                                 view! { <li><code class="obs-code">{text}</code></li> }
                             }).collect_view()}
@@ -67,4 +126,41 @@ pub fn PanelMenu(
             {content}
         </span>
     }
+}
+
+/// A file name from a panel title: letters, digits, `-` and `_`.
+fn file_name(title: &str) -> String {
+    let cleaned: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches('-');
+    if trimmed.is_empty() {
+        "panel".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Saves `text` as a file through a temporary object URL.
+fn download_text(text: &str, name: &str, mime: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    web_sys::Url::revoke_object_url(&url)
 }

@@ -2,6 +2,8 @@
 
 mod body;
 pub mod data;
+mod data_table;
+mod markdown;
 mod menu;
 mod status;
 
@@ -17,7 +19,8 @@ use crate::icons::InfoIcon;
 use crate::ids::unique_id;
 use body::PanelBody;
 use data::{PanelContext, QueryView, use_panel_queries};
-use menu::PanelMenu;
+use data_table::DataTable;
+use menu::{PanelMenu, PanelSettings};
 use status::StatusIndicator;
 
 /// How many series a panel draws unless its settings say otherwise.
@@ -38,7 +41,7 @@ pub fn PanelFrame(
         let width = use_width(body_ref);
         use_panel_queries(&panel, context, seen, width)
     });
-    let series_limit = RwSignal::new(DEFAULT_SERIES_LIMIT);
+    let settings = PanelSettings::new(DEFAULT_SERIES_LIMIT);
     let key = panel.key.clone();
     let modifier = match &panel.kind {
         PanelKind::Unsupported { .. } => " obs-panel--unsupported",
@@ -57,22 +60,95 @@ pub fn PanelFrame(
                 {description.map(|text| view! { <DescriptionTooltip panel_title=title text=text/> })}
                 <span class="obs-panel__header-spacer"></span>
                 {queries.map(|queries| view! { <StatusIndicator queries=queries/> })}
-                <PanelMenu panel_title=title queries=queries series_limit=series_limit/>
+                <PanelMenu panel_title=title queries=queries settings=settings/>
             </header>
         }
     });
     view! {
-        <section class=format!("obs-panel{modifier}") aria-label=move || title.get() data-panel-key=key>
+        <section
+            class=format!("obs-panel{modifier}")
+            class:obs-panel--full-size=move || settings.full_size.get()
+            aria-label=move || title.get()
+            data-panel-key=key
+            data-state=move || queries.map(|queries| panel_state(&queries.get()))
+            data-series=move || queries.map(|queries| series_received(&queries.get()).to_string())
+            on:keydown=move |event: leptos::ev::KeyboardEvent| {
+                if event.key() == "Escape" && settings.full_size.get_untracked() {
+                    settings.full_size.set(false);
+                }
+            }
+        >
             {header}
             <div class="obs-panel__body" node_ref=body_ref>
-                <PanelBody panel=panel queries=queries series_limit=series_limit/>
+                {move || match (settings.as_table.get(), queries) {
+                    (true, Some(queries)) => view! {
+                        <DataTable queries=queries series_limit=settings.series_limit caption=title/>
+                    }
+                    .into_any(),
+                    _ => view! {
+                        <PanelBody
+                            panel=panel.clone()
+                            queries=queries
+                            series_limit=settings.series_limit
+                            label=title
+                            threshold_style=settings.threshold_style
+                        />
+                    }
+                    .into_any(),
+                }}
             </div>
         </section>
+        {move || settings.full_size.get().then(|| view! {
+            <div class="obs-backdrop" on:click=move |_| settings.full_size.set(false)></div>
+        })}
     }
 }
 
+/// The panel's data state in one word, for tests and the benchmark to watch (`data-state`):
+/// `idle` (nothing sent yet), `loading`, `error` (a query failed) or `ready`.
+fn panel_state(queries: &[QueryView]) -> &'static str {
+    use data::QueryStatus;
+    if queries.is_empty() {
+        return "ready";
+    }
+    let any =
+        |matches: fn(&QueryStatus) -> bool| queries.iter().any(|query| matches(&query.status));
+    if any(|status| {
+        matches!(
+            status,
+            QueryStatus::Loading
+                | QueryStatus::Done {
+                    reloading: true,
+                    ..
+                }
+        )
+    }) {
+        "loading"
+    } else if any(|status| matches!(status, QueryStatus::Failed(_) | QueryStatus::Unplannable(_))) {
+        "error"
+    } else if queries
+        .iter()
+        .all(|query| matches!(query.status, QueryStatus::Done { .. }))
+    {
+        "ready"
+    } else {
+        "idle"
+    }
+}
+
+/// How many series the panel's queries returned.
+fn series_received(queries: &[QueryView]) -> usize {
+    queries
+        .iter()
+        .map(|query| match &query.status {
+            data::QueryStatus::Done { result, .. } => result.series.len(),
+            _ => 0,
+        })
+        .sum()
+}
+
 /// A text of the dashboard with its variables filled in, as Perses does for titles.
-fn interpolated(text: String, context: Option<PanelContext>) -> Signal<String> {
+pub(crate) fn interpolated(text: String, context: Option<PanelContext>) -> Signal<String> {
     let Some(context) = context else {
         return Signal::stored(text);
     };
@@ -88,6 +164,7 @@ fn interpolated(text: String, context: Option<PanelContext>) -> Signal<String> {
             pending: &pending,
             project: &project,
             utc_offset_secs: context.utc_offset_secs,
+            live_edge: context.time.is_live(),
         };
         interpolate_text(&text, &plan_context)
     })

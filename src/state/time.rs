@@ -80,6 +80,11 @@ impl TimeState {
         self.panels_now_ms.into()
     }
 
+    /// Whether the range ends now and refreshes itself, so windows end at now.
+    pub fn is_live(&self) -> bool {
+        self.range.get().is_relative() && !self.refresh.get().is_zero()
+    }
+
     /// Reloads panels and variables (the refresh button).
     pub fn refresh_now(&self) {
         let now = now_ms();
@@ -93,8 +98,9 @@ impl TimeState {
         self.refresh_now();
     }
 
+    /// Changes the refresh interval in place: Perses does not add a history entry for it.
     pub fn set_refresh(&self, interval: Duration) {
-        self.url.push(|state| state.refresh = Some(interval));
+        self.url.replace(|state| state.refresh = Some(interval));
     }
 
     /// Starts the auto-refresh timer; it follows the interval and stops with the dashboard.

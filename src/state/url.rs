@@ -39,6 +39,11 @@ impl UrlSync {
         self.state.with(read)
     }
 
+    /// One part of the state, without tracking it.
+    pub fn with_untracked<T>(&self, read: impl FnOnce(&UrlState) -> T) -> T {
+        self.state.with_untracked(read)
+    }
+
     /// A change the user made: a new history entry, so Back undoes it.
     pub fn push(&self, change: impl FnOnce(&mut UrlState)) {
         self.write(change, true);

@@ -298,9 +298,12 @@ fn list_options(
                         pending: &pending,
                         project: &project,
                         utc_offset_secs: inputs.utc_offset_secs,
+                        live_edge: false,
                     };
                     match plan_variable(&source, &context) {
-                        Ok(Some(query)) => Ok((QueryKey::new(&query, &project), values, range)),
+                        Ok(Some(query)) => {
+                            Ok((QueryKey::new(&query, &project, range.end_ms), values, range))
+                        }
                         Ok(None) => Err(Vec::new()),
                         Err(PlanError::Waiting { variables }) => Err(variables),
                         Err(error @ PlanError::InvalidMinStep { .. }) => {
@@ -332,6 +335,7 @@ fn list_options(
                             pending: &pending,
                             project: &project,
                             utc_offset_secs: inputs.utc_offset_secs,
+                            live_edge: false,
                         };
                         let loaded = variable_options(&source, &result, &context)
                             .into_iter()

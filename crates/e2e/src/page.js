@@ -1,0 +1,33 @@
+// Helpers the end-to-end tests run inside the page: finding controls the way a user names
+// them (by their visible label), not by implementation details.
+function obsSelect(label) {
+  for (const root of document.querySelectorAll('.obs-select')) {
+    const text = root.querySelector('.obs-select__label');
+    if (text && text.textContent.trim() === label) return root;
+  }
+  return null;
+}
+function obsSelectToggle(label) {
+  const root = obsSelect(label);
+  return root && root.querySelector('.obs-select__toggle');
+}
+function obsSelectValue(label) {
+  const root = obsSelect(label);
+  const value = root && root.querySelector('.obs-select__value');
+  return value ? value.textContent.trim() : null;
+}
+function obsOption(label, text) {
+  const root = obsSelect(label);
+  if (!root) return null;
+  for (const option of root.querySelectorAll('[role=option]')) {
+    const label = option.querySelector('.obs-select__option-text') || option;
+    if (label.textContent.trim().startsWith(text)) return option;
+  }
+  return null;
+}
+function obsPanel(title) {
+  for (const panel of document.querySelectorAll('section.obs-panel')) {
+    if (panel.getAttribute('aria-label') === title) return panel;
+  }
+  return null;
+}

@@ -1,0 +1,250 @@
+//! Drawing on a canvas through plotters' `CanvasBackend`, in CSS pixels scaled to the device
+//! pixel ratio so charts are crisp on HiDPI screens.
+//!
+//! Around plotters: colours given as any CSS colour are parsed by the canvas itself (and
+//! cached); line dashes are set on the same context plotters draws with; text is drawn and
+//! measured with the context directly, with measurements cached, because plotters measures
+//! text by inserting a DOM element per label, which forces a layout each time.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use plotters::prelude::{DrawingBackend, RGBAColor, ShapeStyle};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+thread_local! {
+    static COLORS: RefCell<HashMap<String, RGBAColor>> = RefCell::new(HashMap::new());
+    static TEXT_WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
+}
+
+/// A canvas's size: CSS pixels and the device pixel ratio.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CanvasSize {
+    pub width_css: f64,
+    pub height_css: f64,
+    pub ratio: f64,
+}
+
+/// Draws on one canvas.
+pub struct Painter {
+    backend: CanvasBackend,
+    context: CanvasRenderingContext2d,
+    ratio: f64,
+}
+
+/// A font for canvas text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Font {
+    pub size_css: f64,
+    pub bold: bool,
+    pub family: String,
+}
+
+impl Font {
+    /// The CSS `font` shorthand at `scale` times the size.
+    fn css(&self, scale: f64) -> String {
+        let weight = if self.bold { "600 " } else { "" };
+        format!("{weight}{}px {}", self.size_css * scale, self.family)
+    }
+}
+
+/// Horizontal alignment of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+impl Painter {
+    /// Sizes the canvas for `size` (clearing it) and returns a painter for it.
+    pub fn new(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Self> {
+        let width_px = (size.width_css * size.ratio).round().max(1.0) as u32;
+        let height_px = (size.height_css * size.ratio).round().max(1.0) as u32;
+        if canvas.width() != width_px || canvas.height() != height_px {
+            canvas.set_width(width_px);
+            canvas.set_height(height_px);
+        }
+        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        context.clear_rect(0.0, 0.0, f64::from(width_px), f64::from(height_px));
+        let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+        Some(Self {
+            backend,
+            context,
+            ratio: size.ratio,
+        })
+    }
+
+    /// A CSS colour as RGBA, parsed by the canvas (so every CSS syntax works) and cached.
+    pub fn color(&self, css: &str, opacity: f64) -> RGBAColor {
+        let base = COLORS.with(|cache| {
+            if let Some(color) = cache.borrow().get(css) {
+                return *color;
+            }
+            // An invalid colour leaves the previous style in place: start from a known one.
+            self.context.set_fill_style_str("#000000");
+            self.context.set_fill_style_str(css);
+            let parsed =
+                parse_canvas_color(&self.context.fill_style().as_string().unwrap_or_default());
+            cache.borrow_mut().insert(css.to_owned(), parsed);
+            parsed
+        });
+        RGBAColor(base.0, base.1, base.2, base.3 * opacity.clamp(0.0, 1.0))
+    }
+
+    /// A polyline through `points` (CSS pixels). `dash` is in CSS pixels; empty is solid.
+    pub fn line(&mut self, points: &[(f64, f64)], color: RGBAColor, width_css: f64, dash: &[f64]) {
+        if points.len() < 2 {
+            return;
+        }
+        self.set_dash(dash);
+        let style = ShapeStyle {
+            color,
+            filled: false,
+            stroke_width: self.stroke(width_css),
+        };
+        let ratio = self.ratio;
+        let path = points.iter().map(|(x, y)| device(*x, *y, ratio));
+        let _ = self.backend.draw_path(path, &style);
+        self.set_dash(&[]);
+    }
+
+    /// A filled polygon (CSS pixels).
+    pub fn polygon(&mut self, points: &[(f64, f64)], color: RGBAColor) {
+        if points.len() < 3 {
+            return;
+        }
+        let style = ShapeStyle {
+            color,
+            filled: true,
+            stroke_width: 0,
+        };
+        let ratio = self.ratio;
+        let _ = self
+            .backend
+            .fill_polygon(points.iter().map(|(x, y)| device(*x, *y, ratio)), &style);
+    }
+
+    /// A filled rectangle from its top-left corner and size (CSS pixels).
+    pub fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, color: RGBAColor) {
+        let style = ShapeStyle {
+            color,
+            filled: true,
+            stroke_width: 0,
+        };
+        let _ = self.backend.draw_rect(
+            device(x, y, self.ratio),
+            device(x + width, y + height, self.ratio),
+            &style,
+            true,
+        );
+    }
+
+    /// A filled circle (CSS pixels).
+    pub fn circle(&mut self, x: f64, y: f64, radius_css: f64, color: RGBAColor) {
+        let style = ShapeStyle {
+            color,
+            filled: true,
+            stroke_width: 0,
+        };
+        let radius = (radius_css * self.ratio).round().max(1.0) as u32;
+        let _ = self
+            .backend
+            .draw_circle(device(x, y, self.ratio), radius, &style, true);
+    }
+
+    /// Text at (x, y) in CSS pixels, `y` being the middle of the text.
+    pub fn text(&mut self, text: &str, x: f64, y: f64, align: Align, font: &Font, color: &str) {
+        self.context.set_font(&font.css(self.ratio));
+        self.context.set_fill_style_str(color);
+        self.context.set_text_baseline("middle");
+        self.context.set_text_align(match align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+        });
+        let _ = self.context.fill_text(text, x * self.ratio, y * self.ratio);
+    }
+
+    /// The width of `text` in CSS pixels, measured once per font and text.
+    pub fn text_width(&self, text: &str, font: &Font) -> f64 {
+        let css = font.css(1.0);
+        let key = (css.clone(), text.to_owned());
+        if let Some(width) = TEXT_WIDTHS.with(|cache| cache.borrow().get(&key).copied()) {
+            return width;
+        }
+        self.context.set_font(&css);
+        let width = self
+            .context
+            .measure_text(text)
+            .map(|metrics| metrics.width())
+            .unwrap_or(0.0);
+        TEXT_WIDTHS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            // Labels repeat across redraws; a bound keeps a long session's memory flat.
+            if cache.len() > 20_000 {
+                cache.clear();
+            }
+            cache.insert(key, width);
+        });
+        width
+    }
+
+    /// Limits drawing to a rectangle (CSS pixels) until [`Painter::unclip`].
+    pub fn clip(&mut self, x: f64, y: f64, width: f64, height: f64) {
+        self.context.save();
+        self.context.begin_path();
+        self.context.rect(
+            x * self.ratio,
+            y * self.ratio,
+            width * self.ratio,
+            height * self.ratio,
+        );
+        self.context.clip();
+    }
+
+    pub fn unclip(&mut self) {
+        self.context.restore();
+    }
+
+    fn set_dash(&self, dash_css: &[f64]) {
+        let dash = js_sys::Array::new();
+        for length in dash_css {
+            dash.push(&(length * self.ratio).into());
+        }
+        let _ = self.context.set_line_dash(&dash);
+    }
+
+    fn stroke(&self, width_css: f64) -> u32 {
+        (width_css * self.ratio).round().max(1.0) as u32
+    }
+}
+
+fn device(x: f64, y: f64, ratio: f64) -> (i32, i32) {
+    ((x * ratio).round() as i32, (y * ratio).round() as i32)
+}
+
+/// Parses what a canvas returns for `fillStyle`: `#rrggbb` or `rgba(r, g, b, a)`.
+fn parse_canvas_color(text: &str) -> RGBAColor {
+    if let Some(hex) = text.strip_prefix('#')
+        && hex.len() == 6
+        && let Ok(value) = u32::from_str_radix(hex, 16)
+    {
+        return RGBAColor((value >> 16) as u8, (value >> 8) as u8, value as u8, 1.0);
+    }
+    if let Some(inner) = text
+        .strip_prefix("rgba(")
+        .and_then(|rest| rest.strip_suffix(')'))
+    {
+        let parts: Vec<f64> = inner
+            .split(',')
+            .filter_map(|part| part.trim().parse().ok())
+            .collect();
+        if let [r, g, b, a] = parts[..] {
+            return RGBAColor(r as u8, g as u8, b as u8, a);
+        }
+    }
+    RGBAColor(0, 0, 0, 1.0)
+}

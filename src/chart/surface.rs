@@ -1,0 +1,35 @@
+//! The size of a chart's box in CSS pixels and the device pixel ratio, kept current.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use super::painter::CanvasSize;
+use crate::dom::use_size;
+
+/// The chart box's measured size and the current pixel ratio.
+pub fn use_canvas_size(container: NodeRef<Div>) -> Signal<Option<CanvasSize>> {
+    let measured = use_size(container);
+    let (ratio, set_ratio) = signal(device_ratio());
+    // Moving the window to another screen changes the ratio and fires a resize.
+    let listener = window_event_listener(leptos::ev::resize, move |_| {
+        let current = device_ratio();
+        if current != ratio.get_untracked() {
+            set_ratio.set(current);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    Signal::derive(move || {
+        let (width_css, height_css) = measured.get()?;
+        (width_css > 0.0 && height_css > 0.0).then(|| CanvasSize {
+            width_css,
+            height_css,
+            ratio: ratio.get(),
+        })
+    })
+}
+
+fn device_ratio() -> f64 {
+    web_sys::window()
+        .map_or(1.0, |window| window.device_pixel_ratio())
+        .clamp(1.0, 4.0)
+}

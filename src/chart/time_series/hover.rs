@@ -1,0 +1,149 @@
+//! What the pointer points at: the nearest time, each series' value there, and the nearest
+//! series, plus drawing the overlay (crosshair, markers, selection, other charts' crosshair).
+
+use obs_core::format::format_value;
+use obs_core::panels::time_series::TimeSeriesModel;
+
+use super::geometry::{Geometry, nearest_sample};
+use crate::chart::painter::Painter;
+use crate::chart::theme::ChartTheme;
+
+/// At most this many series are listed in the tooltip: the ones nearest the pointer.
+const TOOLTIP_SERIES: usize = 10;
+
+/// One series' value at the hovered time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HoverValue {
+    pub id: usize,
+    pub name: String,
+    pub color: String,
+    pub value_text: String,
+    pub x: f64,
+    pub y: f64,
+    pub nearest: bool,
+}
+
+/// The hovered time and the values of the series nearest the pointer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hover {
+    pub time_ms: i64,
+    pub x: f64,
+    pub values: Vec<HoverValue>,
+    /// Series in the tooltip out of those with a value here.
+    pub shown: usize,
+    pub total: usize,
+}
+
+/// The hover state for a pointer at (x, y), CSS pixels.
+pub fn hover_at(geometry: &Geometry, model: &TimeSeriesModel, x: f64, y: f64) -> Option<Hover> {
+    if !geometry.plot.contains(x, y) {
+        return None;
+    }
+    let time_ms = geometry.x.time_from_px(x);
+    hover_at_time(geometry, model, time_ms, Some(y))
+}
+
+/// The hover state at a time (the keyboard and other charts point by time alone).
+pub fn hover_at_time(
+    geometry: &Geometry,
+    model: &TimeSeriesModel,
+    time_ms: i64,
+    y: Option<f64>,
+) -> Option<Hover> {
+    let mut values: Vec<(f64, HoverValue)> = geometry
+        .series
+        .iter()
+        .filter_map(|series| {
+            let index = nearest_sample(&series.values, time_ms)?;
+            let sample = series.values.get(index)?;
+            if !sample.value.is_finite() {
+                return None;
+            }
+            let source = model.series.get(series.id)?;
+            // The tooltip shows the value as returned, not stacked or negated; stacking keeps
+            // every sample in place, so the index is the same.
+            let original = source.samples.get(index).map_or(sample.value, |s| s.value);
+            let format = source.format.as_ref().unwrap_or(&model.y_axis.format);
+            let point_y = geometry.y.px_from_value(sample.value);
+            let distance = y.map_or(0.0, |y| (point_y - y).abs());
+            Some((
+                distance,
+                HoverValue {
+                    id: series.id,
+                    name: series.name.clone(),
+                    color: series.color.clone(),
+                    value_text: format_value(original, Some(format)).to_string(),
+                    x: geometry.x.px_from_time(sample.time_ms),
+                    y: point_y,
+                    nearest: false,
+                },
+            ))
+        })
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    let total = values.len();
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    values.truncate(TOOLTIP_SERIES);
+    if let Some((_, first)) = values.first_mut() {
+        first.nearest = y.is_some();
+    }
+    let x = values
+        .first()
+        .map_or(geometry.x.px_from_time(time_ms), |(_, value)| value.x);
+    let time_ms = geometry.x.time_from_px(x);
+    Some(Hover {
+        time_ms,
+        x,
+        shown: values.len(),
+        total,
+        values: values.into_iter().map(|(_, value)| value).collect(),
+    })
+}
+
+/// Draws the overlay: the crosshair with markers, another chart's crosshair, and the drag
+/// selection.
+pub fn paint_overlay(
+    painter: &mut Painter,
+    geometry: &Geometry,
+    theme: &ChartTheme,
+    hover: Option<&Hover>,
+    synced_time_ms: Option<i64>,
+    selection: Option<(f64, f64)>,
+) {
+    let plot = geometry.plot;
+    let crosshair = painter.color(&theme.text_subtle, 0.8);
+    if let Some(time_ms) = synced_time_ms
+        && time_ms >= geometry.x.start_ms
+        && time_ms <= geometry.x.end_ms
+    {
+        let x = geometry.x.px_from_time(time_ms).round() + 0.5;
+        painter.line(
+            &[(x, plot.top), (x, plot.bottom())],
+            crosshair,
+            1.0,
+            &[3.0, 3.0],
+        );
+    }
+    if let Some(hover) = hover {
+        let x = hover.x.round() + 0.5;
+        painter.line(&[(x, plot.top), (x, plot.bottom())], crosshair, 1.0, &[]);
+        let ring = painter.color(&theme.background, 1.0);
+        for value in &hover.values {
+            let radius = if value.nearest { 5.0 } else { 3.5 };
+            painter.circle(value.x, value.y, radius + 1.5, ring);
+            painter.circle(value.x, value.y, radius, painter.color(&value.color, 1.0));
+        }
+    }
+    if let Some((from, to)) = selection {
+        let (left, right) = (from.min(to).max(plot.left), from.max(to).min(plot.right()));
+        painter.rect(
+            left,
+            plot.top,
+            right - left,
+            plot.height,
+            painter.color(&theme.brand, 0.15),
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! The time series chart: a base canvas redrawn only when the data, the size, the visible
+//! series or the theme change, and an overlay canvas for the crosshair, markers and the drag
+//! selection, so hovering never redraws the plot.
+
+pub mod geometry;
+mod hover;
+mod legend;
+pub mod paint;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::ev::{KeyboardEvent, PointerEvent};
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use obs_core::panels::time_series::TimeSeriesModel;
+use obs_core::time_range::TimeRange;
+
+use super::Shared;
+use super::painter::Painter;
+use super::surface::use_canvas_size;
+use super::sync::{CrosshairPosition, CrosshairSync};
+use super::theme::{ChartThemeSignal, provide_chart_theme};
+use crate::intl::format_time;
+use crate::state::time::TimeState;
+use geometry::{Geometry, compute};
+use hover::{Hover, hover_at, hover_at_time, paint_overlay};
+use legend::Legend;
+pub use paint::ThresholdStyle;
+
+static NEXT_CHART_ID: AtomicUsize = AtomicUsize::new(0);
+/// A drag shorter than this is a click (it pins the tooltip), not a zoom.
+const MIN_DRAG_PX: f64 = 5.0;
+
+/// A time series chart with its legend, tooltip, crosshair and zoom.
+#[component]
+pub fn TimeSeriesChartView(
+    /// The prepared chart; `None` draws nothing.
+    model: Memo<Option<Shared<TimeSeriesModel>>>,
+    /// The chart's accessible name (the panel title).
+    #[prop(into)]
+    label: Signal<String>,
+    /// Thresholds as lines or bands.
+    #[prop(into)]
+    threshold_style: Signal<ThresholdStyle>,
+) -> impl IntoView {
+    let theme = use_context::<ChartThemeSignal>()
+        .unwrap_or_else(provide_chart_theme)
+        .0;
+    let sync = CrosshairSync::use_or_local();
+    let time = use_context::<TimeState>();
+    let chart_id = NEXT_CHART_ID.fetch_add(1, Ordering::Relaxed);
+    let plot_box = NodeRef::<Div>::new();
+    let base = NodeRef::<Canvas>::new();
+    let overlay = NodeRef::<Canvas>::new();
+    let size = use_canvas_size(plot_box);
+    let hidden = RwSignal::new(BTreeSet::<String>::new());
+    let timezone = time.map(|time| time.timezone);
+    let geometry = Memo::new(move |_| {
+        let model = model.get()?;
+        let size = size.get()?;
+        let hidden = hidden.get();
+        let visible: Vec<bool> = model
+            .series
+            .iter()
+            .map(|series| !hidden.contains(&series.name))
+            .collect();
+        let offset = utc_offset_minutes(
+            model.range.end_ms,
+            timezone.and_then(|zone| zone.get()).as_deref(),
+        );
+        Some(Shared(Arc::new(compute(&model, &visible, size, offset))))
+    });
+    // Painting is the outside world: an effect per canvas.
+    Effect::new(move |_| {
+        let (Some(geometry), Some(model), Some(canvas)) = (geometry.get(), model.get(), base.get())
+        else {
+            return;
+        };
+        if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
+            paint::paint(
+                &mut painter,
+                &geometry,
+                &model,
+                &theme.get(),
+                threshold_style.get(),
+            );
+        }
+    });
+    let pointer = RwSignal::new(None::<(f64, f64)>);
+    let pinned = RwSignal::new(None::<Hover>);
+    let drag_from = RwSignal::new(None::<f64>);
+    let keyboard_time = RwSignal::new(None::<i64>);
+    let hover = Memo::new(move |_| {
+        if let Some(pinned) = pinned.get() {
+            return Some(pinned);
+        }
+        let (geometry, model) = (geometry.get()?, model.get()?);
+        if let Some(time_ms) = keyboard_time.get() {
+            return hover_at_time(&geometry, &model, time_ms, None);
+        }
+        let (x, y) = pointer.get()?;
+        hover_at(&geometry, &model, x, y)
+    });
+    let synced_time = Memo::new(move |_| {
+        sync.0
+            .get()
+            .filter(|position| position.chart_id != chart_id)
+            .map(|p| p.time_ms)
+    });
+    Effect::new(move |_| {
+        let (Some(geometry), Some(canvas)) = (geometry.get(), overlay.get()) else {
+            return;
+        };
+        let selection = drag_from.get().zip(pointer.get().map(|(x, _)| x));
+        if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
+            paint_overlay(
+                &mut painter,
+                &geometry,
+                &theme.get(),
+                hover.get().as_ref(),
+                synced_time.get(),
+                selection,
+            );
+        }
+    });
+    let position = move |event: &PointerEvent| -> Option<(f64, f64)> {
+        let element = plot_box.get_untracked()?;
+        let rect = element.get_bounding_client_rect();
+        Some((
+            f64::from(event.client_x()) - rect.left(),
+            f64::from(event.client_y()) - rect.top(),
+        ))
+    };
+    let on_move = move |event: PointerEvent| {
+        let Some(point) = position(&event) else {
+            return;
+        };
+        keyboard_time.set(None);
+        pointer.set(Some(point));
+        if let Some(geometry) = geometry.get_untracked()
+            && geometry.plot.contains(point.0, point.1)
+        {
+            sync.0.set(Some(CrosshairPosition {
+                time_ms: geometry.x.time_from_px(point.0),
+                chart_id,
+            }));
+        }
+    };
+    let on_leave = move |_: PointerEvent| {
+        pointer.set(None);
+        drag_from.set(None);
+        if sync
+            .0
+            .get_untracked()
+            .is_some_and(|position| position.chart_id == chart_id)
+        {
+            sync.0.set(None);
+        }
+    };
+    let on_down = move |event: PointerEvent| {
+        if event.button() == 0
+            && let Some((x, y)) = position(&event)
+            && geometry
+                .get_untracked()
+                .is_some_and(|g| g.plot.contains(x, y))
+        {
+            drag_from.set(Some(x));
+        }
+    };
+    let on_up = move |event: PointerEvent| {
+        let Some(from) = drag_from.get_untracked() else {
+            return;
+        };
+        drag_from.set(None);
+        let Some((to, _)) = position(&event) else {
+            return;
+        };
+        let Some(geometry) = geometry.get_untracked() else {
+            return;
+        };
+        if (to - from).abs() >= MIN_DRAG_PX {
+            let (start, end) = (
+                geometry.x.time_from_px(from.min(to)),
+                geometry.x.time_from_px(from.max(to)),
+            );
+            if let Some(time) = time
+                && end > start
+            {
+                // A new history entry: the browser's Back undoes the zoom.
+                time.set_range(TimeRange::Absolute {
+                    start_ms: start,
+                    end_ms: end,
+                });
+            }
+        } else if model
+            .get_untracked()
+            .is_some_and(|model| model.tooltip_pinning)
+        {
+            let current = hover.get_untracked();
+            pinned.update(|pinned| *pinned = if pinned.is_some() { None } else { current });
+        }
+    };
+    let on_key = move |event: KeyboardEvent| {
+        let Some(geometry) = geometry.get_untracked() else {
+            return;
+        };
+        let step = (geometry.x.end_ms - geometry.x.start_ms) / 100;
+        let current = keyboard_time
+            .get_untracked()
+            .or_else(|| hover.get_untracked().map(|h| h.time_ms));
+        let next = match event.key().as_str() {
+            "ArrowRight" => {
+                Some(current.map_or(geometry.x.start_ms, |t| (t + step).min(geometry.x.end_ms)))
+            }
+            "ArrowLeft" => {
+                Some(current.map_or(geometry.x.end_ms, |t| (t - step).max(geometry.x.start_ms)))
+            }
+            "Escape" => {
+                pinned.set(None);
+                None
+            }
+            _ => return,
+        };
+        event.prevent_default();
+        keyboard_time.set(next);
+        if let Some(time_ms) = next {
+            sync.0.set(Some(CrosshairPosition { time_ms, chart_id }));
+        }
+    };
+    let legend_position = move || {
+        model
+            .get()
+            .and_then(|m| m.legend.clone())
+            .map(|legend| legend.position)
+    };
+    let layout_class = move || match legend_position() {
+        Some(obs_core::spec::common::LegendPosition::Right) => "obs-ts obs-ts--legend-right",
+        _ => "obs-ts",
+    };
+    let description = move || {
+        let model = model.get()?;
+        let hidden_count = hidden.get().len();
+        Some(format!(
+            "Time series chart, {} series{}, from {} to {}. Use the arrow keys to read values; the panel menu can show the data as a table.",
+            model.series.len(),
+            if hidden_count > 0 {
+                format!(" ({hidden_count} hidden)")
+            } else {
+                String::new()
+            },
+            format_time(model.range.start_ms, None),
+            format_time(model.range.end_ms, None),
+        ))
+    };
+    view! {
+        <div class=layout_class>
+            <div
+                class="obs-ts__plot"
+                node_ref=plot_box
+                tabindex="0"
+                role="img"
+                aria-label=move || format!("{}. {}", label.get(), description().unwrap_or_default())
+                on:pointermove=on_move
+                on:pointerleave=on_leave
+                on:pointerdown=on_down
+                on:pointerup=on_up
+                on:keydown=on_key
+                on:blur=move |_| keyboard_time.set(None)
+            >
+                <canvas class="obs-ts__canvas" node_ref=base aria-hidden="true"></canvas>
+                <canvas class="obs-ts__canvas obs-ts__overlay" node_ref=overlay aria-hidden="true"></canvas>
+                <Tooltip hover=hover geometry=geometry pinned=Signal::derive(move || pinned.get().is_some()) timezone=Signal::derive(move || timezone.and_then(|zone| zone.get()))/>
+            </div>
+            <Legend model=model hidden=hidden/>
+        </div>
+    }
+}
+
+/// The tooltip: the hovered time and the nearest series' values, beside the pointer.
+#[component]
+fn Tooltip(
+    hover: Memo<Option<Hover>>,
+    geometry: Memo<Option<Shared<Geometry>>>,
+    pinned: Signal<bool>,
+    timezone: Signal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        let hover = hover.get()?;
+        let geometry = geometry.get()?;
+        let flip = hover.x > geometry.plot.left + geometry.plot.width * 0.6;
+        let style = if flip {
+            format!(
+                "right:{}px;top:{}px",
+                geometry.size.width_css - hover.x + 12.0,
+                geometry.plot.top
+            )
+        } else {
+            format!("left:{}px;top:{}px", hover.x + 12.0, geometry.plot.top)
+        };
+        let more = hover.total.saturating_sub(hover.shown);
+        Some(view! {
+            <div class="obs-ts__tooltip" role="status" aria-live="polite" style=style>
+                <div class="obs-ts__tooltip-time">
+                    {format_time(hover.time_ms, timezone.get().as_deref())}
+                    {pinned.get().then_some(" · pinned")}
+                </div>
+                {hover.values.into_iter().map(|value| view! {
+                    <div class="obs-ts__tooltip-row" class:obs-ts__tooltip-row--nearest=value.nearest>
+                        <span class="obs-legend__swatch" style=format!("background:{}", value.color)></span>
+                        <span class="obs-ts__tooltip-name">{value.name}</span>
+                        <span class="obs-ts__tooltip-value">{value.value_text}</span>
+                    </div>
+                }).collect_view()}
+                {(more > 0).then(|| view! { <div class="obs-ts__tooltip-more">{format!("and {more} more")}</div> })}
+            </div>
+        })
+    }
+}
+
+/// The offset of the shown time zone from UTC at `time_ms`, in minutes east.
+fn utc_offset_minutes(time_ms: i64, timezone: Option<&str>) -> i32 {
+    match timezone {
+        Some(zone) => crate::intl::offset_minutes(time_ms, zone).unwrap_or(0),
+        None => {
+            -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(time_ms as f64))
+                .get_timezone_offset() as i32)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Painting a time series chart's base layer: grid, axes, thresholds and series.
+
+use obs_core::panels::time_series::TimeSeriesModel;
+use obs_core::spec::panels::time_series::{LineStyle, SeriesDisplay};
+
+use super::geometry::{AXIS_FONT_PX, Geometry, pieces};
+use crate::chart::painter::{Align, Font, Painter};
+use crate::chart::theme::ChartTheme;
+
+/// How thresholds are shown: dashed lines (Perses' way) or coloured bands between steps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThresholdStyle {
+    #[default]
+    Lines,
+    Bands,
+}
+
+pub fn paint(
+    painter: &mut Painter,
+    geometry: &Geometry,
+    model: &TimeSeriesModel,
+    theme: &ChartTheme,
+    threshold_style: ThresholdStyle,
+) {
+    let plot = geometry.plot;
+    let font = Font {
+        size_css: AXIS_FONT_PX,
+        bold: false,
+        family: theme.font_family.clone(),
+    };
+    let grid = painter.color(&theme.grid, 1.0);
+    // Horizontal grid and value labels.
+    for (value, label) in &geometry.y_ticks {
+        let y = geometry.y.px_from_value(*value).round() + 0.5;
+        painter.line(&[(plot.left, y), (plot.right(), y)], grid, 1.0, &[]);
+        if model.y_axis.show {
+            painter.text(
+                label,
+                plot.left - 6.0,
+                y,
+                Align::Right,
+                &font,
+                &theme.text_subtle,
+            );
+        }
+    }
+    // Time labels under ticks.
+    for tick in &geometry.x_ticks {
+        let x = geometry.x.px_from_time(tick.time_ms).round() + 0.5;
+        painter.line(
+            &[(x, plot.bottom()), (x, plot.bottom() + 4.0)],
+            grid,
+            1.0,
+            &[],
+        );
+        painter.text(
+            &tick.label,
+            x,
+            plot.bottom() + 12.0,
+            Align::Center,
+            &font,
+            &theme.text_subtle,
+        );
+    }
+    if let Some(label) = &model.y_axis.label {
+        painter.text(
+            label,
+            8.0,
+            plot.top + plot.height / 2.0,
+            Align::Center,
+            &font,
+            &theme.text_subtle,
+        );
+    }
+    let threshold_color = |index: usize| {
+        model
+            .thresholds
+            .get(index)
+            .and_then(|line| line.color.clone())
+            .unwrap_or_else(|| theme.threshold_color(index))
+    };
+    painter.clip(plot.left, plot.top, plot.width, plot.height);
+    if threshold_style == ThresholdStyle::Bands {
+        let mut sorted = geometry.thresholds.clone();
+        sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (position, (value, index)) in sorted.iter().enumerate() {
+            let top_value = sorted
+                .get(position + 1)
+                .map_or(geometry.y.max_value, |next| next.0);
+            let (y_low, y_high) = (
+                geometry.y.px_from_value(*value),
+                geometry.y.px_from_value(top_value),
+            );
+            let color = painter.color(&threshold_color(*index), 0.12);
+            painter.rect(
+                plot.left,
+                y_high.min(y_low),
+                plot.width,
+                (y_low - y_high).abs(),
+                color,
+            );
+        }
+    }
+    for (value, index) in &geometry.thresholds {
+        let y = geometry.y.px_from_value(*value);
+        let color = painter.color(&threshold_color(*index), 1.0);
+        painter.line(
+            &[(plot.left, y), (plot.right(), y)],
+            color,
+            1.5,
+            &[6.0, 4.0],
+        );
+    }
+    let baseline = geometry
+        .y
+        .px_from_value(if geometry.y.min_value > 0.0 {
+            geometry.y.min_value
+        } else {
+            0.0
+        })
+        .min(plot.bottom());
+    for series in &geometry.series {
+        let line = painter.color(&series.color, 1.0);
+        match model.display {
+            SeriesDisplay::Bar => paint_bars(painter, series, geometry, baseline),
+            SeriesDisplay::Line => {
+                let fill = if model.stack.is_some() {
+                    series.area_opacity.max(0.3)
+                } else {
+                    series.area_opacity
+                };
+                for piece in pieces(&series.path) {
+                    if fill > 0.0 && piece.len() > 1 {
+                        let mut polygon: Vec<(f64, f64)> = piece.to_vec();
+                        if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
+                            polygon.push((last.0, baseline));
+                            polygon.push((first.0, baseline));
+                        }
+                        painter.polygon(&polygon, painter.color(&series.color, fill));
+                    }
+                    painter.line(
+                        piece,
+                        line,
+                        model.line_width_px,
+                        dash(series.line_style, model.line_width_px).as_slice(),
+                    );
+                    if model.show_points || piece.len() == 1 {
+                        for (x, y) in piece {
+                            painter.circle(*x, *y, model.point_radius_px.max(1.0), line);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    painter.unclip();
+}
+
+fn paint_bars(
+    painter: &mut Painter,
+    series: &super::geometry::DrawnSeries,
+    geometry: &Geometry,
+    baseline: f64,
+) {
+    let count = series.values.len().max(1) as f64;
+    let width = (geometry.plot.width / count * 0.8).clamp(1.0, 40.0);
+    let color = painter.color(&series.color, 0.85);
+    for (x, y) in series.path.iter().filter(|(x, _)| x.is_finite()) {
+        painter.rect(
+            x - width / 2.0,
+            y.min(baseline),
+            width,
+            (baseline - y).abs().max(1.0),
+            color,
+        );
+    }
+}
+
+/// The dash pattern of a line style, scaled with the line's width.
+fn dash(style: LineStyle, width: f64) -> Vec<f64> {
+    match style {
+        LineStyle::Solid => Vec::new(),
+        LineStyle::Dashed => vec![6.0 * width.max(1.0), 4.0 * width.max(1.0)],
+        LineStyle::Dotted => vec![width.max(1.0), 3.0 * width.max(1.0)],
+    }
+}
