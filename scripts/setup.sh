@@ -32,7 +32,7 @@ apt_install() {
 }
 
 # 1. Debian packages used by the tests and the development backend.
-apt_install chromium chromium-driver prometheus curl ca-certificates
+apt_install chromium chromium-driver prometheus curl ca-certificates brotli
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi

@@ -12,6 +12,8 @@
 pub mod api;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
+pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod chart;
 #[cfg(target_arch = "wasm32")]
@@ -31,6 +33,8 @@ pub mod page;
 #[cfg(target_arch = "wasm32")]
 pub mod panel;
 #[cfg(target_arch = "wasm32")]
+pub mod perf;
+#[cfg(target_arch = "wasm32")]
 pub mod regex;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
@@ -43,5 +47,7 @@ pub mod widgets;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
+    #[cfg(feature = "bench")]
+    bench::install();
     leptos::mount::mount_to_body(app::App);
 }

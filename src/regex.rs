@@ -45,3 +45,41 @@ fn compile(pattern: &str) -> Option<js_sys::RegExp> {
         }
     }
 }
+
+/// Perses' mapping and label patterns, as JavaScript runs them: `/source/flags` or a bare
+/// source, replacing the first match (every match with the `g` flag).
+pub struct JsPatterns;
+
+impl obs_core::mappings::PatternEngine for JsPatterns {
+    fn replace(&self, pattern: &str, text: &str, replacement: &str) -> Option<String> {
+        let regexp = compile_pattern(pattern)?;
+        if !regexp.test(text) {
+            return None;
+        }
+        // `test` moves lastIndex of a global pattern; replace must start from the beginning.
+        regexp.set_last_index(0);
+        let replaced = js_sys::JsString::from(text).replace_by_pattern(&regexp, replacement);
+        replaced.as_string()
+    }
+}
+
+/// `/source/flags` as Perses' `createRegexFromString` reads it, else the whole text as the
+/// source. Invalid patterns never match.
+fn compile_pattern(pattern: &str) -> Option<js_sys::RegExp> {
+    let (source, flags) = match pattern
+        .strip_prefix('/')
+        .and_then(|rest| rest.rsplit_once('/'))
+    {
+        Some((source, flags)) if flags.chars().all(|flag| "dgimsuyv".contains(flag)) => {
+            (source, flags)
+        }
+        _ => (pattern, ""),
+    };
+    let constructor = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("RegExp")).ok()?;
+    let constructor: js_sys::Function = constructor.dyn_into().ok()?;
+    let arguments = js_sys::Array::of2(&JsValue::from_str(source), &JsValue::from_str(flags));
+    js_sys::Reflect::construct(&constructor, &arguments)
+        .ok()?
+        .dyn_into()
+        .ok()
+}

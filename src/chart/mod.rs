@@ -1,7 +1,13 @@
 //! Charts on canvas: the painter over plotters, sizing for the device pixel ratio, theme
 //! colours, the cross-panel crosshair, and one module per chart kind.
 
+pub mod bar;
+pub mod canvas;
+pub mod gauge;
 pub mod painter;
+pub mod pie;
+pub mod sparkline;
+pub mod status_history;
 pub mod surface;
 pub mod sync;
 pub mod theme;
@@ -32,5 +38,16 @@ impl<T> std::ops::Deref for Shared<T> {
 
     fn deref(&self) -> &T {
         &self.0
+    }
+}
+
+/// Minutes east of UTC at `time_ms` in `timezone` (`None`: the browser's zone).
+pub fn utc_offset_minutes(time_ms: i64, timezone: Option<&str>) -> i32 {
+    match timezone {
+        Some(zone) => crate::intl::offset_minutes(time_ms, zone).unwrap_or(0),
+        None => {
+            -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(time_ms as f64))
+                .get_timezone_offset() as i32)
+        }
     }
 }

@@ -100,14 +100,26 @@ impl Painter {
             return;
         }
         self.set_dash(dash);
+        let stroke_width = self.stroke(width_css);
         let style = ShapeStyle {
             color,
             filled: false,
-            stroke_width: self.stroke(width_css),
+            stroke_width,
         };
         let ratio = self.ratio;
         let path = points.iter().map(|(x, y)| device(*x, *y, ratio));
+        // plotters takes whole device pixels, and a stroke of odd width centred on a pixel
+        // edge smears over two pixels; half a pixel over it covers whole pixels: crisp axes
+        // and grid lines at every pixel ratio.
+        let odd = stroke_width % 2 == 1;
+        if odd {
+            self.context.save();
+            let _ = self.context.translate(0.5, 0.5);
+        }
         let _ = self.backend.draw_path(path, &style);
+        if odd {
+            self.context.restore();
+        }
         self.set_dash(&[]);
     }
 
@@ -140,6 +152,30 @@ impl Painter {
             &style,
             true,
         );
+    }
+
+    /// A filled ring segment around (cx, cy) between two radii, from `from_deg` to `to_deg`
+    /// (degrees counter-clockwise from three o'clock, as in mathematics), as a polygon fine
+    /// enough to look round.
+    #[allow(clippy::too_many_arguments)] // A ring segment is seven numbers and a colour.
+    pub fn ring(
+        &mut self,
+        cx: f64,
+        cy: f64,
+        inner_radius: f64,
+        outer_radius: f64,
+        from_deg: f64,
+        to_deg: f64,
+        color: RGBAColor,
+    ) {
+        let steps = (((to_deg - from_deg).abs() / 2.0).ceil() as usize).max(2);
+        let point = |radius: f64, index: usize| {
+            let angle = (from_deg + (to_deg - from_deg) * index as f64 / steps as f64).to_radians();
+            (cx + radius * angle.cos(), cy - radius * angle.sin())
+        };
+        let mut points: Vec<(f64, f64)> = (0..=steps).map(|i| point(outer_radius, i)).collect();
+        points.extend((0..=steps).rev().map(|i| point(inner_radius, i)));
+        self.polygon(&points, color);
     }
 
     /// A filled circle (CSS pixels).

@@ -48,6 +48,14 @@ impl ChartTheme {
         }
     }
 
+    /// The colours of thresholds without their own, for the core's threshold logic.
+    pub fn threshold_palette(&self) -> obs_core::thresholds::ThresholdPalette {
+        obs_core::thresholds::ThresholdPalette {
+            default_color: self.success.clone(),
+            steps: (0..3).map(|index| self.threshold_color(index)).collect(),
+        }
+    }
+
     /// Reads the `--obs-*` tokens from the computed style of the plugin's root element.
     fn read() -> Option<Self> {
         let window = web_sys::window()?;
@@ -124,4 +132,11 @@ pub fn provide_chart_theme() -> ChartThemeSignal {
     let signal = ChartThemeSignal(theme);
     provide_context(signal);
     signal
+}
+
+/// The current chart colours: the page's, or provided here when a component stands alone.
+pub fn use_chart_theme() -> ReadSignal<ChartTheme> {
+    use_context::<ChartThemeSignal>()
+        .unwrap_or_else(provide_chart_theme)
+        .0
 }

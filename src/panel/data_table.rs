@@ -6,8 +6,8 @@ use obs_core::format::format_value;
 use obs_core::panels::named_series;
 use obs_core::spec::common::Calculation;
 
-use super::body::outputs;
 use super::data::QueryView;
+use super::kinds::outputs;
 
 const COLUMNS: [Calculation; 4] = [
     Calculation::LastNumber,

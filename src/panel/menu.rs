@@ -5,8 +5,8 @@ use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::body::outputs;
 use super::data::QueryView;
+use super::kinds::outputs;
 use crate::chart::time_series::ThresholdStyle;
 use crate::ids::unique_id;
 

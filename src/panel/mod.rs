@@ -3,6 +3,7 @@
 mod body;
 pub mod data;
 mod data_table;
+mod kinds;
 mod markdown;
 mod menu;
 mod status;
@@ -152,22 +153,29 @@ pub(crate) fn interpolated(text: String, context: Option<PanelContext>) -> Signa
     let Some(context) = context else {
         return Signal::stored(text);
     };
-    Signal::derive(move || {
-        let values = context.variables.values.get();
-        let project = context.project.get();
-        let pending = BTreeSet::new();
-        let plan_context = PlanContext {
-            dashboard: &context.dashboard,
-            range: context.time.panel_range.get(),
-            now_ms: context.time.panel_range.get().end_ms,
-            values: &values,
-            pending: &pending,
-            project: &project,
-            utc_offset_secs: context.utc_offset_secs,
-            live_edge: context.time.is_live(),
-        };
-        interpolate_text(&text, &plan_context)
-    })
+    Signal::derive(move || with_variables(&context, |fill| fill(&text)))
+}
+
+/// Runs `use_filler` with a function that fills the dashboard's variables into a text; reads
+/// (and so tracks) the variables, the project and the range.
+pub(crate) fn with_variables<T>(
+    context: &PanelContext,
+    use_filler: impl FnOnce(&dyn Fn(&str) -> String) -> T,
+) -> T {
+    let values = context.variables.values.get();
+    let project = context.project.get();
+    let pending = BTreeSet::new();
+    let plan_context = PlanContext {
+        dashboard: &context.dashboard,
+        range: context.time.panel_range.get(),
+        now_ms: context.time.panel_range.get().end_ms,
+        values: &values,
+        pending: &pending,
+        project: &project,
+        utc_offset_secs: context.utc_offset_secs,
+        live_edge: context.time.is_live(),
+    };
+    use_filler(&|text: &str| interpolate_text(text, &plan_context))
 }
 
 /// A grid item whose reference resolves to no panel.

@@ -284,11 +284,17 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// A link target that is safe to follow, and whether it leaves the page.
-fn safe_link(url: &str) -> Option<(String, bool)> {
+/// A link target that is safe to follow (http(s), mailto or relative; never `javascript:`,
+/// `data:` or another scheme), cleaned as browsers read it, and whether it leaves the site.
+/// Markdown panels and table data links both go through it.
+pub fn safe_link(url: &str) -> Option<(String, bool)> {
     let cleaned = clean_url(url);
+    // `//host/path` (and `\\host`, which browsers read the same) leaves the site like an
+    // http(s) link does, so it opens as one.
+    let other_host =
+        cleaned.starts_with("//") || cleaned.starts_with("\\\\") || cleaned.starts_with("/\\");
     match scheme(&cleaned) {
-        None => Some((cleaned, false)),
+        None => Some((cleaned, other_host)),
         Some(scheme) if scheme == "http" || scheme == "https" => Some((cleaned, true)),
         Some(scheme) if scheme == "mailto" => Some((cleaned, false)),
         Some(_) => None,

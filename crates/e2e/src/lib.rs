@@ -3,8 +3,10 @@
 //! Prometheus holding the demo workloads. Chromium is driven through chromedriver.
 //!
 //! The tests and the benchmark need a built page: `scripts/test.sh` and `scripts/bench.sh`
-//! run `trunk build` and pass its `dist/` in `OBS_E2E_DIST`. Without it the harness refuses
-//! to start with a message saying so.
+//! run `trunk build` and pass its `dist/` in `OBS_E2E_DIST` (`OBS_BENCH_DIST`). Without it the
+//! harness refuses to start with a message saying so.
+
+pub mod synthetic;
 
 use std::path::PathBuf;
 use std::process::Stdio;
@@ -26,37 +28,84 @@ pub struct Harness {
     http: reqwest::Client,
 }
 
-impl Harness {
-    /// Starts the backend (with a managed Prometheus holding `backfill_secs` of history),
-    /// chromedriver and Chromium.
-    pub async fn start(backfill_secs: u64) -> Result<Self, String> {
-        let dist = std::env::var_os("OBS_E2E_DIST").map(PathBuf::from).ok_or(
-            "OBS_E2E_DIST is not set: build the page first (scripts/test.sh does: `trunk build` \
-             then OBS_E2E_DIST=<dist> cargo test -p obs-e2e -- --ignored)",
-        )?;
-        if !dist.join("index.html").is_file() {
-            return Err(format!(
-                "{} holds no built page (index.html)",
-                dist.display()
-            ));
-        }
+/// What the development backend runs with.
+pub struct Backend {
+    pub prometheus: PrometheusSource,
+    pub dashboards_dir: PathBuf,
+    pub rbac_file: PathBuf,
+}
+
+impl Backend {
+    /// The repository's dashboards and users, with a managed Prometheus holding
+    /// `backfill_secs` of demo workload history.
+    pub fn demo(backfill_secs: u64) -> Self {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut config = Config::new(root.join("dashboards"), root.join("dev/rbac.yaml"));
+        Self {
+            prometheus: PrometheusSource::Managed {
+                port: 0,
+                backfill_secs,
+            },
+            dashboards_dir: root.join("dashboards"),
+            rbac_file: root.join("dev/rbac.yaml"),
+        }
+    }
+}
+
+/// The built page named by an environment variable, checked.
+pub fn built_page(variable: &str) -> Result<PathBuf, String> {
+    let dist = std::env::var_os(variable)
+        .map(PathBuf::from)
+        .ok_or(format!(
+            "{variable} is not set: build the page first (scripts/test.sh and scripts/bench.sh do, \
+         with `trunk build`, and pass its dist/ in {variable})"
+        ))?;
+    if dist.join("index.html").is_file() {
+        Ok(dist)
+    } else {
+        Err(format!(
+            "{} holds no built page (index.html)",
+            dist.display()
+        ))
+    }
+}
+
+impl Harness {
+    /// Starts the backend on the demo setup (see [`Backend::demo`]) with the page of
+    /// `OBS_E2E_DIST`, chromedriver and a 1400 × 1000 Chromium.
+    pub async fn start(backfill_secs: u64) -> Result<Self, String> {
+        let dist = built_page("OBS_E2E_DIST")?;
+        Self::start_with(dist, Backend::demo(backfill_secs), (1400, 1000)).await
+    }
+
+    /// Starts the backend serving `dist`, chromedriver, and Chromium with a window of
+    /// `window_px` (width, height).
+    pub async fn start_with(
+        dist: PathBuf,
+        backend: Backend,
+        window_px: (u32, u32),
+    ) -> Result<Self, String> {
+        let mut config = Config::new(backend.dashboards_dir, backend.rbac_file);
         config.listen = "127.0.0.1:0".parse().map_err(|e| format!("{e}"))?;
-        config.prometheus = PrometheusSource::Managed {
-            port: 0,
-            backfill_secs,
-        };
+        config.prometheus = backend.prometheus;
         config.static_dir = Some(dist);
         let server = RunningServer::start(config)
             .await
             .map_err(|error| format!("the development backend did not start: {error}"))?;
         let (driver, driver_url) = start_chromedriver().await?;
         let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(chromium_capabilities())
+            .capabilities(chromium_capabilities(window_px))
             .connect(&driver_url)
             .await
             .map_err(|error| format!("cannot start Chromium through chromedriver: {error}"))?;
+        // The benchmark's in-page measurements wait minutes for a whole dashboard.
+        browser
+            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+                Some(Duration::from_secs(300)),
+                Some(Duration::from_secs(120)),
+                Some(Duration::ZERO),
+            ))
+            .await
+            .map_err(|error| format!("cannot set the browser's timeouts: {error}"))?;
         Ok(Self {
             server,
             browser,
@@ -199,6 +248,18 @@ impl Harness {
         }
     }
 
+    /// Saves a screenshot of the page to `path` (for a failure's report).
+    pub async fn screenshot(&self, path: &std::path::Path) {
+        match self.browser.screenshot().await {
+            Ok(png) => {
+                if std::fs::write(path, png).is_ok() {
+                    eprintln!("screenshot: {}", path.display());
+                }
+            }
+            Err(error) => eprintln!("no screenshot: {error}"),
+        }
+    }
+
     /// Closes the browser and stops the driver, the backend and Prometheus.
     pub async fn stop(mut self) -> Result<(), String> {
         let closed = self
@@ -260,7 +321,7 @@ async fn start_chromedriver() -> Result<(Child, String), String> {
 
 /// Headless Chromium as the tests and the benchmark run it. Background networking is off:
 /// this machine has no internet, and Chromium's own connections would only add noise.
-fn chromium_capabilities() -> serde_json::Map<String, Value> {
+fn chromium_capabilities(window_px: (u32, u32)) -> serde_json::Map<String, Value> {
     let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
     let capabilities = json!({
         "browserName": "chrome",
@@ -269,7 +330,8 @@ fn chromium_capabilities() -> serde_json::Map<String, Value> {
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--window-size=1400,1000"
+                "--disable-sync", "--no-first-run",
+                format!("--window-size={},{}", window_px.0, window_px.1)
             ]
         }
     });

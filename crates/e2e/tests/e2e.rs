@@ -19,6 +19,11 @@ const BACKFILL_SECS: u64 = 7 * 3600;
 async fn dashboards_come_alive_in_the_browser() {
     let harness = Harness::start(BACKFILL_SECS).await.unwrap();
     let outcome = scenario(&harness).await;
+    if outcome.is_err() {
+        harness
+            .screenshot(&std::env::temp_dir().join("obs-e2e-failure.png"))
+            .await;
+    }
     harness.stop().await.unwrap();
     outcome.unwrap();
 }

@@ -70,7 +70,10 @@ pub fn TimeSeriesChartView(
             model.range.end_ms,
             timezone.and_then(|zone| zone.get()).as_deref(),
         );
-        Some(Shared(Arc::new(compute(&model, &visible, size, offset))))
+        Some(Shared(Arc::new(crate::perf::measure(
+            "chart.geometry",
+            || compute(&model, &visible, size, offset),
+        ))))
     });
     // Painting is the outside world: an effect per canvas.
     Effect::new(move |_| {
@@ -78,15 +81,22 @@ pub fn TimeSeriesChartView(
         else {
             return;
         };
-        if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
-            paint::paint(
-                &mut painter,
-                &geometry,
-                &model,
-                &theme.get(),
-                threshold_style.get(),
-            );
-        }
+        let theme = theme.get();
+        let threshold_style = threshold_style.get();
+        crate::perf::measure("chart.paint", || {
+            if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
+                paint::paint(&mut painter, &geometry, &model, &theme, threshold_style);
+            }
+        });
+        #[cfg(feature = "bench")]
+        crate::perf::measure("chart.flush", || {
+            use wasm_bindgen::JsCast;
+            if let Ok(Some(context)) = canvas.get_context("2d")
+                && let Ok(context) = context.dyn_into::<web_sys::CanvasRenderingContext2d>()
+            {
+                let _ = context.get_image_data(0.0, 0.0, 1.0, 1.0);
+            }
+        });
     });
     let pointer = RwSignal::new(None::<(f64, f64)>);
     let pinned = RwSignal::new(None::<Hover>);
@@ -114,16 +124,19 @@ pub fn TimeSeriesChartView(
             return;
         };
         let selection = drag_from.get().zip(pointer.get().map(|(x, _)| x));
-        if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
-            paint_overlay(
-                &mut painter,
-                &geometry,
-                &theme.get(),
-                hover.get().as_ref(),
-                synced_time.get(),
-                selection,
-            );
-        }
+        let (theme, hover, synced) = (theme.get(), hover.get(), synced_time.get());
+        crate::perf::measure("chart.overlay", || {
+            if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
+                paint_overlay(
+                    &mut painter,
+                    &geometry,
+                    &theme,
+                    hover.as_ref(),
+                    synced,
+                    selection,
+                );
+            }
+        });
     });
     let position = move |event: &PointerEvent| -> Option<(f64, f64)> {
         let element = plot_box.get_untracked()?;
@@ -320,12 +333,4 @@ fn Tooltip(
 }
 
 /// The offset of the shown time zone from UTC at `time_ms`, in minutes east.
-fn utc_offset_minutes(time_ms: i64, timezone: Option<&str>) -> i32 {
-    match timezone {
-        Some(zone) => crate::intl::offset_minutes(time_ms, zone).unwrap_or(0),
-        None => {
-            -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(time_ms as f64))
-                .get_timezone_offset() as i32)
-        }
-    }
-}
+use super::utc_offset_minutes;

@@ -98,6 +98,72 @@ pub fn categorical_color(index: usize) -> &'static str {
     CATEGORICAL[index % CATEGORICAL.len()]
 }
 
+/// Black or white, whichever reads better on `background` (WCAG relative luminance). Colours
+/// given as `#rgb`, `#rrggbb`, `rgb()`/`rgba()` or a common CSS name; anything else is taken
+/// as a dark colour (white text), which suits the saturated colours dashboards use.
+pub fn readable_text_on(background: &str) -> &'static str {
+    let Some([red, green, blue]) = parse_rgb(background) else {
+        return "#ffffff";
+    };
+    let linear = |channel: u8| {
+        let value = f64::from(channel) / 255.0;
+        if value <= 0.039_28 {
+            value / 12.92
+        } else {
+            ((value + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
+    // Contrast against black is (L + 0.05) / 0.05 and against white 1.05 / (L + 0.05); they
+    // are equal at L ≈ 0.179.
+    if luminance > 0.179 {
+        "#000000"
+    } else {
+        "#ffffff"
+    }
+}
+
+fn parse_rgb(css: &str) -> Option<[u8; 3]> {
+    let css = css.trim().to_ascii_lowercase();
+    if let Some(hex) = css.strip_prefix('#') {
+        let digits: Vec<u8> = hex
+            .chars()
+            .map(|c| c.to_digit(16).and_then(|d| u8::try_from(d).ok()))
+            .collect::<Option<_>>()?;
+        return match digits.as_slice() {
+            [r, g, b] | [r, g, b, _] => Some([r * 17, g * 17, b * 17]),
+            [r1, r2, g1, g2, b1, b2] | [r1, r2, g1, g2, b1, b2, _, _] => {
+                Some([r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2])
+            }
+            _ => None,
+        };
+    }
+    if let Some(inner) = css
+        .strip_prefix("rgba(")
+        .or_else(|| css.strip_prefix("rgb("))
+        .and_then(|rest| rest.strip_suffix(')'))
+    {
+        let mut channels = inner
+            .split([',', ' ', '/'])
+            .filter(|part| !part.is_empty())
+            .map(|part| part.parse::<f64>().ok().map(|v| v.clamp(0.0, 255.0) as u8));
+        return Some([channels.next()??, channels.next()??, channels.next()??]);
+    }
+    let named = match css.as_str() {
+        "white" => [255, 255, 255],
+        "black" => [0, 0, 0],
+        "red" => [255, 0, 0],
+        "green" => [0, 128, 0],
+        "blue" => [0, 0, 255],
+        "yellow" => [255, 255, 0],
+        "orange" => [255, 165, 0],
+        "gray" | "grey" => [128, 128, 128],
+        "purple" => [128, 0, 128],
+        _ => return None,
+    };
+    Some(named)
+}
+
 /// The first 32 bits of the SHA-256 of the UTF-8 text, as color-hash reads them.
 fn sha256_prefix(text: &str) -> u32 {
     let digest = Sha256::digest(text.as_bytes());
@@ -131,6 +197,24 @@ mod tests {
             assert!((20.0..360.0).contains(&hue), "{name}: {hue}");
         }
         assert!(color.to_css().starts_with("hsla(") && color.to_css().ends_with(",0.9)"));
+    }
+
+    #[test]
+    fn readable_text_picks_the_better_contrast() {
+        for (background, expected) in [
+            ("#ffffff", "#000000"),
+            ("#FFCC00", "#000000"),
+            ("yellow", "#000000"),
+            ("#3d7317", "#ffffff"),
+            ("#b1380b", "#ffffff"),
+            ("rgb(0, 102, 204)", "#ffffff"),
+            ("rgba(240,228,66,0.9)", "#000000"),
+            ("#fff", "#000000"),
+            ("red", "#000000"),
+            ("hsl(10, 50%, 50%)", "#ffffff"),
+        ] {
+            assert_eq!(readable_text_on(background), expected, "{background}");
+        }
     }
 
     #[test]

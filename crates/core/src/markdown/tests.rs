@@ -99,8 +99,15 @@ fn only_safe_links_and_images_remain() {
     let nested = render("![a *fancy* logo](/logo.png) after");
     assert_eq!(plain_text(&nested), "a fancy logo after");
     assert!(matches!(element(&nested)[1], Element::Image { alt, .. } if alt == "a fancy logo"));
-    assert!(matches!(
-        element(&render("[a](https://x.y)"))[1],
-        Element::Link { external: true, .. }
-    ));
+    for (text, leaves) in [
+        ("[a](https://x.y)", true),
+        ("[a](//other.example/x)", true),
+        ("[a](/same/site)", false),
+        ("[a](mailto:a@b.c)", false),
+    ] {
+        assert!(
+            matches!(element(&render(text))[1], Element::Link { external, .. } if *external == leaves),
+            "{text}"
+        );
+    }
 }

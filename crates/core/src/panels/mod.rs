@@ -1,8 +1,18 @@
 //! Per panel kind, the pure step between query results and a view: `prepare` turns the spec and
 //! the data into a view model the web layer draws without deciding anything itself.
 
+pub mod bar;
 pub mod csv;
+pub mod gauge;
+pub mod pie;
+pub mod stat;
+pub mod status_history;
+pub mod table;
 pub mod time_series;
+pub mod time_series_table;
+
+#[cfg(test)]
+mod test_support;
 
 use std::sync::Arc;
 

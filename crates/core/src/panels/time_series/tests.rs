@@ -1,39 +1,7 @@
-use std::collections::BTreeMap;
-use std::sync::Arc;
-
 use serde_json::json;
 
 use super::*;
-use crate::prometheus::{QueryResult, ResultType, Series};
-
-fn series(labels: &[(&str, &str)], values: &[f64]) -> Series {
-    Series {
-        labels: labels
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect::<BTreeMap<_, _>>(),
-        samples: values
-            .iter()
-            .enumerate()
-            .map(|(i, v)| Sample {
-                time_ms: i as i64 * 1000,
-                value: *v,
-            })
-            .collect(),
-    }
-}
-
-fn output(query_index: usize, series: Vec<Series>, format: Option<&str>) -> QueryOutput {
-    QueryOutput {
-        query_index,
-        result: Arc::new(QueryResult {
-            result_type: ResultType::Matrix,
-            series,
-            warnings: Vec::new(),
-        }),
-        series_name_format: format.map(str::to_owned),
-    }
-}
+use crate::panels::test_support::{output, series};
 
 fn spec(value: serde_json::Value) -> TimeSeriesChartSpec {
     serde_json::from_value(value).unwrap()

@@ -1,0 +1,47 @@
+//! Builders of query results for the panel kinds' tests.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::QueryOutput;
+use crate::prometheus::{QueryResult, ResultType, Sample, Series};
+
+/// A series with these labels and values one second apart from time 0.
+pub fn series(labels: &[(&str, &str)], values: &[f64]) -> Series {
+    let points: Vec<(i64, f64)> = values
+        .iter()
+        .enumerate()
+        .map(|(index, value)| (index as i64 * 1000, *value))
+        .collect();
+    series_at(labels, &points)
+}
+
+/// A series with these labels and (unix ms, value) points.
+pub fn series_at(labels: &[(&str, &str)], points: &[(i64, f64)]) -> Series {
+    Series {
+        labels: labels
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect::<BTreeMap<_, _>>(),
+        samples: points
+            .iter()
+            .map(|(time_ms, value)| Sample {
+                time_ms: *time_ms,
+                value: *value,
+            })
+            .collect(),
+    }
+}
+
+/// The result of query `query_index`, a range query, with an optional `seriesNameFormat`.
+pub fn output(query_index: usize, series: Vec<Series>, name_format: Option<&str>) -> QueryOutput {
+    QueryOutput {
+        query_index,
+        result: Arc::new(QueryResult {
+            result_type: ResultType::Matrix,
+            series,
+            warnings: Vec::new(),
+        }),
+        series_name_format: name_format.map(str::to_owned),
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The benchmark: builds the page with its benchmark hooks, then measures it in headless
+# Chromium against the development backend and a synthetic Prometheus, and prints the
+# figures beside the anchors of the shared performance reference. It asserts nothing.
+#
+#   OBS_BENCH_RUNS=3   runs per case (the median is printed)
+set -euo pipefail
+"$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+OBS_SCRIPT=1 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$OBS_ROOT"
+
+bench_dist="$OBS_CACHE/bench-dist"
+printf '\033[1m==> building the page with the benchmark hooks\033[0m\n' >&2
+wasm trunk build --release --locked --features bench --dist "$bench_dist"
+
+# What a browser downloads, compressed as a server would send it.
+raw=0; compressed=0
+for file in "$bench_dist"/*.wasm "$bench_dist"/*.js "$bench_dist"/*.css; do
+  raw=$((raw + $(stat -c %s "$file")))
+  compressed=$((compressed + $(brotli -q 11 -c "$file" | wc -c)))
+done
+printf '\033[1m==> measuring\033[0m\n' >&2
+OBS_BENCH_DIST="$bench_dist" cargo run --quiet --locked -p obs-e2e --bin bench
+printf 'Bundle (with the benchmark hooks): %s KB (wasm, JS, CSS), %s KB brotli -q 11 (anchor: Perses page 833 KB brotli)\n' \
+  "$((raw / 1024))" "$((compressed / 1024))"

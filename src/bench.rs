@@ -1,0 +1,195 @@
+//! Benchmark hooks, compiled only with the `bench` feature (`scripts/bench.sh`): the page
+//! gets `window.obsBenchChart(series, points, widthPx, heightPx)`, which draws one time series
+//! chart from generated data and resolves to `{renderMs, hoverMs}`.
+//!
+//! The render time runs from the data (already in memory, as uPlot's own benchmark has it) to
+//! the frame after the chart is painted: preparing the model, decimating, painting. The hover
+//! time is the work one pointer move causes (the event, the reactive updates and the overlay
+//! repaint), the median of 21 moves across the plot.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use obs_core::panels::QueryOutput;
+use obs_core::panels::time_series::prepare;
+use obs_core::prometheus::{QueryResult, ResultType, Sample, Series};
+use obs_core::spec::panels::time_series::TimeSeriesChartSpec;
+use obs_core::time_range::AbsoluteRange;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::chart::Shared;
+use crate::chart::theme::provide_chart_theme;
+use crate::chart::time_series::{ThresholdStyle, TimeSeriesChartView};
+
+/// Puts the benchmark functions on `window`.
+pub fn install() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let run = Closure::<dyn Fn(u32, u32, f64, f64) -> js_sys::Promise>::new(
+        |series: u32, points: u32, width_px: f64, height_px: f64| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                bench_chart(series as usize, points as usize, width_px, height_px).await
+            })
+        },
+    );
+    let _ = js_sys::Reflect::set(&window, &"obsBenchChart".into(), run.as_ref());
+    run.forget();
+}
+
+async fn bench_chart(
+    series_count: usize,
+    points: usize,
+    width_px: f64,
+    height_px: f64,
+) -> Result<JsValue, JsValue> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let (outputs, range) = generate(series_count, points);
+    let host: web_sys::HtmlElement = document.create_element("div")?.unchecked_into();
+    host.set_class_name("obs-root");
+    host.set_attribute(
+        "style",
+        &format!("position:absolute;left:0;top:0;width:{width_px}px;height:{height_px}px;display:flex;flex-direction:column;background:#fff"),
+    )?;
+    document.body().ok_or("no body")?.append_child(&host)?;
+    next_frame().await?;
+
+    let started_ms = now_ms();
+    let host_for_mount = host.clone();
+    let handle = crate::perf::measure("bench.mount", move || {
+        leptos::mount::mount_to(host_for_mount, move || {
+            provide_chart_theme();
+            let spec = TimeSeriesChartSpec::default();
+            let model = Memo::new(move |_| {
+                Some(Shared(Arc::new(crate::perf::measure(
+                    "chart.prepare",
+                    || prepare(&spec, &outputs, range, usize::MAX),
+                ))))
+            });
+            view! {
+                <div class="obs-panel__chart" style="flex:1 1 auto;display:flex;min-height:0">
+                    <TimeSeriesChartView
+                        model=model
+                        label="Benchmark"
+                        threshold_style=ThresholdStyle::Lines
+                    />
+                </div>
+            }
+        })
+    });
+    // Painted once the canvas has its size: the frame after that shows it.
+    let canvas: web_sys::HtmlCanvasElement = loop {
+        next_frame().await?;
+        if let Some(canvas) = host.query_selector("canvas.obs-ts__canvas")?
+            && let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>()
+            && canvas.width() > 300
+        {
+            break canvas;
+        }
+        if now_ms() - started_ms > 60_000.0 {
+            return Err("the chart was not painted within a minute".into());
+        }
+    };
+    next_frame().await?;
+    let render_ms = now_ms() - started_ms;
+
+    let plot: web_sys::HtmlElement = host
+        .query_selector(".obs-ts__plot")?
+        .ok_or("no plot")?
+        .unchecked_into();
+    let rect = plot.get_bounding_client_rect();
+    let mut hover_ms = Vec::new();
+    for index in 0..21 {
+        let init = web_sys::PointerEventInit::new();
+        init.set_client_x((rect.left() + rect.width() * (f64::from(index) + 0.5) / 21.0) as i32);
+        init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
+        init.set_bubbles(true);
+        let event = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init)?;
+        let before = now_ms();
+        plot.dispatch_event(&event)?;
+        // Leptos runs effects as microtasks: a zero timeout runs after all of them.
+        zero_timeout().await?;
+        hover_ms.push(now_ms() - before);
+        next_frame().await?;
+    }
+    hover_ms.sort_by(f64::total_cmp);
+    let median_hover_ms = hover_ms
+        .get(hover_ms.len() / 2)
+        .copied()
+        .unwrap_or(f64::NAN);
+    drop(canvas);
+    drop(handle);
+    host.remove();
+
+    let result = js_sys::Object::new();
+    js_sys::Reflect::set(&result, &"renderMs".into(), &render_ms.into())?;
+    js_sys::Reflect::set(&result, &"hoverMs".into(), &median_hover_ms.into())?;
+    Ok(result.into())
+}
+
+/// `series_count` series of `points` samples one second apart, wavy and noisy.
+fn generate(series_count: usize, points: usize) -> (Vec<QueryOutput>, AbsoluteRange) {
+    let start_ms: i64 = 1_700_000_000_000;
+    let series = (0..series_count)
+        .map(|index| Series {
+            labels: [("series".to_owned(), format!("s{index}"))]
+                .into_iter()
+                .collect(),
+            samples: (0..points)
+                .map(|point| {
+                    let x = point as f64;
+                    let noise = ((x * 12.9898 + index as f64 * 78.233).sin() * 43_758.545).fract();
+                    Sample {
+                        time_ms: start_ms + point as i64 * 1000,
+                        value: (x / 500.0 + index as f64).sin() * 50.0 + 60.0 + noise * 8.0,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let output = QueryOutput {
+        query_index: 0,
+        result: Arc::new(QueryResult {
+            result_type: ResultType::Matrix,
+            series,
+            warnings: Vec::new(),
+        }),
+        series_name_format: None,
+    };
+    let range = AbsoluteRange {
+        start_ms,
+        end_ms: start_ms + points.saturating_sub(1).max(1) as i64 * 1000,
+    };
+    (vec![output], range)
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
+async fn next_frame() -> Result<(), JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(&resolve);
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}
+
+async fn zero_timeout() -> Result<(), JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}

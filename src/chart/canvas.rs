@@ -1,0 +1,80 @@
+//! A chart on one canvas: sized to its box and the pixel ratio, repainted when what the
+//! painting reads changes (data, size, theme), with a tooltip for what is under the pointer.
+//! Bar, pie and status history charts are a paint function and a hit test on top of it.
+
+use leptos::ev::PointerEvent;
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+
+use super::painter::{CanvasSize, Painter};
+use super::surface::use_canvas_size;
+use super::theme::{ChartTheme, use_chart_theme};
+
+/// A chart drawn by `paint`; `hit` names what lies at a point (CSS pixels in the box) as the
+/// lines of a tooltip.
+#[component]
+pub fn CanvasChart<P, H>(
+    paint: P,
+    hit: H,
+    /// The chart's accessible name and summary.
+    #[prop(into)]
+    label: Signal<String>,
+) -> impl IntoView
+where
+    P: Fn(&mut Painter, CanvasSize, &ChartTheme) + Send + Sync + 'static,
+    H: Fn(f64, f64, CanvasSize) -> Option<Vec<String>> + Send + Sync + 'static,
+{
+    let theme = use_chart_theme();
+    let container = NodeRef::<Div>::new();
+    let canvas = NodeRef::<Canvas>::new();
+    let size = use_canvas_size(container);
+    // Painting is the outside world: an effect that reads what `paint` reads.
+    Effect::new(move |_| {
+        let (Some(size), Some(canvas)) = (size.get(), canvas.get()) else {
+            return;
+        };
+        if let Some(mut painter) = Painter::new(&canvas, size) {
+            paint(&mut painter, size, &theme.get());
+        }
+    });
+    let pointer = RwSignal::new(None::<(f64, f64)>);
+    let on_move = move |event: PointerEvent| {
+        let Some(element) = container.get_untracked() else {
+            return;
+        };
+        let rect = element.get_bounding_client_rect();
+        pointer.set(Some((
+            f64::from(event.client_x()) - rect.left(),
+            f64::from(event.client_y()) - rect.top(),
+        )));
+    };
+    let tooltip = move || {
+        let (x, y) = pointer.get()?;
+        let size = size.get()?;
+        let lines = hit(x, y, size)?;
+        let flip = x > size.width_css * 0.6;
+        let style = if flip {
+            format!("right:{}px;top:{}px", size.width_css - x + 12.0, y + 12.0)
+        } else {
+            format!("left:{}px;top:{}px", x + 12.0, y + 12.0)
+        };
+        Some(view! {
+            <div class="obs-tooltip obs-canvas-chart__tooltip" style=style role="status">
+                {lines.into_iter().map(|line| view! { <div>{line}</div> }).collect_view()}
+            </div>
+        })
+    };
+    view! {
+        <div
+            class="obs-canvas-chart"
+            node_ref=container
+            role="img"
+            aria-label=move || label.get()
+            on:pointermove=on_move
+            on:pointerleave=move |_| pointer.set(None)
+        >
+            <canvas node_ref=canvas aria-hidden="true"></canvas>
+            {tooltip}
+        </div>
+    }
+}

@@ -1,0 +1,126 @@
+//! One view per panel kind that shows query results, each drawing the model its kind's
+//! `prepare` (in `obs_core::panels`) makes. [`data_body`] puts what every kind shares around
+//! them: the failed queries, loading and "no data" notices, and the series cap.
+
+mod bar;
+mod gauge;
+mod pie;
+mod stat;
+mod status_history;
+mod table;
+mod time_series;
+mod time_series_table;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use obs_core::panels::QueryOutput;
+
+pub use bar::BarPanel;
+pub use gauge::GaugePanel;
+pub use pie::PiePanel;
+pub use stat::StatPanel;
+pub use status_history::StatusHistoryPanel;
+pub use table::TablePanel;
+pub use time_series::TimeSeriesPanel;
+pub use time_series_table::TimeSeriesTablePanel;
+
+use super::data::{QueryStatus, QueryView};
+use super::status::{QueryErrors, body_notice};
+use crate::chart::Shared;
+
+/// The query results of a panel, shared by reference: a new reply is a new value.
+pub type Outputs = Memo<Shared<Vec<QueryOutput>>>;
+
+/// The results of the queries that have one, as `prepare` functions take them.
+pub fn outputs(queries: &[QueryView]) -> Vec<QueryOutput> {
+    queries
+        .iter()
+        .enumerate()
+        .filter_map(|(query_index, query)| match &query.status {
+            QueryStatus::Done { result, .. } => Some(QueryOutput {
+                query_index,
+                result: Arc::clone(result),
+                series_name_format: query.series_name_format.clone(),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A kind's view (made by `kind_view` from the results) with the shared states around it. The
+/// view stays mounted while a refresh loads, so panels never blank.
+pub fn data_body(
+    queries: Signal<Vec<QueryView>>,
+    series_limit: RwSignal<usize>,
+    kind_view: impl FnOnce(Outputs) -> AnyView,
+) -> impl IntoView {
+    let results = Memo::new(move |_| Shared(Arc::new(outputs(&queries.get()))));
+    let has_data = Memo::new(move |_| {
+        results
+            .get()
+            .iter()
+            .any(|output| !output.result.series.is_empty())
+    });
+    let failed = move || {
+        let failed: Vec<QueryView> = queries
+            .get()
+            .into_iter()
+            .filter(|query| {
+                matches!(
+                    query.status,
+                    QueryStatus::Failed(_) | QueryStatus::Unplannable(_)
+                )
+            })
+            .collect();
+        // Without data, the notice below says it; with data, the failures sit above it.
+        (!failed.is_empty() && has_data.get()).then(|| view! { <QueryErrors failed=failed/> })
+    };
+    let cap = move || {
+        let total: usize = results
+            .get()
+            .iter()
+            .map(|output| output.result.series.len())
+            .sum();
+        let limit = series_limit.get();
+        (total > limit).then(|| {
+            view! {
+                <p class="obs-panel__cap" role="note">
+                    {format!(
+                        "Showing {limit} of {total} series. Raise the limit in the panel menu to see more."
+                    )}
+                </p>
+            }
+        })
+    };
+    let notice = move || body_notice(&queries.get());
+    let view = kind_view(results);
+    view! {
+        {failed}
+        {cap}
+        {notice}
+        <div class="obs-panel__view" class:obs-panel__view--empty=move || !has_data.get()>
+            {view}
+        </div>
+    }
+}
+
+/// A legend of coloured names, for charts whose legend only names colours.
+#[component]
+pub fn SwatchLegend(entries: Vec<(String, String)>) -> impl IntoView {
+    view! {
+        <div class="obs-legend obs-kind__legend" role="group" aria-label="Legend">
+            <ul class="obs-legend__list">
+                {entries.into_iter().map(|(name, color)| {
+                    let title = name.clone();
+                    view! {
+                        <li class="obs-legend__entry">
+                            <span class="obs-legend__swatch" style=format!("background:{color}")></span>
+                            <span class="obs-legend__name" title=title>{name}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}

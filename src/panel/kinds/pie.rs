@@ -1,0 +1,81 @@
+//! The pie chart panel: the pie and its legend (a list, or a table with value columns).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use obs_core::panels::pie::{PieLegend, prepare};
+use obs_core::spec::common::{LegendMode, LegendPosition};
+use obs_core::spec::panels::pie::PieChartSpec;
+
+use super::{Outputs, SwatchLegend};
+use crate::chart::Shared;
+use crate::chart::pie::PieChart;
+
+#[component]
+pub fn PiePanel(
+    spec: PieChartSpec,
+    outputs: Outputs,
+    series_limit: RwSignal<usize>,
+    label: Signal<String>,
+) -> impl IntoView {
+    let model =
+        Memo::new(move |_| Shared(Arc::new(prepare(&spec, &outputs.get(), series_limit.get()))));
+    let summary = Signal::derive(move || {
+        let model = model.get();
+        let parts: Vec<String> = model
+            .slices
+            .iter()
+            .take(20)
+            .map(|slice| format!("{} {} ({})", slice.name, slice.text, slice.percent_text))
+            .collect();
+        format!("{}. Pie chart: {}.", label.get(), parts.join(", "))
+    });
+    let class = move || match model.get().legend.as_ref().map(|legend| legend.position) {
+        Some(LegendPosition::Right) => "obs-panel__chart obs-kind obs-kind--row",
+        _ => "obs-panel__chart obs-kind obs-kind--column",
+    };
+    let legend = move || model.get().legend.clone().map(pie_legend);
+    view! {
+        <div class=class>
+            <PieChart model=model label=summary/>
+            {legend}
+        </div>
+    }
+}
+
+fn pie_legend(legend: PieLegend) -> AnyView {
+    match legend.mode {
+        LegendMode::List => view! {
+            <SwatchLegend entries=legend.rows.iter().map(|row| (row.name.clone(), row.color.clone())).collect()/>
+        }
+        .into_any(),
+        LegendMode::Table => view! {
+            <div class="obs-legend obs-kind__legend" role="group" aria-label="Legend">
+                <table class="obs-legend__table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Name"</th>
+                            {legend.columns.iter().map(|column| view! {
+                                <th scope="col" title=column.description>{column.header}</th>
+                            }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {legend.rows.into_iter().map(|row| view! {
+                            <tr>
+                                <td>
+                                    <span class="obs-legend__swatch" style=format!("background:{}", row.color)></span>
+                                    <span class="obs-legend__name">{row.name}</span>
+                                </td>
+                                {row.values.into_iter().map(|value| view! {
+                                    <td class="obs-legend__value">{value.unwrap_or_else(|| "–".to_owned())}</td>
+                                }).collect_view()}
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+    }
+}

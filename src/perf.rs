@@ -1,0 +1,54 @@
+//! Stage timings for the benchmark: with the `bench` feature, [`measure`] records how long a
+//! stage took in `window.__obsTimings` (name → list of milliseconds); without it, it only
+//! runs the stage.
+
+/// Runs `stage`, timing it under `name` in benchmark builds.
+#[inline]
+pub fn measure<T>(name: &str, stage: impl FnOnce() -> T) -> T {
+    #[cfg(feature = "bench")]
+    {
+        let started = now_ms();
+        let value = stage();
+        record(name, now_ms() - started);
+        value
+    }
+    #[cfg(not(feature = "bench"))]
+    {
+        let _ = name;
+        stage()
+    }
+}
+
+#[cfg(feature = "bench")]
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
+#[cfg(feature = "bench")]
+fn record(name: &str, ms: f64) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = wasm_bindgen::JsValue::from_str("__obsTimings");
+    let timings = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .filter(|value| value.is_object())
+        .unwrap_or_else(|| {
+            let fresh: wasm_bindgen::JsValue = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&window, &key, &fresh);
+            fresh
+        });
+    let name = wasm_bindgen::JsValue::from_str(name);
+    let list = js_sys::Reflect::get(&timings, &name)
+        .ok()
+        .filter(|value| js_sys::Array::is_array(value))
+        .unwrap_or_else(|| {
+            let fresh: wasm_bindgen::JsValue = js_sys::Array::new().into();
+            let _ = js_sys::Reflect::set(&timings, &name, &fresh);
+            fresh
+        });
+    let list: js_sys::Array = wasm_bindgen::JsCast::unchecked_into(list);
+    list.push(&wasm_bindgen::JsValue::from_f64(ms));
+}
