@@ -58,6 +58,7 @@ async fn bench_chart(
     next_frame().await?;
 
     let started_ms = now_ms();
+    crate::perf::mark("at.start");
     let host_for_mount = host.clone();
     let handle = crate::perf::measure("bench.mount", move || {
         leptos::mount::mount_to(host_for_mount, move || {
@@ -80,12 +81,16 @@ async fn bench_chart(
             }
         })
     });
-    // Painted once the canvas has its size: the frame after that shows it.
+    // Painted once the canvas shows every series (painting may take several frames): the
+    // frame after that shows it.
     let canvas: web_sys::HtmlCanvasElement = loop {
         next_frame().await?;
         if let Some(canvas) = host.query_selector("canvas.obs-ts__canvas")?
             && let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>()
-            && canvas.width() > 300
+            && canvas
+                .get_attribute("data-painted")
+                .and_then(|painted| painted.parse::<usize>().ok())
+                == Some(series_count)
         {
             break canvas;
         }
@@ -93,7 +98,9 @@ async fn bench_chart(
             return Err("the chart was not painted within a minute".into());
         }
     };
+    crate::perf::mark("at.seen-painted");
     next_frame().await?;
+    crate::perf::mark("at.next-frame");
     let render_ms = now_ms() - started_ms;
 
     let plot: web_sys::HtmlElement = host
@@ -130,24 +137,35 @@ async fn bench_chart(
     Ok(result.into())
 }
 
-/// `series_count` series of `points` samples one second apart, wavy and noisy.
+/// `series_count` series of `points` samples one second apart, shaped like monitoring data:
+/// a slow wave plus a bounded random walk (each step moves at most 1.5 % of the range), as CPU,
+/// latency and throughput series look. Deterministic, so runs compare.
 fn generate(series_count: usize, points: usize) -> (Vec<QueryOutput>, AbsoluteRange) {
     let start_ms: i64 = 1_700_000_000_000;
     let series = (0..series_count)
-        .map(|index| Series {
-            labels: [("series".to_owned(), format!("s{index}"))]
-                .into_iter()
-                .collect(),
-            samples: (0..points)
-                .map(|point| {
-                    let x = point as f64;
-                    let noise = ((x * 12.9898 + index as f64 * 78.233).sin() * 43_758.545).fract();
-                    Sample {
-                        time_ms: start_ms + point as i64 * 1000,
-                        value: (x / 500.0 + index as f64).sin() * 50.0 + 60.0 + noise * 8.0,
-                    }
-                })
-                .collect(),
+        .map(|index| {
+            let mut state = (index as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+            let mut walk = 0.0_f64;
+            Series {
+                labels: [("series".to_owned(), format!("s{index}"))]
+                    .into_iter()
+                    .collect(),
+                samples: (0..points)
+                    .map(|point| {
+                        // xorshift: a cheap, repeatable source of steps.
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        let step = (state % 1000) as f64 / 1000.0 - 0.5;
+                        walk = (walk + step * 3.0).clamp(-20.0, 20.0);
+                        let wave = (point as f64 / 2_000.0 + index as f64).sin() * 30.0;
+                        Sample {
+                            time_ms: start_ms + point as i64 * 1000,
+                            value: 60.0 + wave + walk,
+                        }
+                    })
+                    .collect(),
+            }
         })
         .collect();
     let output = QueryOutput {

@@ -113,6 +113,7 @@ pub fn use_size(node: NodeRef<Div>) -> ReadSignal<Option<(f64, f64)>> {
             if let Some(measured) = measured
                 && size.get_untracked() != Some(measured)
             {
+                crate::perf::mark("at.resize-observed");
                 set_size.set(Some(measured));
             }
         });

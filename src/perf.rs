@@ -19,6 +19,15 @@ pub fn measure<T>(name: &str, stage: impl FnOnce() -> T) -> T {
     }
 }
 
+/// Records the current time under `name` in benchmark builds (a point, not a duration).
+#[inline]
+pub fn mark(name: &str) {
+    #[cfg(feature = "bench")]
+    record(name, now_ms());
+    #[cfg(not(feature = "bench"))]
+    let _ = name;
+}
+
 #[cfg(feature = "bench")]
 fn now_ms() -> f64 {
     web_sys::window()
@@ -43,7 +52,7 @@ fn record(name: &str, ms: f64) {
     let name = wasm_bindgen::JsValue::from_str(name);
     let list = js_sys::Reflect::get(&timings, &name)
         .ok()
-        .filter(|value| js_sys::Array::is_array(value))
+        .filter(js_sys::Array::is_array)
         .unwrap_or_else(|| {
             let fresh: wasm_bindgen::JsValue = js_sys::Array::new().into();
             let _ = js_sys::Reflect::set(&timings, &name, &fresh);

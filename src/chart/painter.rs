@@ -67,13 +67,31 @@ impl Painter {
             canvas.set_width(width_px);
             canvas.set_height(height_px);
         }
-        let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let context = context_of(canvas)?;
         context.clear_rect(0.0, 0.0, f64::from(width_px), f64::from(height_px));
+        Self::on(canvas, context, size.ratio)
+    }
+
+    /// A painter that draws over what the canvas already shows (it must have been sized by
+    /// [`Painter::new`]): for painting a chart in several frames.
+    pub fn resume(canvas: &HtmlCanvasElement, size: CanvasSize) -> Option<Self> {
+        let context = context_of(canvas)?;
+        Self::on(canvas, context, size.ratio)
+    }
+
+    fn on(
+        canvas: &HtmlCanvasElement,
+        context: CanvasRenderingContext2d,
+        ratio: f64,
+    ) -> Option<Self> {
+        // Round joins: a jagged series' sharp turns make miter joins long spikes, slow to
+        // rasterise and wrong to look at.
+        context.set_line_join("round");
         let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
         Some(Self {
             backend,
             context,
-            ratio: size.ratio,
+            ratio,
         })
     }
 
@@ -256,6 +274,20 @@ impl Painter {
     fn stroke(&self, width_css: f64) -> u32 {
         (width_css * self.ratio).round().max(1.0) as u32
     }
+}
+
+/// The canvas's 2D context. The first call creates it with `willReadFrequently`, which keeps
+/// it in software and rasterises each drawing as it is made: Chromium otherwise records the
+/// calls and replays them when it composes the next frame, and replaying a long polyline
+/// costs several times drawing it, all in one frame. Later calls return the same context.
+fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into());
+    canvas
+        .get_context_with_context_options("2d", &options)
+        .ok()??
+        .dyn_into()
+        .ok()
 }
 
 fn device(x: f64, y: f64, ratio: f64) -> (i32, i32) {

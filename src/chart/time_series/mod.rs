@@ -75,7 +75,10 @@ pub fn TimeSeriesChartView(
             || compute(&model, &visible, size, offset),
         ))))
     });
-    // Painting is the outside world: an effect per canvas.
+    // Painting is the outside world: an effect per canvas. The grid and the first series go
+    // at once; further series follow one frame at a time, so many series never block the
+    // page. A newer paint (new data, size, theme) abandons the frames of an older one.
+    let paint_generation = StoredValue::new(0_u64);
     Effect::new(move |_| {
         let (Some(geometry), Some(model), Some(canvas)) = (geometry.get(), model.get(), base.get())
         else {
@@ -83,20 +86,28 @@ pub fn TimeSeriesChartView(
         };
         let theme = theme.get();
         let threshold_style = threshold_style.get();
+        let generation = paint_generation.get_value().wrapping_add(1);
+        paint_generation.set_value(generation);
+        let mut frames = paint::frames(&geometry).into_iter();
         crate::perf::measure("chart.paint", || {
             if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
-                paint::paint(&mut painter, &geometry, &model, &theme, threshold_style);
+                paint::paint_frame(&mut painter, &geometry, &model, &theme, threshold_style);
+                if let Some(first) = frames.next() {
+                    let painted = first.end;
+                    paint::paint_series(&mut painter, &geometry, &model, first);
+                    mark_painted(&canvas, painted);
+                }
             }
         });
-        #[cfg(feature = "bench")]
-        crate::perf::measure("chart.flush", || {
-            use wasm_bindgen::JsCast;
-            if let Ok(Some(context)) = canvas.get_context("2d")
-                && let Ok(context) = context.dyn_into::<web_sys::CanvasRenderingContext2d>()
-            {
-                let _ = context.get_image_data(0.0, 0.0, 1.0, 1.0);
-            }
-        });
+        crate::perf::mark("at.painted-first");
+        paint_later(
+            canvas,
+            geometry,
+            model,
+            frames.collect(),
+            generation,
+            paint_generation,
+        );
     });
     let pointer = RwSignal::new(None::<(f64, f64)>);
     let pinned = RwSignal::new(None::<Hover>);
@@ -334,3 +345,38 @@ fn Tooltip(
 
 /// The offset of the shown time zone from UTC at `time_ms`, in minutes east.
 use super::utc_offset_minutes;
+
+/// Paints the remaining frames of series, one per animation frame, while `generation` is
+/// still the latest paint.
+fn paint_later(
+    canvas: web_sys::HtmlCanvasElement,
+    geometry: Shared<Geometry>,
+    model: Shared<TimeSeriesModel>,
+    mut frames: Vec<std::ops::Range<usize>>,
+    generation: u64,
+    latest: StoredValue<u64>,
+) {
+    if frames.is_empty() {
+        return;
+    }
+    let next = frames.remove(0);
+    request_animation_frame(move || {
+        if latest.try_get_value() != Some(generation) {
+            return;
+        }
+        crate::perf::measure("chart.paint", || {
+            let painted = next.end;
+            if let Some(mut painter) = Painter::resume(&canvas, geometry.size) {
+                paint::paint_series(&mut painter, &geometry, &model, next);
+            }
+            mark_painted(&canvas, painted);
+        });
+        paint_later(canvas, geometry, model, frames, generation, latest);
+    });
+}
+
+/// Records on the canvas how many series it shows (`data-painted`), for tests and the
+/// benchmark to know when a chart painted in several frames is complete.
+fn mark_painted(canvas: &web_sys::HtmlCanvasElement, series: usize) {
+    let _ = canvas.set_attribute("data-painted", &series.to_string());
+}

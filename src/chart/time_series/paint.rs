@@ -15,7 +15,32 @@ pub enum ThresholdStyle {
     Bands,
 }
 
-pub fn paint(
+/// How many points one frame paints at most: the canvas rasterises what a frame drew before
+/// the next one, so a chart of many series is drawn in frames of about this much work and
+/// never blocks the page for long.
+pub const POINTS_PER_FRAME: usize = 25_000;
+
+/// The series to paint in each frame: consecutive ranges of about [`POINTS_PER_FRAME`]
+/// points (a range holds at least one series).
+pub fn frames(geometry: &Geometry) -> Vec<std::ops::Range<usize>> {
+    let mut frames = Vec::new();
+    let (mut start, mut points) = (0, 0);
+    for (index, series) in geometry.series.iter().enumerate() {
+        points += series.path.len().max(1);
+        if points >= POINTS_PER_FRAME {
+            frames.push(start..index + 1);
+            start = index + 1;
+            points = 0;
+        }
+    }
+    if start < geometry.series.len() || frames.is_empty() {
+        frames.push(start..geometry.series.len());
+    }
+    frames
+}
+
+/// The chart without its series: grid, axes and thresholds.
+pub fn paint_frame(
     painter: &mut Painter,
     geometry: &Geometry,
     model: &TimeSeriesModel,
@@ -111,6 +136,18 @@ pub fn paint(
             &[6.0, 4.0],
         );
     }
+    painter.unclip();
+}
+
+/// The series in `range`, over what is already painted.
+pub fn paint_series(
+    painter: &mut Painter,
+    geometry: &Geometry,
+    model: &TimeSeriesModel,
+    range: std::ops::Range<usize>,
+) {
+    let plot = geometry.plot;
+    painter.clip(plot.left, plot.top, plot.width, plot.height);
     let baseline = geometry
         .y
         .px_from_value(if geometry.y.min_value > 0.0 {
@@ -119,7 +156,7 @@ pub fn paint(
             0.0
         })
         .min(plot.bottom());
-    for series in &geometry.series {
+    for series in geometry.series.get(range).unwrap_or_default() {
         let line = painter.color(&series.color, 1.0);
         match model.display {
             SeriesDisplay::Bar => paint_bars(painter, series, geometry, baseline),

@@ -243,7 +243,9 @@ async fn tenancy_queries(live: &Live) {
     let end: i64 = live.time.parse().unwrap();
     let range = query_string(&[
         ("namespace", "vision-training"),
-        ("query", "sum(rate(training_job_steps_total[5m]))"),
+        // Volumes live as long as the cluster; training runs come and go, so a query about
+        // them could find an idle hour.
+        ("query", "sum(kubelet_volume_stats_used_bytes)"),
         ("start", &(end - 3600).to_string()),
         ("end", &live.time),
         ("step", "60"),

@@ -72,6 +72,18 @@ struct Figures {
 }
 
 async fn cases(harness: &Harness, runs: usize) -> Result<Figures, String> {
+    // A development aid: OBS_BENCH_PROBE=<file.js> runs that script (asynchronously, with
+    // `done` as its last argument) in the benchmark page and prints what it returns.
+    if let Ok(path) = std::env::var("OBS_BENCH_PROBE") {
+        let script = std::fs::read_to_string(&path).map_err(|error| format!("{path}: {error}"))?;
+        harness.open("/?project=bench&dashboard=empty").await?;
+        let result = harness
+            .browser
+            .execute_async(&script, Vec::new())
+            .await
+            .map_err(|error| format!("probe: {error}"))?;
+        println!("probe: {result}");
+    }
     let mut figures = Figures::default();
     for run in 0..runs {
         eprintln!("run {} of {runs}", run + 1);
