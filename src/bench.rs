@@ -87,10 +87,7 @@ async fn bench_chart(
         next_frame().await?;
         if let Some(canvas) = host.query_selector("canvas.obs-ts__canvas")?
             && let Ok(canvas) = canvas.dyn_into::<web_sys::HtmlCanvasElement>()
-            && canvas
-                .get_attribute("data-painted")
-                .and_then(|painted| painted.parse::<usize>().ok())
-                == Some(series_count)
+            && canvas.get_attribute("data-painted").as_deref() == Some("complete")
         {
             break canvas;
         }

@@ -6,7 +6,7 @@ use leptos::ev::PointerEvent;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
-use super::painter::{CanvasSize, Painter};
+use super::painter::{CanvasSize, Painter, mark_painted};
 use super::surface::use_canvas_size;
 use super::theme::{ChartTheme, use_chart_theme};
 
@@ -35,6 +35,7 @@ where
         };
         if let Some(mut painter) = Painter::new(&canvas, size) {
             paint(&mut painter, size, &theme.get());
+            mark_painted(&canvas, true);
         }
     });
     let pointer = RwSignal::new(None::<(f64, f64)>);

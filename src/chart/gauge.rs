@@ -4,7 +4,7 @@
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
-use super::painter::{Align, Font, Painter};
+use super::painter::{Align, Font, Painter, mark_painted};
 use super::surface::use_canvas_size;
 use super::theme::use_chart_theme;
 
@@ -35,6 +35,8 @@ pub fn GaugeArc(
         let Some(mut painter) = Painter::new(&canvas, size) else {
             return;
         };
+        // Painting finishes within this effect, before anyone can look.
+        mark_painted(&canvas, true);
         let theme = theme.get();
         let label_room = 14.0;
         let radius = (size.width_css / 2.0)

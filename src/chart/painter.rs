@@ -316,3 +316,12 @@ fn parse_canvas_color(text: &str) -> RGBAColor {
     }
     RGBAColor(0, 0, 0, 1.0)
 }
+
+/// Records on the canvas whether its picture is complete (`data-painted="complete"`) or still
+/// being painted over several frames (`"partial"`): tests and the benchmark wait for it.
+pub fn mark_painted(canvas: &HtmlCanvasElement, complete: bool) {
+    let _ = canvas.set_attribute(
+        "data-painted",
+        if complete { "complete" } else { "partial" },
+    );
+}

@@ -6,7 +6,7 @@ use obs_core::chart::scale::{TimeScale, ValueScale};
 use obs_core::panels::stat::sparkline_range;
 use obs_core::prometheus::Sample;
 
-use super::painter::Painter;
+use super::painter::{Painter, mark_painted};
 use super::surface::use_canvas_size;
 
 /// Draws `samples` across the box, in `color`, with the area below at `area_opacity`.
@@ -28,6 +28,8 @@ pub fn Sparkline(
         let Some(mut painter) = Painter::new(&canvas, size) else {
             return;
         };
+        // Painting finishes within this effect, before anyone can look.
+        mark_painted(&canvas, true);
         let finite: Vec<&Sample> = samples.iter().filter(|s| s.value.is_finite()).collect();
         let (Some(first), Some(last)) = (finite.first(), finite.last()) else {
             return;

@@ -265,7 +265,9 @@ fn failed_notice(title: &str, error: &LoadError) -> AnyView {
     let (tone, body) = match error {
         LoadError::Forbidden(message) => (
             Tone::Warning,
-            format!("You do not have permission to see this. {message}"),
+            format!(
+                "You do not have permission to see this ({message}). Ask an administrator of the project to give you access (the view role is enough), or choose another project."
+            ),
         ),
         other => (
             Tone::Danger,

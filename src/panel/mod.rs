@@ -73,6 +73,7 @@ pub fn PanelFrame(
             data-panel-key=key
             data-state=move || queries.map(|queries| panel_state(&queries.get()))
             data-series=move || queries.map(|queries| series_received(&queries.get()).to_string())
+            data-latest-ms=move || queries.and_then(|queries| latest_sample_ms(&queries.get())).map(|ms| ms.to_string())
             on:keydown=move |event: leptos::ev::KeyboardEvent| {
                 if event.key() == "Escape" && settings.full_size.get_untracked() {
                     settings.full_size.set(false);
@@ -106,7 +107,8 @@ pub fn PanelFrame(
 }
 
 /// The panel's data state in one word, for tests and the benchmark to watch (`data-state`):
-/// `idle` (nothing sent yet), `loading`, `error` (a query failed) or `ready`.
+/// `idle` (nothing sent yet: not seen or not measured), `waiting` (for variables), `loading`,
+/// `error` (a query failed) or `ready`.
 fn panel_state(queries: &[QueryView]) -> &'static str {
     use data::QueryStatus;
     if queries.is_empty() {
@@ -132,9 +134,26 @@ fn panel_state(queries: &[QueryView]) -> &'static str {
         .all(|query| matches!(query.status, QueryStatus::Done { .. }))
     {
         "ready"
+    } else if any(|status| matches!(status, QueryStatus::Waiting(_))) {
+        "waiting"
     } else {
         "idle"
     }
+}
+
+/// The time of the newest sample the panel's queries returned, in unix milliseconds: tests
+/// watch it to see fresh data arrive (`data-latest-ms`).
+fn latest_sample_ms(queries: &[QueryView]) -> Option<i64> {
+    queries
+        .iter()
+        .filter_map(|query| match &query.status {
+            data::QueryStatus::Done { result, .. } => Some(result),
+            _ => None,
+        })
+        .flat_map(|result| result.series.iter())
+        .filter_map(|series| series.samples.last())
+        .map(|sample| sample.time_ms)
+        .max()
 }
 
 /// How many series the panel's queries returned.

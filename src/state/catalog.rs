@@ -5,13 +5,14 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use obs_core::catalog::{self, CatalogEntry, Project};
+use obs_core::catalog::{self, Answer, CatalogEntry, Failure, Project};
 use send_wrapper::SendWrapper;
 use web_sys::AbortController;
 
 use crate::api::{self, FetchError, Reply};
 
 const PROJECTS_PATH: &str = "/api/k8s/apis/project.openshift.io/v1/projects";
+const STATUS_PATH: &str = "/api/status";
 
 /// Why a list could not be loaded, in the words the page shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,19 +47,20 @@ impl LoadError {
 
     /// An error reply, with the Kubernetes `Status` message when there is one.
     fn from_reply(reply: &Reply) -> Self {
-        let message = serde_json::from_str::<serde_json::Value>(&reply.body)
-            .ok()
-            .and_then(|body| {
-                body.get("message")
-                    .and_then(|m| m.as_str())
-                    .map(str::to_owned)
-            })
-            .unwrap_or_else(|| format!("HTTP {}", reply.status));
-        match reply.status {
-            401 => Self::Unauthorized,
-            403 => Self::Forbidden(message),
-            status if status >= 500 => Self::Unavailable(message),
-            _ => Self::Invalid(message),
+        Self::from_failure(Failure {
+            status: Some(reply.status),
+            message: catalog::status_message(&reply.body)
+                .unwrap_or_else(|| format!("HTTP {}", reply.status)),
+        })
+    }
+
+    fn from_failure(failure: Failure) -> Self {
+        match failure.status {
+            Some(401) => Self::Unauthorized,
+            Some(403) => Self::Forbidden(failure.message),
+            Some(status) if status >= 500 => Self::Unavailable(failure.message),
+            None => Self::Unavailable(failure.message),
+            Some(_) => Self::Invalid(failure.message),
         }
     }
 }
@@ -110,13 +112,21 @@ pub fn load_projects() -> LocalResource<Result<Vec<Project>, LoadError>> {
     LocalResource::new(move || {
         let controller = canceller.next();
         async move {
-            let reply = api::get(PROJECTS_PATH, controller.as_ref())
-                .await
-                .map_err(|e| LoadError::from_fetch(&e))?;
+            let (reply, status) = futures::join!(
+                api::get(PROJECTS_PATH, controller.as_ref()),
+                api::get(STATUS_PATH, controller.as_ref())
+            );
+            let reply = reply.map_err(|e| LoadError::from_fetch(&e))?;
             if reply.status != 200 {
                 return Err(LoadError::from_reply(&reply));
             }
-            catalog::parse_projects(&reply.body, None).map_err(LoadError::Invalid)
+            // ODH hides its own namespace; without the status that one name stays visible.
+            let dashboard_namespace = status
+                .ok()
+                .filter(|status| status.status == 200)
+                .and_then(|status| catalog::dashboard_namespace(&status.body));
+            catalog::parse_projects(&reply.body, dashboard_namespace.as_deref())
+                .map_err(LoadError::Invalid)
         }
     })
 }
@@ -157,30 +167,21 @@ async fn fetch_catalog(
             .await
             .map_err(|e| LoadError::from_fetch(&e))?;
     }
-    if custom.status != 200 {
-        return Err(LoadError::from_reply(&custom));
-    }
-    let (from_resources, skipped) =
-        catalog::parse_dashboard_list(&custom.body).map_err(LoadError::Invalid)?;
-    let mut notes: Vec<String> = skipped
-        .iter()
-        .map(|problem| format!("A resource was skipped: {problem}"))
-        .collect();
-    let mut sources = vec![from_resources];
-    match perses {
-        Ok(reply) if reply.status == 200 => match catalog::parse_dashboard_list(&reply.body) {
-            Ok((from_perses, _)) => sources.push(from_perses),
-            Err(error) => notes.push(format!(
-                "The Perses API answered with something unexpected: {error}"
-            )),
+    let perses = perses.ok();
+    let assembled = catalog::assemble(
+        Answer {
+            status: custom.status,
+            body: &custom.body,
         },
-        // Most clusters have no Perses API for projects; that is not worth a note.
-        _ => {}
-    }
-    let entries = catalog::merge(sources).into_iter().map(Arc::new).collect();
+        perses.as_ref().map(|reply| Answer {
+            status: reply.status,
+            body: &reply.body,
+        }),
+    )
+    .map_err(LoadError::from_failure)?;
     Ok(Catalog {
         project: project.to_owned(),
-        entries,
-        notes,
+        entries: assembled.entries.into_iter().map(Arc::new).collect(),
+        notes: assembled.notes,
     })
 }

@@ -23,6 +23,8 @@ pub const CAPACITY: usize = 200;
 pub struct RequestRecord {
     /// When it arrived (RFC 3339, UTC).
     pub at: String,
+    /// When it arrived, in unix milliseconds: precise enough to tell overlapping requests.
+    pub at_ms: i64,
     pub method: String,
     pub path: String,
     /// The parsed parameters: the URL query of a GET, the decoded `query` string of a
@@ -113,11 +115,13 @@ pub async fn record(
             )
         })
         .unwrap_or(Value::Null);
+    let arrived = chrono::Utc::now();
     let mut guard = Pending {
         log,
         note,
         record: Some(RequestRecord {
-            at: crate::manifests::rfc3339(chrono::Utc::now()),
+            at: crate::manifests::rfc3339(arrived),
+            at_ms: arrived.timestamp_millis(),
             method: request.method().to_string(),
             path,
             params,

@@ -1,7 +1,8 @@
 //! The whole product end to end: the built page in headless Chromium against the development
 //! backend and a real Prometheus. It opens a dashboard, changes a variable, the time range and
 //! the project, and checks the requests the backend received and the panels on screen;
-//! a slow backend makes a range change abort the request in flight.
+//! a slow backend makes a range change abort the request in flight; a 5 s refresh brings new
+//! samples on screen within 30 s, and a backend slower than that never gets stacked requests.
 //!
 //! Ignored by a plain `cargo test` because it needs the page built by trunk; `scripts/test.sh`
 //! builds it and runs this with `--ignored` and `OBS_E2E_DIST`.
@@ -34,6 +35,8 @@ async fn scenario(harness: &Harness) -> Result<(), String> {
     a_range_change_queries_the_new_range(harness).await?;
     a_slow_backend_gets_its_request_aborted(harness).await?;
     a_project_change_queries_the_new_namespace(harness).await?;
+    a_five_second_refresh_shows_new_samples_within_30_s(harness).await?;
+    a_slow_backend_never_stacks_refreshes(harness).await?;
     Ok(())
 }
 
@@ -178,6 +181,81 @@ async fn a_project_change_queries_the_new_namespace(harness: &Harness) -> Result
         .any(|path| path.contains("/namespaces/fraud-detection/persesdashboards"));
     if !dashboards {
         return Err("the new project's dashboards were not listed".to_owned());
+    }
+    Ok(())
+}
+
+/// Near real time: with a 5 s refresh, a sample newer than the moment we start watching is on
+/// screen within 30 s (scrape interval, step alignment and the refresh together).
+async fn a_five_second_refresh_shows_new_samples_within_30_s(
+    harness: &Harness,
+) -> Result<(), String> {
+    harness.choose("Refresh", "Every 5 seconds").await?;
+    let watching_from_ms = harness
+        .eval("return Date.now()", Vec::new())
+        .await?
+        .as_f64()
+        .unwrap_or(f64::MAX);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let script =
+        "const p = obsPanel('Scoring requests'); return p ? Number(p.dataset.latestMs || 0) : 0";
+    loop {
+        let latest_ms = harness
+            .eval(script, Vec::new())
+            .await?
+            .as_f64()
+            .unwrap_or(0.0);
+        if latest_ms >= watching_from_ms {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "no sample newer than {watching_from_ms} on screen within 30 s (newest: {latest_ms})"
+            ));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+}
+
+/// A backend slower than the refresh interval: ticks that come while the previous refresh is
+/// still loading are skipped, so every refresh completes (none is aborted by the next) and no
+/// two requests of one panel query overlap.
+async fn a_slow_backend_never_stacks_refreshes(harness: &Harness) -> Result<(), String> {
+    harness.set_prometheus_delay_ms(8_000).await?;
+    let before = harness.requests().await?.len();
+    tokio::time::sleep(std::time::Duration::from_secs(22)).await;
+    harness.set_prometheus_delay_ms(0).await?;
+    harness.choose("Refresh", "Off").await?;
+    // Let the last slow requests finish so they are in the log with their durations.
+    tokio::time::sleep(std::time::Duration::from_secs(9)).await;
+    let records = harness.requests().await?;
+    let mut spans: std::collections::BTreeMap<String, Vec<(i64, i64)>> = Default::default();
+    for record in &records[before.min(records.len())..] {
+        let path = record["path"].as_str().unwrap_or_default();
+        if !path.starts_with("/api/prometheus/") {
+            continue;
+        }
+        let query = record["params"]["query"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        // Aborting the previous refresh to start the next would never let data arrive.
+        if record["aborted"].as_bool() == Some(true) {
+            return Err(format!("a refresh aborted the one before it: {query:?}"));
+        }
+        let start_ms = record["at_ms"].as_i64().unwrap_or_default();
+        let end_ms = start_ms + record["duration_ms"].as_i64().unwrap_or_default();
+        spans.entry(query).or_default().push((start_ms, end_ms));
+    }
+    if spans.values().map(Vec::len).sum::<usize>() < 2 {
+        return Err(format!("too few refreshes to judge: {spans:?}"));
+    }
+    for (query, mut list) in spans {
+        list.sort_unstable();
+        // A little slack for the log's clock: requests that merely touch do not stack.
+        if let Some(pair) = list.windows(2).find(|pair| pair[1].0 + 50 < pair[0].1) {
+            return Err(format!("refreshes of {query:?} stacked: {pair:?}"));
+        }
     }
     Ok(())
 }

@@ -18,7 +18,7 @@ use obs_core::panels::time_series::TimeSeriesModel;
 use obs_core::time_range::TimeRange;
 
 use super::Shared;
-use super::painter::Painter;
+use super::painter::{Painter, mark_painted};
 use super::surface::use_canvas_size;
 use super::sync::{CrosshairPosition, CrosshairSync};
 use super::theme::{ChartThemeSignal, provide_chart_theme};
@@ -93,10 +93,9 @@ pub fn TimeSeriesChartView(
             if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
                 paint::paint_frame(&mut painter, &geometry, &model, &theme, threshold_style);
                 if let Some(first) = frames.next() {
-                    let painted = first.end;
                     paint::paint_series(&mut painter, &geometry, &model, first);
-                    mark_painted(&canvas, painted);
                 }
+                mark_painted(&canvas, frames.len() == 0);
             }
         });
         crate::perf::mark("at.painted-first");
@@ -365,18 +364,11 @@ fn paint_later(
             return;
         }
         crate::perf::measure("chart.paint", || {
-            let painted = next.end;
             if let Some(mut painter) = Painter::resume(&canvas, geometry.size) {
                 paint::paint_series(&mut painter, &geometry, &model, next);
             }
-            mark_painted(&canvas, painted);
+            mark_painted(&canvas, frames.is_empty());
         });
         paint_later(canvas, geometry, model, frames, generation, latest);
     });
-}
-
-/// Records on the canvas how many series it shows (`data-painted`), for tests and the
-/// benchmark to know when a chart painted in several frames is complete.
-fn mark_painted(canvas: &web_sys::HtmlCanvasElement, series: usize) {
-    let _ = canvas.set_attribute("data-painted", &series.to_string());
 }

@@ -2,6 +2,11 @@
 // time since navigation started and how many panels that was.
 const done = arguments[arguments.length - 1];
 const started = performance.now();
+const tasks = [];
+try {
+  new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)))
+    .observe({ type: 'longtask', buffered: true });
+} catch (error) { /* No long task timing: reported as 0. */ }
 function panelsInView() {
   return [...document.querySelectorAll('section.obs-panel')].filter(panel => {
     const rect = panel.getBoundingClientRect();
@@ -12,15 +17,24 @@ function drawn(panel) {
   const state = panel.dataset.state;
   if (state === undefined) return true; // Text panels have no queries.
   if (state !== 'ready' && state !== 'error') return false;
+  // Every chart canvas says when its picture is complete; overlays are not charts.
+  return [...panel.querySelectorAll('canvas[data-painted], canvas:not([class*="overlay"])')]
+    .every(canvas => canvas.dataset.painted === 'complete' || Number(panel.dataset.series) === 0);
+}
+function describe(panel) {
   const canvas = panel.querySelector('canvas');
-  return !canvas || canvas.width > 300 || Number(panel.dataset.series) === 0;
+  const title = panel.querySelector('h3, h2, [class*="title"]');
+  return `${title ? title.textContent.trim() : '?'} (top ${Math.round(panel.getBoundingClientRect().top + window.scrollY)}, state ${panel.dataset.state}, series ${panel.dataset.series}, canvas ${canvas ? canvas.dataset.painted : 'none'})`;
 }
 function check() {
   const panels = panelsInView();
   if (panels.length > 0 && panels.every(drawn)) {
-    requestAnimationFrame(() => done({ ms: performance.now(), panels: panels.length }));
+    requestAnimationFrame(() => done({ ms: performance.now(), panels: panels.length,
+                                       longestTaskMs: Math.max(0, ...tasks) }));
   } else if (performance.now() - started > 120000) {
-    done({ ms: null, panels: panels.length, error: 'above the fold not drawn within 2 minutes' });
+    const pending = panels.filter(p => !drawn(p)).map(describe);
+    done({ ms: null, panels: panels.length,
+           error: `above the fold not drawn within 2 minutes: ${pending.join('; ')}` });
   } else {
     requestAnimationFrame(check);
   }

@@ -9,6 +9,10 @@ use crate::dashboard::{Loaded, load_document};
 use crate::diagnostic::Diagnostic;
 use crate::envelope::Envelope;
 
+mod sources;
+
+pub use sources::{Answer, Assembled, Failure, assemble, dashboard_namespace, status_message};
+
 /// A project (namespace) the user can see.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {

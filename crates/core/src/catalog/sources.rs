@@ -1,0 +1,370 @@
+//! Putting a project's dashboard list together from its two sources, the `PersesDashboard`
+//! resources and the Perses API, so that one failing source costs only its own dashboards.
+
+use super::{CatalogEntry, parse_dashboard_list};
+
+/// One reply of a listing request.
+#[derive(Debug, Clone, Copy)]
+pub struct Answer<'a> {
+    pub status: u16,
+    pub body: &'a str,
+}
+
+/// The dashboards that could be listed, and notes about what could not.
+#[derive(Debug, Clone)]
+pub struct Assembled {
+    pub entries: Vec<CatalogEntry>,
+    pub notes: Vec<String>,
+}
+
+/// Why no list at all could be shown: the HTTP status (when the backend answered) and what
+/// it said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub status: Option<u16>,
+    pub message: String,
+}
+
+/// The dashboards of a project from the resources' reply (after any fallback to an older API
+/// version) and, when the request got an answer, the Perses API's.
+///
+/// - The resources list failing is fatal only when the Perses API has nothing to offer
+///   either, or when the session has expired (401: nothing else will work).
+/// - A 404 for the resources means the cluster has no `PersesDashboard` type (no Perses
+///   operator): an empty list with a note, not an error.
+/// - The Perses API is optional: most clusters have none for projects, so its failures are
+///   silent unless it answered 200 with something unreadable.
+pub fn assemble(resources: Answer<'_>, perses: Option<Answer<'_>>) -> Result<Assembled, Failure> {
+    let mut notes = Vec::new();
+    let from_perses = match perses {
+        Some(Answer { status: 200, body }) => match parse_dashboard_list(body) {
+            Ok((entries, _)) => Some(entries),
+            Err(error) => {
+                notes.push(format!(
+                    "The Perses API answered with something unexpected: {error}"
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
+    let perses_offers = from_perses
+        .as_ref()
+        .is_some_and(|entries| !entries.is_empty());
+
+    let from_resources = match resources.status {
+        200 => match parse_dashboard_list(resources.body) {
+            Ok((entries, skipped)) => {
+                notes.extend(
+                    skipped
+                        .iter()
+                        .map(|problem| format!("A resource was skipped: {problem}")),
+                );
+                entries
+            }
+            Err(message) if perses_offers => {
+                notes.push(format!(
+                    "The PersesDashboard resources could not be read: {message}"
+                ));
+                Vec::new()
+            }
+            Err(message) => {
+                return Err(Failure {
+                    status: Some(200),
+                    message,
+                });
+            }
+        },
+        404 => {
+            if !perses_offers {
+                notes.push(
+                    "This cluster has no PersesDashboard resource type: the Perses operator \
+                     (part of the cluster observability stack) is not installed. Ask an \
+                     administrator to install it."
+                        .to_owned(),
+                );
+            }
+            Vec::new()
+        }
+        status if status != 401 && perses_offers => {
+            let message =
+                status_message(resources.body).unwrap_or_else(|| format!("HTTP {status}"));
+            notes.push(format!(
+                "The PersesDashboard resources could not be listed ({message}); only the \
+                 dashboards of the Perses API are shown."
+            ));
+            Vec::new()
+        }
+        status => {
+            return Err(Failure {
+                status: Some(status),
+                message: status_message(resources.body).unwrap_or_else(|| format!("HTTP {status}")),
+            });
+        }
+    };
+    let mut sources = vec![from_resources];
+    sources.extend(from_perses);
+    Ok(Assembled {
+        entries: super::merge(sources),
+        notes,
+    })
+}
+
+/// The `message` of a Kubernetes `Status` or an ODH error body.
+pub fn status_message(body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    value
+        .get("message")?
+        .as_str()
+        .filter(|message| !message.trim().is_empty())
+        .map(str::to_owned)
+}
+
+/// The namespace the ODH dashboard runs in, from `GET /api/status` (`kube.namespace`): ODH
+/// hides it from the project list.
+pub fn dashboard_namespace(status_body: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(status_body).ok()?;
+    value
+        .pointer("/kube/namespace")?
+        .as_str()
+        .filter(|namespace| !namespace.is_empty())
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn resources(names: &[&str]) -> String {
+        let items: Vec<serde_json::Value> = names
+            .iter()
+            .map(|name| {
+                json!({"apiVersion": "perses.dev/v1alpha1", "kind": "PersesDashboard",
+                    "metadata": {"name": name, "namespace": "team-a"},
+                    "spec": {"panels": {}, "layouts": []}})
+            })
+            .collect();
+        json!({"kind": "PersesDashboardList", "items": items}).to_string()
+    }
+
+    fn perses(names: &[&str]) -> String {
+        let items: Vec<serde_json::Value> = names
+            .iter()
+            .map(|name| {
+                json!({"kind": "Dashboard", "metadata": {"name": name, "project": "team-a"},
+                    "spec": {"panels": {}, "layouts": []}})
+            })
+            .collect();
+        serde_json::Value::Array(items).to_string()
+    }
+
+    const FORBIDDEN: &str =
+        r#"{"kind":"Status","code":403,"message":"persesdashboards is forbidden"}"#;
+
+    /// (case, resources answer, Perses answer) → names listed, notes, or the failure status.
+    #[test]
+    fn sources_combine_and_fail_alone() {
+        let (crs, api, api_empty) = (resources(&["a", "b"]), perses(&["c"]), perses(&[]));
+        type Expected = Result<(Vec<&'static str>, usize), Option<u16>>;
+        let cases: Vec<(&str, Answer, Option<Answer>, Expected)> = vec![
+            (
+                "both",
+                Answer {
+                    status: 200,
+                    body: &crs,
+                },
+                Some(Answer {
+                    status: 200,
+                    body: &api,
+                }),
+                Ok((vec!["a", "b", "c"], 0)),
+            ),
+            (
+                "no Perses API",
+                Answer {
+                    status: 200,
+                    body: &crs,
+                },
+                Some(Answer {
+                    status: 404,
+                    body: "",
+                }),
+                Ok((vec!["a", "b"], 0)),
+            ),
+            (
+                "Perses API unreachable",
+                Answer {
+                    status: 200,
+                    body: &crs,
+                },
+                None,
+                Ok((vec!["a", "b"], 0)),
+            ),
+            (
+                "Perses API garbled",
+                Answer {
+                    status: 200,
+                    body: &crs,
+                },
+                Some(Answer {
+                    status: 200,
+                    body: "<html>",
+                }),
+                Ok((vec!["a", "b"], 1)),
+            ),
+            (
+                "no operator",
+                Answer {
+                    status: 404,
+                    body: "",
+                },
+                Some(Answer {
+                    status: 404,
+                    body: "",
+                }),
+                Ok((vec![], 1)),
+            ),
+            (
+                "no operator, Perses API",
+                Answer {
+                    status: 404,
+                    body: "",
+                },
+                Some(Answer {
+                    status: 200,
+                    body: &api,
+                }),
+                Ok((vec!["c"], 0)),
+            ),
+            (
+                "resources forbidden",
+                Answer {
+                    status: 403,
+                    body: FORBIDDEN,
+                },
+                Some(Answer {
+                    status: 404,
+                    body: "",
+                }),
+                Err(Some(403)),
+            ),
+            (
+                "resources forbidden, Perses API empty",
+                Answer {
+                    status: 403,
+                    body: FORBIDDEN,
+                },
+                Some(Answer {
+                    status: 200,
+                    body: &api_empty,
+                }),
+                Err(Some(403)),
+            ),
+            (
+                "resources forbidden, Perses API",
+                Answer {
+                    status: 403,
+                    body: FORBIDDEN,
+                },
+                Some(Answer {
+                    status: 200,
+                    body: &api,
+                }),
+                Ok((vec!["c"], 1)),
+            ),
+            (
+                "resources down, Perses API",
+                Answer {
+                    status: 503,
+                    body: "",
+                },
+                Some(Answer {
+                    status: 200,
+                    body: &api,
+                }),
+                Ok((vec!["c"], 1)),
+            ),
+            (
+                "session expired",
+                Answer {
+                    status: 401,
+                    body: "",
+                },
+                Some(Answer {
+                    status: 200,
+                    body: &api,
+                }),
+                Err(Some(401)),
+            ),
+            (
+                "resources garbled",
+                Answer {
+                    status: 200,
+                    body: "{",
+                },
+                None,
+                Err(Some(200)),
+            ),
+            (
+                "resources garbled, Perses API",
+                Answer {
+                    status: 200,
+                    body: "{",
+                },
+                Some(Answer {
+                    status: 200,
+                    body: &api,
+                }),
+                Ok((vec!["c"], 1)),
+            ),
+        ];
+        for (case, resources, perses, expected) in cases {
+            let outcome = assemble(resources, perses)
+                .map(|assembled| {
+                    let names: Vec<String> =
+                        assembled.entries.iter().map(|e| e.name.clone()).collect();
+                    (names, assembled.notes.len())
+                })
+                .map_err(|failure| failure.status);
+            let expected = expected
+                .map(|(names, notes)| (names.iter().map(|n| (*n).to_owned()).collect(), notes));
+            assert_eq!(outcome, expected, "{case}");
+        }
+    }
+
+    #[test]
+    fn failures_carry_the_kubernetes_message() {
+        let failure = assemble(
+            Answer {
+                status: 403,
+                body: FORBIDDEN,
+            },
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(failure.message, "persesdashboards is forbidden");
+        let failure = assemble(
+            Answer {
+                status: 500,
+                body: "oops",
+            },
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(failure.message, "HTTP 500");
+    }
+
+    #[test]
+    fn the_dashboard_namespace_comes_from_the_status() {
+        let status = json!({"kube": {"namespace": "redhat-ods-applications", "userName": "a"}});
+        assert_eq!(
+            dashboard_namespace(&status.to_string()).as_deref(),
+            Some("redhat-ods-applications")
+        );
+        for body in ["", "{}", r#"{"kube": {"namespace": ""}}"#, "[1]"] {
+            assert_eq!(dashboard_namespace(body), None, "{body}");
+        }
+    }
+}
