@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use obs_core::panels::QueryOutput;
 use obs_core::panels::time_series::prepare;
-use obs_core::prometheus::{QueryResult, ResultType, Sample, Series};
+use obs_core::prometheus::{Sample, Series};
 use obs_core::spec::panels::time_series::TimeSeriesChartSpec;
 use obs_core::time_range::AbsoluteRange;
 use wasm_bindgen::JsCast;
@@ -165,15 +165,7 @@ fn generate(series_count: usize, points: usize) -> (Vec<QueryOutput>, AbsoluteRa
             }
         })
         .collect();
-    let output = QueryOutput {
-        query_index: 0,
-        result: Arc::new(QueryResult {
-            result_type: ResultType::Matrix,
-            series,
-            warnings: Vec::new(),
-        }),
-        series_name_format: None,
-    };
+    let output = QueryOutput::matrix(0, series, None);
     let range = AbsoluteRange {
         start_ms,
         end_ms: start_ms + points.saturating_sub(1).max(1) as i64 * 1000,

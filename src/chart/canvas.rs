@@ -60,7 +60,7 @@ where
             format!("left:{}px;top:{}px", x + 12.0, y + 12.0)
         };
         Some(view! {
-            <div class="obs-tooltip obs-canvas-chart__tooltip" style=style role="status">
+            <div class="obs-tooltip obs-canvas-chart__tooltip" style=style>
                 {lines.into_iter().map(|line| view! { <div>{line}</div> }).collect_view()}
             </div>
         })

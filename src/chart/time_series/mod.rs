@@ -277,8 +277,26 @@ pub fn TimeSeriesChartView(
             format_time(model.range.end_ms, None),
         ))
     };
+    // What the arrow keys point at, for screen readers: one persistent live region filled
+    // only while the keyboard drives the crosshair (pointer moves would flood it).
+    let readout = move || {
+        keyboard_time.get()?;
+        let hover = hover.get()?;
+        let zone = timezone.and_then(|zone| zone.get());
+        let values: Vec<String> = hover
+            .values
+            .iter()
+            .map(|value| format!("{} {}", value.name, value.value_text))
+            .collect();
+        Some(format!(
+            "{}: {}",
+            format_time(hover.time_ms, zone.as_deref()),
+            values.join(", ")
+        ))
+    };
     view! {
         <div class=layout_class>
+            <div class="obs-visually-hidden" aria-live="polite" aria-atomic="true">{readout}</div>
             <div
                 class="obs-ts__plot"
                 node_ref=plot_box
@@ -324,7 +342,7 @@ fn Tooltip(
         };
         let more = hover.total.saturating_sub(hover.shown);
         Some(view! {
-            <div class="obs-ts__tooltip" role="status" aria-live="polite" style=style>
+            <div class="obs-ts__tooltip" style=style>
                 <div class="obs-ts__tooltip-time">
                     {format_time(hover.time_ms, timezone.get().as_deref())}
                     {pinned.get().then_some(" · pinned")}

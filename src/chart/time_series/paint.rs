@@ -156,12 +156,21 @@ pub fn paint_series(
             0.0
         })
         .min(plot.bottom());
-    for series in geometry.series.get(range).unwrap_or_default() {
+    let stacked = model.stack.is_some();
+    for index in range {
+        let Some(series) = geometry.series.get(index) else {
+            break;
+        };
+        // Stacked series sit on the one drawn before them: areas and bars start there.
+        let below = index
+            .checked_sub(1)
+            .filter(|_| stacked)
+            .and_then(|below| geometry.series.get(below));
         let line = painter.color(&series.color, 1.0);
         match model.display {
-            SeriesDisplay::Bar => paint_bars(painter, series, geometry, baseline),
+            SeriesDisplay::Bar => paint_bars(painter, series, below, geometry, baseline),
             SeriesDisplay::Line => {
-                let fill = if model.stack.is_some() {
+                let fill = if stacked {
                     series.area_opacity.max(0.3)
                 } else {
                     series.area_opacity
@@ -169,10 +178,7 @@ pub fn paint_series(
                 for piece in pieces(&series.path) {
                     if fill > 0.0 && piece.len() > 1 {
                         let mut polygon: Vec<(f64, f64)> = piece.to_vec();
-                        if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
-                            polygon.push((last.0, baseline));
-                            polygon.push((first.0, baseline));
-                        }
+                        polygon.extend(floor_under(piece, below, baseline));
                         painter.polygon(&polygon, painter.color(&series.color, fill));
                     }
                     painter.line(
@@ -193,21 +199,62 @@ pub fn paint_series(
     painter.unclip();
 }
 
+/// The lower edge of the area under `piece`, from its right end back to its left: the series
+/// below it where stacked (its points within the piece's span), else the baseline.
+fn floor_under(
+    piece: &[(f64, f64)],
+    below: Option<&super::geometry::DrawnSeries>,
+    baseline: f64,
+) -> Vec<(f64, f64)> {
+    let (Some(first), Some(last)) = (piece.first(), piece.last()) else {
+        return Vec::new();
+    };
+    let on_series: Vec<(f64, f64)> = below
+        .map(|below| {
+            below
+                .path
+                .iter()
+                .rev()
+                .filter(|(x, y)| x.is_finite() && y.is_finite() && *x >= first.0 && *x <= last.0)
+                .copied()
+                .collect()
+        })
+        .unwrap_or_default();
+    if on_series.is_empty() {
+        vec![(last.0, baseline), (first.0, baseline)]
+    } else {
+        on_series
+    }
+}
+
 fn paint_bars(
     painter: &mut Painter,
     series: &super::geometry::DrawnSeries,
+    below: Option<&super::geometry::DrawnSeries>,
     geometry: &Geometry,
     baseline: f64,
 ) {
     let count = series.values.len().max(1) as f64;
     let width = (geometry.plot.width / count * 0.8).clamp(1.0, 40.0);
     let color = painter.color(&series.color, 0.85);
+    // Where stacked, each bar starts at the top of the bar below it at the same time (x).
+    let floors: std::collections::HashMap<u64, f64> = below
+        .map(|below| {
+            below
+                .path
+                .iter()
+                .filter(|(x, y)| x.is_finite() && y.is_finite())
+                .map(|(x, y)| (x.to_bits(), *y))
+                .collect()
+        })
+        .unwrap_or_default();
     for (x, y) in series.path.iter().filter(|(x, _)| x.is_finite()) {
+        let floor = floors.get(&x.to_bits()).copied().unwrap_or(baseline);
         painter.rect(
             x - width / 2.0,
-            y.min(baseline),
+            y.min(floor),
             width,
-            (baseline - y).abs().max(1.0),
+            (floor - y).abs().max(1.0),
             color,
         );
     }

@@ -28,6 +28,21 @@ pub struct QueryOutput {
     pub series_name_format: Option<String>,
 }
 
+impl QueryOutput {
+    /// The output of query `query_index` as a range query's result (for benchmarks and tests).
+    pub fn matrix(query_index: usize, series: Vec<Series>, name_format: Option<&str>) -> Self {
+        Self {
+            query_index,
+            result: Arc::new(QueryResult {
+                result_type: crate::prometheus::ResultType::Matrix,
+                series,
+                warnings: Vec::new(),
+            }),
+            series_name_format: name_format.map(str::to_owned),
+        }
+    }
+}
+
 /// A series with its display name and the query it came from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NamedSeries<'a> {

@@ -1,10 +1,9 @@
 //! Builders of query results for the panel kinds' tests.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use super::QueryOutput;
-use crate::prometheus::{QueryResult, ResultType, Sample, Series};
+use crate::prometheus::{Sample, Series};
 
 /// A series with these labels and values one second apart from time 0.
 pub fn series(labels: &[(&str, &str)], values: &[f64]) -> Series {
@@ -35,13 +34,5 @@ pub fn series_at(labels: &[(&str, &str)], points: &[(i64, f64)]) -> Series {
 
 /// The result of query `query_index`, a range query, with an optional `seriesNameFormat`.
 pub fn output(query_index: usize, series: Vec<Series>, name_format: Option<&str>) -> QueryOutput {
-    QueryOutput {
-        query_index,
-        result: Arc::new(QueryResult {
-            result_type: ResultType::Matrix,
-            series,
-            warnings: Vec::new(),
-        }),
-        series_name_format: name_format.map(str::to_owned),
-    }
+    QueryOutput::matrix(query_index, series, name_format)
 }

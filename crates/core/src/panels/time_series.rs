@@ -149,7 +149,7 @@ pub fn prepare(
                     .clamp(0.0, 1.0),
                 negative_y: settings.and_then(|s| s.negative_y).unwrap_or(false),
                 format: settings.and_then(|s| s.format.clone()),
-                samples: named.series.samples.clone(),
+                samples: gaps::break_at_missing_steps(&named.series.samples),
             }
         })
         .collect::<Vec<_>>();
@@ -400,5 +400,6 @@ pub fn hsla_of(series: &ChartSeries) -> Option<Hsla> {
     })
 }
 
+mod gaps;
 #[cfg(test)]
 mod tests;

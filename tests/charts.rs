@@ -1,0 +1,180 @@
+//! Component tests of the time series chart in headless Chromium: it paints, reads out values
+//! to the keyboard, isolates a series from its legend, and stacks areas on each other.
+
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
+
+mod support;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use obs_core::panels::QueryOutput;
+use obs_core::panels::time_series::prepare;
+use obs_core::prometheus::{Sample, Series};
+use obs_core::spec::panels::time_series::TimeSeriesChartSpec;
+use obs_core::time_range::AbsoluteRange;
+use odh_observability::chart::Shared;
+use odh_observability::chart::time_series::{ThresholdStyle, TimeSeriesChartView};
+use support::{all_by_role, click, container, text_of};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const START_MS: i64 = 1_700_000_000_000;
+
+/// Two series of 60 points, a minute apart, at constant `values`.
+fn outputs(values: [f64; 2]) -> (Vec<QueryOutput>, AbsoluteRange) {
+    let series = ["gpu-0", "gpu-1"]
+        .iter()
+        .zip(values)
+        .map(|(name, value)| Series {
+            labels: [("gpu".to_owned(), (*name).to_owned())]
+                .into_iter()
+                .collect(),
+            samples: (0..60)
+                .map(|minute| Sample {
+                    time_ms: START_MS + minute * 60_000,
+                    value,
+                })
+                .collect(),
+        })
+        .collect();
+    let output = QueryOutput::matrix(0, series, Some("{{gpu}}"));
+    let range = AbsoluteRange {
+        start_ms: START_MS,
+        end_ms: START_MS + 59 * 60_000,
+    };
+    (vec![output], range)
+}
+
+/// Mounts a 600 × 300 chart of `spec` (Perses JSON) over two constant series.
+fn mount_chart(
+    spec: serde_json::Value,
+    values: [f64; 2],
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    let root = container();
+    root.set_attribute(
+        "style",
+        "width:600px;height:300px;display:flex;flex-direction:column",
+    )
+    .unwrap();
+    let spec: TimeSeriesChartSpec = serde_json::from_value(spec).unwrap();
+    let (outputs, range) = outputs(values);
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        let model =
+            Memo::new(move |_| Some(Shared(Arc::new(prepare(&spec, &outputs, range, 1_000)))));
+        view! {
+            <div class="obs-panel__chart" style="flex:1 1 auto;display:flex;min-height:0">
+                <TimeSeriesChartView model=model label="GPU use" threshold_style=ThresholdStyle::Lines/>
+            </div>
+        }
+    });
+    (root, handle)
+}
+
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The chart's base canvas once its picture is complete.
+async fn painted_canvas(root: &web_sys::HtmlElement) -> web_sys::HtmlCanvasElement {
+    for _ in 0..300 {
+        next_frame().await;
+        if let Some(canvas) = root
+            .query_selector("canvas.obs-ts__canvas:not(.obs-ts__overlay)")
+            .unwrap()
+            && canvas.get_attribute("data-painted").as_deref() == Some("complete")
+        {
+            return canvas.unchecked_into();
+        }
+    }
+    panic!("the chart was not painted within 300 frames");
+}
+
+/// The RGBA of one canvas pixel at a fraction of its width and height.
+fn pixel(canvas: &web_sys::HtmlCanvasElement, x_fraction: f64, y_fraction: f64) -> Vec<u8> {
+    let context: web_sys::CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    let x = (f64::from(canvas.width()) * x_fraction).floor();
+    let y = (f64::from(canvas.height()) * y_fraction).floor();
+    context.get_image_data(x, y, 1.0, 1.0).unwrap().data().0
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_paints_and_reads_values_to_the_keyboard() {
+    let (root, _handle) = mount_chart(
+        serde_json::json!({"legend": {"position": "bottom"}}),
+        [40.0, 60.0],
+    );
+    painted_canvas(&root).await;
+    let plot = root.query_selector(".obs-ts__plot").unwrap().unwrap();
+    let name = plot.get_attribute("aria-label").unwrap();
+    assert!(
+        name.starts_with("GPU use. Time series chart, 2 series"),
+        "{name}"
+    );
+    assert_eq!(plot.get_attribute("tabindex").as_deref(), Some("0"));
+
+    // Pointer tooltips are not announced; the keyboard's readout is, in one live region.
+    let live = root.query_selector("[aria-live]").unwrap().unwrap();
+    assert_eq!(text_of(&live), "");
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("ArrowRight");
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    plot.dispatch_event(&event).unwrap();
+    leptos::task::tick().await;
+    let readout = text_of(&live);
+    assert!(
+        readout.contains("gpu-0 40") && readout.contains("gpu-1 60"),
+        "{readout}"
+    );
+    assert_eq!(root.query_selector_all("[aria-live]").unwrap().length(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn stacked_areas_sit_on_the_series_below_and_the_legend_isolates() {
+    let spec = serde_json::json!({
+        "legend": {"position": "bottom"},
+        "visual": {"stack": "all", "areaOpacity": 0.5},
+        "yAxis": {"min": 0, "max": 2}
+    });
+    let (root, _handle) = mount_chart(spec, [1.0, 1.0]);
+    let canvas = painted_canvas(&root).await;
+    // Low in the plot, under both lines: only the lower series' area is there.
+    let both = pixel(&canvas, 0.5, 0.75);
+    let upper = pixel(&canvas, 0.5, 0.3);
+    assert_ne!(both, upper, "the upper band has its own colour");
+
+    let legend = root
+        .query_selector("[role=group][aria-label=Legend]")
+        .unwrap()
+        .unwrap();
+    let items = all_by_role(&legend, "button");
+    assert_eq!(items.len(), 2);
+    click(&items[0]).await;
+    let plot = root.query_selector(".obs-ts__plot").unwrap().unwrap();
+    let name = plot.get_attribute("aria-label").unwrap();
+    assert!(name.contains("(1 hidden)"), "{name}");
+    let canvas = painted_canvas(&root).await;
+    next_frame().await;
+    let alone = pixel(&canvas, 0.5, 0.75);
+    assert_eq!(
+        both, alone,
+        "the upper series' area must not cover the lower one's"
+    );
+}
