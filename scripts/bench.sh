@@ -10,6 +10,16 @@ OBS_SCRIPT=1 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$OBS_ROOT"
 
 bench_dist="$OBS_CACHE/bench-dist"
+
+# uPlot, measured beside the plugin in the same browser and run (the anchors were measured
+# on another machine): installed from npm into the cache once.
+UPLOT_VERSION=1.6.32
+uplot_dir="$OBS_CACHE/uplot-$UPLOT_VERSION"
+if [ ! -f "$uplot_dir/node_modules/uplot/dist/uPlot.iife.min.js" ]; then
+  printf '\033[1m==> npm: installing uplot@%s for the side-by-side figures\033[0m\n' "$UPLOT_VERSION" >&2
+  npm install --prefix "$uplot_dir" --no-audit --no-fund --loglevel=error "uplot@$UPLOT_VERSION"
+fi
+export OBS_BENCH_UPLOT="$uplot_dir/node_modules/uplot/dist"
 printf '\033[1m==> building the page with the benchmark hooks\033[0m\n' >&2
 wasm trunk build --release --locked --features bench --dist "$bench_dist"
 

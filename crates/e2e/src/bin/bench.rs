@@ -68,6 +68,10 @@ async fn run() -> Result<(), String> {
 struct Figures {
     chart_3x55550: Vec<Value>,
     chart_500x1000: Vec<Value>,
+    /// uPlot drawing the same cases in the same browser, when `OBS_BENCH_UPLOT` names its
+    /// `dist` folder (scripts/bench.sh installs it from npm).
+    uplot_3x55550: Vec<Value>,
+    uplot_500x1000: Vec<Value>,
     dashboard: Vec<Value>,
 }
 
@@ -88,6 +92,17 @@ async fn cases(harness: &Harness, runs: usize) -> Result<Figures, String> {
     }
     // OBS_BENCH_ONLY=charts or =dashboard runs one part, for development.
     let only = std::env::var("OBS_BENCH_ONLY").unwrap_or_default();
+    let uplot = match std::env::var("OBS_BENCH_UPLOT") {
+        Ok(dir) => {
+            let read = |name: &str| {
+                let path = Path::new(&dir).join(name);
+                std::fs::read_to_string(&path)
+                    .map_err(|error| format!("{}: {error}", path.display()))
+            };
+            Some((read("uPlot.iife.min.js")?, read("uPlot.min.css")?))
+        }
+        Err(_) => None,
+    };
     let mut figures = Figures::default();
     for run in 0..runs {
         eprintln!("run {} of {runs}", run + 1);
@@ -98,6 +113,14 @@ async fn cases(harness: &Harness, runs: usize) -> Result<Figures, String> {
             figures
                 .chart_500x1000
                 .push(chart(harness, 500, 1_000, 400).await?);
+            if let Some(source) = &uplot {
+                figures
+                    .uplot_3x55550
+                    .push(uplot_chart(harness, source, 3, 55_550, 400).await?);
+                figures
+                    .uplot_500x1000
+                    .push(uplot_chart(harness, source, 500, 1_000, 400).await?);
+            }
         }
         if only != "charts" {
             figures.dashboard.push(dashboard(harness).await?);
@@ -140,6 +163,36 @@ async fn chart(
         return Err(format!("chart {series}×{points}: {error}"));
     }
     eprintln!("chart {series}×{points}: stages (ms) {}", result["stages"]);
+    Ok(result)
+}
+
+/// One uPlot chart of the same size and amount of data, in a fresh page of the same origin.
+async fn uplot_chart(
+    harness: &Harness,
+    (source, css): &(String, String),
+    series: u32,
+    points: u32,
+    height_px: u32,
+) -> Result<Value, String> {
+    harness.open("/?project=bench&dashboard=empty").await?;
+    let result = harness
+        .browser
+        .execute_async(
+            include_str!("uplot_case.js"),
+            vec![
+                json!(source),
+                json!(css),
+                json!(series),
+                json!(points),
+                json!(1920),
+                json!(height_px),
+            ],
+        )
+        .await
+        .map_err(|error| format!("uPlot {series}×{points}: {error}"))?;
+    if let Some(error) = result.get("error") {
+        return Err(format!("uPlot {series}×{points}: {error}"));
+    }
     Ok(result)
 }
 
@@ -236,31 +289,50 @@ fn print_report(figures: &Figures, dist: &Path, runs: usize) {
     println!(
         "\nBenchmark: median of {runs} runs, headless Chromium, 1920 × 1080, device scale 1\n"
     );
-    println!("{:<58} {:>12} {:>22}", "case", "this plugin", "anchor");
-    let row =
-        |case: &str, value: String, anchor: &str| println!("{case:<58} {value:>12} {anchor:>22}");
-    let a = &figures.chart_3x55550;
-    row(
+    println!(
+        "{:<52} {:>12} {:>16} {:>20}",
+        "case", "this plugin", "uPlot, this run", "anchor"
+    );
+    let row3 = |case: &str, value: String, here: String, anchor: &str| {
+        println!("{case:<52} {value:>12} {here:>16} {anchor:>20}");
+    };
+    let row = |case: &str, value: String, anchor: &str| row3(case, value, String::new(), anchor);
+    let (a, ua) = (&figures.chart_3x55550, &figures.uplot_3x55550);
+    row3(
         "1 chart, 3 × 55,550 points: render incl. paint",
         ms(median(a, "renderMs")),
+        ms(median(ua, "renderMs")),
         "uPlot 58.5 ms",
     );
-    row("  warm hover", ms(median(a, "hoverMs")), "uPlot 2.5 ms");
-    row(
+    row3(
+        "  warm hover",
+        ms(median(a, "hoverMs")),
+        ms(median(ua, "hoverMs")),
+        "uPlot 2.5 ms",
+    );
+    row3(
         "  longest main-thread task",
         ms(median(a, "longestTaskMs")),
+        ms(median(ua, "longestTaskMs")),
         "",
     );
-    let b = &figures.chart_500x1000;
-    row(
+    let (b, ub) = (&figures.chart_500x1000, &figures.uplot_500x1000);
+    row3(
         "1 chart, 500 series × 1,000 points: render",
         ms(median(b, "renderMs")),
+        ms(median(ub, "renderMs")),
         "uPlot 177 ms",
     );
-    row("  warm hover", ms(median(b, "hoverMs")), "uPlot 12.9 ms");
-    row(
+    row3(
+        "  warm hover",
+        ms(median(b, "hoverMs")),
+        ms(median(ub, "hoverMs")),
+        "uPlot 12.9 ms",
+    );
+    row3(
         "  longest main-thread task (target ≤ 200 ms)",
         ms(median(b, "longestTaskMs")),
+        ms(median(ub, "longestTaskMs")),
         "",
     );
     let c = &figures.dashboard;
