@@ -1,6 +1,7 @@
 //! Benchmark hooks, compiled only with the `bench` feature (`scripts/bench.sh`): the page
 //! gets `window.obsBenchChart(series, points, widthPx, heightPx)`, which draws one time series
-//! chart from generated data and resolves to `{renderMs, hoverMs}`.
+//! chart from generated data and resolves to `{renderMs, hoverMs}`, and
+//! `window.obsWasmMemoryBytes()`, the size of the WebAssembly memory.
 //!
 //! The render time runs from the data (already in memory, as uPlot's own benchmark has it) to
 //! the frame after the chart is painted: preparing the model, decimating, painting. The hover
@@ -36,6 +37,16 @@ pub fn install() {
     );
     let _ = js_sys::Reflect::set(&window, &"obsBenchChart".into(), run.as_ref());
     run.forget();
+    // The WebAssembly memory is not part of the JS heap figure: the benchmark adds it.
+    let memory = Closure::<dyn Fn() -> f64>::new(|| {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .ok()
+            .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+            .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
+    });
+    let _ = js_sys::Reflect::set(&window, &"obsWasmMemoryBytes".into(), memory.as_ref());
+    memory.forget();
 }
 
 async fn bench_chart(

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use obs_core::dashboard::{Dashboard, GridContent, GridItem, GridLayout};
 
+use super::MountScheduler;
 use crate::icons::ChevronIcon;
 use crate::ids::unique_id;
 use crate::panel::{MissingPanel, PanelFrame};
@@ -76,20 +77,31 @@ pub fn GridSection(
     }
 }
 
-/// One item of the grid, placed by its Perses coordinates.
+/// One item of the grid, placed by its Perses coordinates. Its panel mounts when the
+/// [`MountScheduler`] gives it a turn; until then the cell is an empty card.
 #[component]
 fn GridCell(item: GridItem, dashboard: Arc<Dashboard>) -> impl IntoView {
     let style = grid_placement(&item);
-    let content = match &item.content {
-        GridContent::Panel(key) => match dashboard.panel(key) {
-            Some(panel) => view! { <PanelFrame panel=panel.clone()/> }.into_any(),
-            None => view! { <MissingPanel reference=key.clone()/> }.into_any(),
-        },
-        GridContent::Missing { reference } => {
-            view! { <MissingPanel reference=reference.clone()/> }.into_any()
+    let turn = MountScheduler::turn();
+    let content = move || {
+        turn.get().then(|| match &item.content {
+            GridContent::Panel(key) => match dashboard.panel(key) {
+                Some(panel) => view! { <PanelFrame panel=panel.clone()/> }.into_any(),
+                None => view! { <MissingPanel reference=key.clone()/> }.into_any(),
+            },
+            GridContent::Missing { reference } => {
+                view! { <MissingPanel reference=reference.clone()/> }.into_any()
+            }
+        })
+    };
+    let class = move || {
+        if turn.get() {
+            "obs-grid__cell"
+        } else {
+            "obs-grid__cell obs-grid__cell--pending"
         }
     };
-    view! { <div class="obs-grid__cell" style=style>{content}</div> }
+    view! { <div class=class style=style>{content}</div> }
 }
 
 /// CSS grid placement of an item: columns and rows start at 1 in CSS, at 0 in Perses.

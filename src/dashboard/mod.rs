@@ -1,6 +1,7 @@
 //! One dashboard: its title, its problems, and its layouts.
 
 mod grid;
+mod mount;
 
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use obs_core::dashboard::{Dashboard, Layout, Problem, Severity};
 
 pub use grid::GridSection;
+pub use mount::MountScheduler;
 
 /// Draws a dashboard: a heading, an alert listing what is wrong with it (if anything), then
 /// each layout in order.

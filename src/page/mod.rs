@@ -13,7 +13,7 @@ use obs_core::catalog::{CatalogEntry, Project};
 use crate::api::QueryCache;
 use crate::chart::sync::CrosshairSync;
 use crate::chart::theme::provide_chart_theme;
-use crate::dashboard::DashboardView;
+use crate::dashboard::{DashboardView, MountScheduler};
 use crate::panel::data::PanelContext;
 use crate::state::catalog::{Catalog, LoadError, load_catalog, load_projects};
 use crate::state::storage;
@@ -320,6 +320,8 @@ fn DashboardRuntime(project: String, entry: Arc<CatalogEntry>) -> impl IntoView 
     provide_context(time);
     provide_context(variables.clone());
     provide_context(CrosshairSync(RwSignal::new(None)));
+    // Many panels mount a few per frame, so opening every row never freezes the page.
+    MountScheduler::provide();
     provide_context(PanelContext {
         dashboard: Arc::clone(&dashboard),
         time,

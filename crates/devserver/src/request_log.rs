@@ -15,8 +15,8 @@ use axum::response::Response;
 use serde::Serialize;
 use serde_json::Value;
 
-/// How many requests are kept.
-pub const CAPACITY: usize = 200;
+/// How many requests are kept: enough for a large dashboard loaded a few times over.
+pub const CAPACITY: usize = 2_000;
 
 /// One recorded request.
 #[derive(Debug, Clone, Serialize)]

@@ -190,6 +190,10 @@ pub fn TimeSeriesChartView(
                 .is_some_and(|g| g.plot.contains(x, y))
         {
             drag_from.set(Some(x));
+            // Keep receiving the pointer outside the plot, so a drag past its edge still ends.
+            if let Some(element) = plot_box.get_untracked() {
+                let _ = element.set_pointer_capture(event.pointer_id());
+            }
         }
     };
     let on_up = move |event: PointerEvent| {
@@ -203,6 +207,8 @@ pub fn TimeSeriesChartView(
         let Some(geometry) = geometry.get_untracked() else {
             return;
         };
+        // A drag that ended beyond the plot zooms to its edge.
+        let to = to.clamp(geometry.plot.left, geometry.plot.right());
         if (to - from).abs() >= MIN_DRAG_PX {
             let (start, end) = (
                 geometry.x.time_from_px(from.min(to)),

@@ -7,13 +7,15 @@ try {
   new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)))
     .observe({ type: 'longtask', buffered: true });
 } catch (error) { /* No long task timing: reported as 0. */ }
+// Cells whose panel has not mounted yet count as panels not drawn.
 function panelsInView() {
-  return [...document.querySelectorAll('section.obs-panel')].filter(panel => {
+  return [...document.querySelectorAll('section.obs-panel, .obs-grid__cell--pending')].filter(panel => {
     const rect = panel.getBoundingClientRect();
     return rect.top < window.innerHeight && rect.bottom > 0;
   });
 }
 function drawn(panel) {
+  if (panel.classList.contains('obs-grid__cell--pending')) return false;
   const state = panel.dataset.state;
   if (state === undefined) return true; // Text panels have no queries.
   if (state !== 'ready' && state !== 'error') return false;

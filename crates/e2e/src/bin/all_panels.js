@@ -38,12 +38,14 @@ function check() {
     window.scrollBy(0, window.innerHeight);
   }
   const atBottom = window.innerHeight + window.scrollY >= document.body.scrollHeight - 2;
-  if (atBottom && panels.length > 0 && panels.every(drawn)) {
+  const pendingCells = document.querySelectorAll('.obs-grid__cell--pending').length;
+  if (atBottom && pendingCells === 0 && panels.length > 0 && panels.every(drawn)) {
     requestAnimationFrame(() => done({
       ms: performance.now() - started,
       panels: panels.length,
       longestTaskMs: Math.max(0, ...tasks),
       heapMb: performance.memory ? performance.memory.usedJSHeapSize / 1048576 : null,
+      wasmMb: window.obsWasmMemoryBytes ? window.obsWasmMemoryBytes() / 1048576 : null,
     }));
   } else if (now - started > 180000) {
     done({ ms: null, panels: panels.length, longestTaskMs: Math.max(0, ...tasks),
