@@ -9,7 +9,7 @@ mod support;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use odh_observability::dashboard::DashboardView;
+use odh_observability::dashboard::{DashboardView, MountScheduler};
 use odh_observability::fixtures;
 use support::{by_role, click, container, text_of};
 use wasm_bindgen_test::*;
@@ -153,4 +153,61 @@ async fn broken_parts_are_marked_where_they_are() {
     assert!(text_of(&missing).contains("#/spec/panels/gone"));
     // The other panels are drawn as usual.
     assert!(by_role(&root, "region", "Requests (24h)").is_some());
+}
+
+/// Waits for the next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn many_panels_mount_a_few_per_frame_top_to_bottom() {
+    let panels: serde_json::Map<String, serde_json::Value> = (0..20)
+        .map(|index| {
+            let panel = serde_json::json!({"kind": "Panel", "spec": {
+                "display": {"name": format!("Note {index}")},
+                "plugin": {"kind": "Markdown", "spec": {"text": "A note."}}}});
+            (format!("p{index}"), panel)
+        })
+        .collect();
+    let items: Vec<serde_json::Value> = (0..20)
+        .map(|index| {
+            serde_json::json!({"x": (index % 4) * 6, "y": (index / 4) * 4, "width": 6, "height": 4,
+                "content": {"$ref": format!("#/spec/panels/p{index}")}})
+        })
+        .collect();
+    let document = serde_json::json!({"kind": "Dashboard",
+        "metadata": {"name": "many", "project": "team"},
+        "spec": {"duration": "1h", "panels": panels,
+                 "layouts": [{"kind": "Grid", "spec": {"items": items}}]}});
+    let loaded = fixtures::load_json(&document.to_string()).unwrap();
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        MountScheduler::provide();
+        view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
+    });
+    leptos::task::tick().await;
+    let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
+    assert_eq!(count("section.obs-panel"), 6, "the first turns go at once");
+    assert_eq!(count(".obs-grid__cell--pending"), 14);
+    assert!(by_role(&root, "region", "Note 0").is_some(), "top first");
+    assert!(by_role(&root, "region", "Note 19").is_none());
+    for _ in 0..30 {
+        if count(".obs-grid__cell--pending") == 0 {
+            break;
+        }
+        next_frame().await;
+    }
+    assert_eq!(
+        count("section.obs-panel"),
+        20,
+        "all mounted within a few frames"
+    );
+    assert!(by_role(&root, "region", "Note 19").is_some());
 }

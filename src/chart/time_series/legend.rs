@@ -17,21 +17,22 @@ pub fn Legend(
     model: Memo<Option<Shared<TimeSeriesModel>>>,
     hidden: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
-    let on_pick = move |name: String, event: MouseEvent| {
-        let names: Vec<String> = model
+    // Series are remembered by key, not name: two series may share a name.
+    let on_pick = move |key: String, event: MouseEvent| {
+        let keys: Vec<String> = model
             .get_untracked()
-            .map(|m| m.series.iter().map(|s| s.name.clone()).collect())
+            .map(|m| m.series.iter().map(|s| s.key.clone()).collect())
             .unwrap_or_default();
         hidden.update(|hidden| {
             if event.ctrl_key() || event.meta_key() || event.shift_key() {
-                if !hidden.remove(&name) {
-                    hidden.insert(name);
+                if !hidden.remove(&key) {
+                    hidden.insert(key);
                 }
             } else {
-                let isolated = hidden.len() + 1 == names.len() && !hidden.contains(&name);
+                let isolated = hidden.len() + 1 == keys.len() && !hidden.contains(&key);
                 hidden.clear();
                 if !isolated {
-                    hidden.extend(names.into_iter().filter(|other| *other != name));
+                    hidden.extend(keys.into_iter().filter(|other| *other != key));
                 }
             }
         });
@@ -46,7 +47,7 @@ pub fn Legend(
         let hidden_now = hidden.get();
         let rows = model.series.iter().map(|series| {
             let name = series.name.clone();
-            let pressed = !hidden_now.contains(&name);
+            let pressed = !hidden_now.contains(&series.key);
             let format = series
                 .format
                 .clone()
@@ -61,14 +62,20 @@ pub fn Legend(
                     )
                 })
                 .collect();
-            (name, series.color.clone(), pressed, values)
+            (
+                series.key.clone(),
+                name,
+                series.color.clone(),
+                pressed,
+                values,
+            )
         });
         let view = match legend.mode {
             LegendMode::List => view! {
                 <ul class="obs-legend__list">
                     {rows
-                        .map(|(name, color, pressed, _)| view! {
-                            <li><LegendItem name=name color=color pressed=pressed on_pick=on_pick/></li>
+                        .map(|(key, name, color, pressed, _)| view! {
+                            <li><LegendItem series_key=key name=name color=color pressed=pressed on_pick=on_pick/></li>
                         })
                         .collect_view()}
                 </ul>
@@ -84,9 +91,9 @@ pub fn Legend(
                     </thead>
                     <tbody>
                         {rows
-                            .map(|(name, color, pressed, values)| view! {
+                            .map(|(key, name, color, pressed, values)| view! {
                                 <tr class:obs-legend__item--off=!pressed>
-                                    <td><LegendItem name=name color=color pressed=pressed on_pick=on_pick/></td>
+                                    <td><LegendItem series_key=key name=name color=color pressed=pressed on_pick=on_pick/></td>
                                     {values.into_iter().map(|value| view! { <td class="obs-legend__value">{value}</td> }).collect_view()}
                                 </tr>
                             })
@@ -103,12 +110,14 @@ pub fn Legend(
 /// One series in the legend: a toggle button with its colour and name.
 #[component]
 fn LegendItem(
+    /// The series' key, handed to `on_pick`.
+    series_key: String,
     name: String,
     color: String,
     pressed: bool,
     on_pick: impl Fn(String, MouseEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let picked = name.clone();
+    let picked = series_key;
     let title = name.clone();
     view! {
         <button

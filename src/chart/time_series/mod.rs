@@ -64,7 +64,7 @@ pub fn TimeSeriesChartView(
         let visible: Vec<bool> = model
             .series
             .iter()
-            .map(|series| !hidden.contains(&series.name))
+            .map(|series| !hidden.contains(&series.key))
             .collect();
         let offset = utc_offset_minutes(
             model.range.end_ms,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::{QueryOutput, named_series};
 use crate::chart::palette::{Hsla, auto_color, categorical_color};
 use crate::chart::ticks::nice_domain;
-use crate::prometheus::Sample;
+use crate::prometheus::{Sample, series_key};
 use crate::spec::common::{
     Calculation, Format, LegendMode, LegendPosition, LegendSize, ThresholdMode,
 };
@@ -47,6 +47,9 @@ pub struct TimeSeriesModel {
 pub struct ChartSeries {
     /// Position among the drawn series; stable while the data is.
     pub id: usize,
+    /// The query and the label set: tells apart series whose names are alike, and stays the
+    /// same across refreshes (the legend remembers hidden series by it).
+    pub key: String,
     pub name: String,
     pub query_index: usize,
     /// A CSS colour (`#rrggbb`, a name, or Perses' `hsla(...)`).
@@ -135,6 +138,7 @@ pub fn prepare(
             });
             ChartSeries {
                 id,
+                key: format!("{}:{}", named.query_index, series_key(&named.series.labels)),
                 name: named.name,
                 query_index: named.query_index,
                 color,

@@ -210,3 +210,22 @@ fn thresholds_and_legend() {
     });
     assert!(hsla.is_some());
 }
+
+#[test]
+fn series_with_the_same_name_have_different_keys() {
+    let outputs = [output(
+        0,
+        vec![
+            series(&[("pod", "a"), ("container", "x")], &[1.0]),
+            series(&[("pod", "a"), ("container", "y")], &[2.0]),
+        ],
+        Some("{{pod}}"),
+    )];
+    let model = prepare(&spec(json!({})), &outputs, HOUR, 100);
+    let names: Vec<&str> = model.series.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["a", "a"]);
+    assert_ne!(model.series[0].key, model.series[1].key);
+    // The same data next refresh: the same keys.
+    let again = prepare(&spec(json!({})), &outputs, HOUR, 100);
+    assert_eq!(model.series[0].key, again.series[0].key);
+}
