@@ -16,7 +16,7 @@ use obs_core::spec::panels::time_series::TimeSeriesChartSpec;
 use obs_core::time_range::AbsoluteRange;
 use odh_observability::chart::Shared;
 use odh_observability::chart::time_series::{ThresholdStyle, TimeSeriesChartView};
-use support::{all_by_role, click, container, text_of};
+use support::{all_by_role, click, container, next_frame, text_of};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -75,16 +75,6 @@ fn mount_chart(
         }
     });
     (root, handle)
-}
-
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// The chart's base canvas once its picture is complete.

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use odh_observability::dashboard::{DashboardView, MountScheduler};
 use odh_observability::fixtures;
-use support::{by_role, click, container, text_of};
+use support::{by_role, click, container, next_frame, text_of};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -153,17 +153,6 @@ async fn broken_parts_are_marked_where_they_are() {
     assert!(text_of(&missing).contains("#/spec/panels/gone"));
     // The other panels are drawn as usual.
     assert!(by_role(&root, "region", "Requests (24h)").is_some());
-}
-
-/// Waits for the next animation frame.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

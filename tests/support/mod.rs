@@ -62,3 +62,14 @@ pub async fn click(element: &Element) {
     element.dyn_ref::<HtmlElement>().unwrap().click();
     leptos::task::tick().await;
 }
+
+/// Waits for the next animation frame (what frame-by-frame work needs to progress).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
