@@ -1,4 +1,5 @@
-//! Watching elements: whether they have come into view, and how wide they are.
+//! Watching elements (whether they have come into view, how wide they are) and yielding to
+//! the browser between tasks.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -134,4 +135,20 @@ pub fn use_size(node: NodeRef<Div>) -> ReadSignal<Option<(f64, f64)>> {
         }
     });
     size
+}
+
+/// Resolves in a later task (a zero-delay timeout): work after it no longer runs in the
+/// current task, so the browser can handle input and paint in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().is_some_and(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_ok()
+        });
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

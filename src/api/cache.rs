@@ -123,6 +123,10 @@ impl QueryCache {
                     .map(Arc::new)
                     .map_err(|e| e.to_string()),
             };
+            // Replies that arrive together would otherwise all be drawn in one task (their
+            // promises settle in one go), freezing the page while a dozen panels render:
+            // each reply waits for a task of its own.
+            crate::dom::next_task().await;
             cache.finish(&key, outcome);
         });
         state
