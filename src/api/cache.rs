@@ -115,9 +115,12 @@ impl QueryCache {
         let key = key.clone();
         spawn_local(async move {
             let reply = post_json(key.path, key.body.clone(), controller.as_ref()).await;
-            cache.in_flight.set(cache.in_flight.get().saturating_sub(1));
+            let done = |cache: &Self| cache.in_flight.set(cache.in_flight.get().saturating_sub(1));
             let outcome = match reply {
-                Err(FetchError::Aborted) => return,
+                Err(FetchError::Aborted) => {
+                    done(&cache);
+                    return;
+                }
                 Err(error) => Err(error.to_string()),
                 Ok(reply) => decode_odh_reply(reply.status, &reply.body)
                     .map(Arc::new)
@@ -127,6 +130,8 @@ impl QueryCache {
             // promises settle in one go), freezing the page while a dozen panels render:
             // each reply waits for a task of its own.
             crate::dom::next_task().await;
+            // Still in flight until drawn: the auto-refresh waits for it.
+            done(&cache);
             cache.finish(&key, outcome);
         });
         state
