@@ -258,7 +258,7 @@ fn scratch_dir() -> Result<PathBuf, String> {
     let root = std::env::temp_dir().join(format!("obs-bench-{}", std::process::id()));
     let project = root.join("dashboards").join("bench");
     std::fs::create_dir_all(&project).map_err(|error| error.to_string())?;
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/perses");
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/perses");
     let text = std::fs::read_to_string(corpus.join(NODE_EXPORTER))
         .map_err(|error| format!("{}: {error}", corpus.join(NODE_EXPORTER).display()))?;
     let dashboard: Value = serde_json::from_str(&text).map_err(|error| error.to_string())?;
