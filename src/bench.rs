@@ -22,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use crate::chart::Shared;
 use crate::chart::theme::provide_chart_theme;
 use crate::chart::time_series::{ThresholdStyle, TimeSeriesChartView};
+use crate::perf::now_ms;
 
 /// Puts the benchmark functions on `window`.
 pub fn install() {
@@ -126,7 +127,7 @@ async fn bench_chart(
         let before = now_ms();
         plot.dispatch_event(&event)?;
         // Leptos runs effects as microtasks: a zero timeout runs after all of them.
-        zero_timeout().await?;
+        crate::dom::next_task().await;
         hover_ms.push(now_ms() - before);
         next_frame().await?;
     }
@@ -184,27 +185,10 @@ fn generate(series_count: usize, points: usize) -> (Vec<QueryOutput>, AbsoluteRa
     (vec![output], range)
 }
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|window| window.performance())
-        .map_or(0.0, |performance| performance.now())
-}
-
 async fn next_frame() -> Result<(), JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.request_animation_frame(&resolve);
-        }
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-}
-
-async fn zero_timeout() -> Result<(), JsValue> {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
         }
     });
     wasm_bindgen_futures::JsFuture::from(promise)

@@ -28,8 +28,9 @@ pub fn mark(name: &str) {
     let _ = name;
 }
 
+/// The page's clock (`performance.now()`), in milliseconds.
 #[cfg(feature = "bench")]
-fn now_ms() -> f64 {
+pub(crate) fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|window| window.performance())
         .map_or(0.0, |performance| performance.now())

@@ -6,8 +6,8 @@ use leptos::ev::PointerEvent;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
-use super::painter::{CanvasSize, Painter, mark_painted};
-use super::surface::use_canvas_size;
+use super::painter::{CanvasSize, Painter};
+use super::surface::use_painted_canvas;
 use super::theme::{ChartTheme, use_chart_theme};
 
 /// A chart drawn by `paint`; `hit` names what lies at a point (CSS pixels in the box) as the
@@ -27,16 +27,8 @@ where
     let theme = use_chart_theme();
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
-    let size = use_canvas_size(container);
-    // Painting is the outside world: an effect that reads what `paint` reads.
-    Effect::new(move |_| {
-        let (Some(size), Some(canvas)) = (size.get(), canvas.get()) else {
-            return;
-        };
-        if let Some(mut painter) = Painter::new(&canvas, size) {
-            paint(&mut painter, size, &theme.get());
-            mark_painted(&canvas, true);
-        }
+    let size = use_painted_canvas(container, canvas, move |painter, size| {
+        paint(painter, size, &theme.get());
     });
     let pointer = RwSignal::new(None::<(f64, f64)>);
     let on_move = move |event: PointerEvent| {

@@ -4,8 +4,8 @@
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
-use super::painter::{Align, Font, Painter, mark_painted};
-use super::surface::use_canvas_size;
+use super::painter::{Align, Font};
+use super::surface::use_painted_canvas;
 use super::theme::use_chart_theme;
 
 /// Where the arc starts and how far it sweeps, in degrees.
@@ -27,16 +27,7 @@ pub fn GaugeArc(
     let theme = use_chart_theme();
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
-    let size = use_canvas_size(container);
-    Effect::new(move |_| {
-        let (Some(size), Some(canvas)) = (size.get(), canvas.get()) else {
-            return;
-        };
-        let Some(mut painter) = Painter::new(&canvas, size) else {
-            return;
-        };
-        // Painting finishes within this effect, before anyone can look.
-        mark_painted(&canvas, true);
+    use_painted_canvas(container, canvas, move |painter, size| {
         let theme = theme.get();
         let label_room = 14.0;
         let radius = (size.width_css / 2.0)

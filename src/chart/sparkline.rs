@@ -6,8 +6,7 @@ use obs_core::chart::scale::{TimeScale, ValueScale};
 use obs_core::panels::stat::sparkline_range;
 use obs_core::prometheus::Sample;
 
-use super::painter::{Painter, mark_painted};
-use super::surface::use_canvas_size;
+use super::surface::use_painted_canvas;
 
 /// Draws `samples` across the box, in `color`, with the area below at `area_opacity`.
 #[component]
@@ -19,17 +18,7 @@ pub fn Sparkline(
 ) -> impl IntoView {
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
-    let size = use_canvas_size(container);
-    // Painting is the outside world: an effect that follows the box's size.
-    Effect::new(move |_| {
-        let (Some(size), Some(canvas)) = (size.get(), canvas.get()) else {
-            return;
-        };
-        let Some(mut painter) = Painter::new(&canvas, size) else {
-            return;
-        };
-        // Painting finishes within this effect, before anyone can look.
-        mark_painted(&canvas, true);
+    use_painted_canvas(container, canvas, move |painter, size| {
         let finite: Vec<&Sample> = samples.iter().filter(|s| s.value.is_finite()).collect();
         let (Some(first), Some(last)) = (finite.first(), finite.last()) else {
             return;

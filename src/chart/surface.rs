@@ -1,10 +1,33 @@
-//! The size of a chart's box in CSS pixels and the device pixel ratio, kept current.
+//! The size of a chart's box in CSS pixels and the device pixel ratio, kept current, and a
+//! canvas repainted whenever it or what its painting reads changes.
 
-use leptos::html::Div;
+use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
-use super::painter::CanvasSize;
+use super::painter::{CanvasSize, Painter, mark_painted};
 use crate::dom::use_size;
+
+/// Paints `canvas`, sized to `container`, with `paint` once the box is measured and again
+/// whenever the size or a signal `paint` reads changes; returns the size. Painting is the
+/// outside world, so this is an effect; it finishes within the effect, so the canvas is
+/// marked complete right after.
+pub fn use_painted_canvas(
+    container: NodeRef<Div>,
+    canvas: NodeRef<Canvas>,
+    paint: impl Fn(&mut Painter, CanvasSize) + 'static,
+) -> Signal<Option<CanvasSize>> {
+    let size = use_canvas_size(container);
+    Effect::new(move |_| {
+        let (Some(size), Some(canvas)) = (size.get(), canvas.get()) else {
+            return;
+        };
+        if let Some(mut painter) = Painter::new(&canvas, size) {
+            paint(&mut painter, size);
+            mark_painted(&canvas, true);
+        }
+    });
+    size
+}
 
 /// The chart box's measured size and the current pixel ratio.
 pub fn use_canvas_size(container: NodeRef<Div>) -> Signal<Option<CanvasSize>> {

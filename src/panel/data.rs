@@ -1,6 +1,7 @@
 //! A panel's data: its queries planned for its width, sent once the panel has been seen, and
 //! their states gathered for the frame and the body.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -20,6 +21,30 @@ pub struct PanelContext {
     pub variables: VariablesState,
     pub project: Signal<String>,
     pub utc_offset_secs: i64,
+}
+
+impl PanelContext {
+    /// Calls `use_plan` with the planning context of this moment: reads (and so tracks) the
+    /// variables, the project and the range. `pending` are the variables not ready yet.
+    pub fn with_plan_context<T>(
+        &self,
+        pending: &BTreeSet<String>,
+        use_plan: impl FnOnce(&PlanContext<'_>) -> T,
+    ) -> T {
+        let values = self.variables.values.get();
+        let project = self.project.get();
+        let range = self.time.panel_range.get();
+        use_plan(&PlanContext {
+            dashboard: &self.dashboard,
+            range,
+            now_ms: range.end_ms,
+            values: &values,
+            pending,
+            project: &project,
+            utc_offset_secs: self.utc_offset_secs,
+            live_edge: self.time.is_live(),
+        })
+    }
 }
 
 /// One query of a panel and where it stands.
@@ -108,22 +133,16 @@ fn prometheus_query(
         let Some(width) = width_px.get() else {
             return Ok(None);
         };
-        let values = context.variables.values.get();
         let pending = context.variables.pending.get();
-        let project = context.project.get();
-        let plan_context = PlanContext {
-            dashboard: &context.dashboard,
-            range: context.time.panel_range.get(),
-            now_ms: context.time.panel_range.get().end_ms,
-            values: &values,
-            pending: &pending,
-            project: &project,
-            utc_offset_secs: context.utc_offset_secs,
-            live_edge: context.time.is_live(),
-        };
-        plan_query(&query, default_kind, width.max(1), &plan_context).map(|planned| {
-            let key = QueryKey::new(&planned.request, &project, context.time.now().get());
-            Some((key, planned.request.promql, planned.series_name_format))
+        context.with_plan_context(&pending, |plan_context| {
+            plan_query(&query, default_kind, width.max(1), plan_context).map(|planned| {
+                let key = QueryKey::new(
+                    &planned.request,
+                    plan_context.project,
+                    context.time.now().get(),
+                );
+                Some((key, planned.request.promql, planned.series_name_format))
+            })
         })
     });
     let state = use_prom_query(Signal::derive(move || {

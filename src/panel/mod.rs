@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use leptos::html::Div;
 use leptos::prelude::*;
 use obs_core::dashboard::{Panel, PanelKind};
-use obs_core::plan::{PlanContext, interpolate_text};
+use obs_core::plan::interpolate_text;
 
 use crate::dom::{use_seen, use_width};
 use crate::icons::InfoIcon;
@@ -181,20 +181,9 @@ pub(crate) fn with_variables<T>(
     context: &PanelContext,
     use_filler: impl FnOnce(&dyn Fn(&str) -> String) -> T,
 ) -> T {
-    let values = context.variables.values.get();
-    let project = context.project.get();
-    let pending = BTreeSet::new();
-    let plan_context = PlanContext {
-        dashboard: &context.dashboard,
-        range: context.time.panel_range.get(),
-        now_ms: context.time.panel_range.get().end_ms,
-        values: &values,
-        pending: &pending,
-        project: &project,
-        utc_offset_secs: context.utc_offset_secs,
-        live_edge: context.time.is_live(),
-    };
-    use_filler(&|text: &str| interpolate_text(text, &plan_context))
+    context.with_plan_context(&BTreeSet::new(), |plan_context| {
+        use_filler(&|text: &str| interpolate_text(text, plan_context))
+    })
 }
 
 /// A grid item whose reference resolves to no panel.

@@ -36,3 +36,23 @@ pub fn series_at(labels: &[(&str, &str)], points: &[(i64, f64)]) -> Series {
 pub fn output(query_index: usize, series: Vec<Series>, name_format: Option<&str>) -> QueryOutput {
     QueryOutput::matrix(query_index, series, name_format)
 }
+
+/// Comma-separated numbers (`"1,3"`); empty means none.
+pub fn values(text: &str) -> Vec<f64> {
+    text.split(',')
+        .filter(|value| !value.is_empty())
+        .map(|value| value.parse().unwrap_or(f64::NAN))
+        .collect()
+}
+
+/// One query from `"a=1,3 b=10 none="`: series named by their `name` label, with the values.
+pub fn named_output(text: &str) -> Vec<QueryOutput> {
+    let series = text
+        .split_whitespace()
+        .map(|item| {
+            let (name, numbers) = item.split_once('=').unwrap_or((item, ""));
+            series(&[("name", name)], &values(numbers))
+        })
+        .collect();
+    vec![output(0, series, Some("{{name}}"))]
+}

@@ -1,32 +1,14 @@
 // Resolves when every panel in the first viewport has its data drawn (or failed), with the
-// time since navigation started and how many panels that was.
+// time since navigation started and how many panels that was. Uses panels.js.
 const done = arguments[arguments.length - 1];
 const started = performance.now();
-const tasks = [];
-try {
-  new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)))
-    .observe({ type: 'longtask', buffered: true });
-} catch (error) { /* No long task timing: reported as 0. */ }
+const tasks = recordLongTasks(true);
 // Cells whose panel has not mounted yet count as panels not drawn.
 function panelsInView() {
   return [...document.querySelectorAll('section.obs-panel, .obs-grid__cell--pending')].filter(panel => {
     const rect = panel.getBoundingClientRect();
     return rect.top < window.innerHeight && rect.bottom > 0;
   });
-}
-function drawn(panel) {
-  if (panel.classList.contains('obs-grid__cell--pending')) return false;
-  const state = panel.dataset.state;
-  if (state === undefined) return true; // Text panels have no queries.
-  if (state !== 'ready' && state !== 'error') return false;
-  // Every chart canvas says when its picture is complete; overlays are not charts.
-  return [...panel.querySelectorAll('canvas[data-painted], canvas:not([class*="overlay"])')]
-    .every(canvas => canvas.dataset.painted === 'complete' || Number(panel.dataset.series) === 0);
-}
-function describe(panel) {
-  const canvas = panel.querySelector('canvas');
-  const title = panel.querySelector('h3, h2, [class*="title"]');
-  return `${title ? title.textContent.trim() : '?'} (top ${Math.round(panel.getBoundingClientRect().top + window.scrollY)}, state ${panel.dataset.state}, series ${panel.dataset.series}, canvas ${canvas ? canvas.dataset.painted : 'none'})`;
 }
 function check() {
   const panels = panelsInView();

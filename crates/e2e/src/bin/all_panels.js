@@ -1,28 +1,11 @@
 // Opens every collapsed row, then scrolls down one viewport at a time until the bottom, and
 // resolves when every panel has its data drawn: the time from opening the rows, the longest
-// main-thread task since then, and the JS heap.
+// main-thread task since then, and the JS heap. Uses panels.js.
 const done = arguments[arguments.length - 1];
-const tasks = [];
-try {
-  new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)))
-    .observe({ type: 'longtask', buffered: false });
-} catch (error) { /* No long task timing: reported as 0. */ }
+const tasks = recordLongTasks(false);
 const started = performance.now();
 for (const header of document.querySelectorAll('button.obs-row-header[aria-expanded="false"]')) {
   header.click();
-}
-function drawn(panel) {
-  const state = panel.dataset.state;
-  if (state === undefined) return true;
-  if (state !== 'ready' && state !== 'error') return false;
-  // Every chart canvas says when its picture is complete; overlays are not charts.
-  return [...panel.querySelectorAll('canvas[data-painted], canvas:not([class*="overlay"])')]
-    .every(canvas => canvas.dataset.painted === 'complete' || Number(panel.dataset.series) === 0);
-}
-function describe(panel) {
-  const canvas = panel.querySelector('canvas');
-  const title = panel.querySelector('h3, h2, [class*="title"]');
-  return `${title ? title.textContent.trim() : '?'} (top ${Math.round(panel.getBoundingClientRect().top + window.scrollY)}, state ${panel.dataset.state}, series ${panel.dataset.series}, canvas ${canvas ? canvas.dataset.painted : 'none'})`;
 }
 // A scroll position counts as seen once a frame has rendered it (intersection observers run
 // in the rendering step, after animation frame callbacks): scroll again only after that.

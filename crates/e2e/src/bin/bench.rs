@@ -207,12 +207,18 @@ async fn dashboard(harness: &Harness) -> Result<Value, String> {
         .map_err(|error| error.to_string())?;
     let above_fold = harness
         .browser
-        .execute_async(include_str!("above_fold.js"), Vec::new())
+        .execute_async(
+            concat!(include_str!("panels.js"), include_str!("above_fold.js")),
+            Vec::new(),
+        )
         .await
         .map_err(|error| format!("above the fold: {error}"))?;
     let all = harness
         .browser
-        .execute_async(include_str!("all_panels.js"), Vec::new())
+        .execute_async(
+            concat!(include_str!("panels.js"), include_str!("all_panels.js")),
+            Vec::new(),
+        )
         .await
         .map_err(|error| format!("all panels: {error}"))?;
     tokio::time::sleep(Duration::from_millis(500)).await;

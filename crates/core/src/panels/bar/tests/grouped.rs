@@ -3,6 +3,7 @@ use serde_json::{Value, json};
 use super::{TestPatterns, model, output, series, short_color, spec};
 use crate::panels::QueryOutput;
 use crate::panels::bar::{BarLayout, BarModel, prepare};
+use crate::panels::test_support::values as numbers;
 
 /// Queries from `"a:200=6 a:500=2; c:500=3"` (queries split by `;`): series labelled
 /// `g=<group>` and `s=<segment>`, with their values (none after `=` means no samples).
@@ -15,12 +16,7 @@ pub(super) fn data(text: &str) -> Vec<QueryOutput> {
                 .map(|item| {
                     let (labels, values) = item.split_once('=').unwrap();
                     let (group, segment) = labels.split_once(':').unwrap();
-                    let values: Vec<f64> = values
-                        .split(',')
-                        .filter(|value| !value.is_empty())
-                        .map(|value| value.parse().unwrap())
-                        .collect();
-                    series(&[("g", group), ("s", segment)], &values)
+                    series(&[("g", group), ("s", segment)], &numbers(values))
                 })
                 .collect();
             output(query, series, None)

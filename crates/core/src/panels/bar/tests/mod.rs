@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::chart::palette::CATEGORICAL;
-use crate::panels::test_support::{output, series};
+use crate::panels::test_support::{named_output as data, output, series};
 
 /// A tiny pattern engine: `^prefix`, `suffix$`, or a substring.
 struct TestPatterns;
@@ -21,23 +21,6 @@ impl PatternEngine for TestPatterns {
         };
         hit.then(|| replacement.to_owned())
     }
-}
-
-/// One query from `"a=1,3 b=10 none="`: series named by their `name` label, with the values.
-fn data(text: &str) -> Vec<QueryOutput> {
-    let series = text
-        .split_whitespace()
-        .map(|item| {
-            let (name, values) = item.split_once('=').unwrap();
-            let values: Vec<f64> = values
-                .split(',')
-                .filter(|value| !value.is_empty())
-                .map(|value| value.parse().unwrap())
-                .collect();
-            series(&[("name", name)], &values)
-        })
-        .collect();
-    vec![output(0, series, Some("{{name}}"))]
 }
 
 fn spec(value: Value) -> BarChartSpec {

@@ -4,24 +4,7 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::chart::palette::auto_color;
-use crate::panels::test_support::{output, series};
-
-/// One query from `"a=1,3 b=10 none="`: series named by their `name` label, with the values.
-fn data(text: &str) -> Vec<QueryOutput> {
-    let series = text
-        .split_whitespace()
-        .map(|item| {
-            let (name, values) = item.split_once('=').unwrap();
-            let values: Vec<f64> = values
-                .split(',')
-                .filter(|value| !value.is_empty())
-                .map(|value| value.parse().unwrap())
-                .collect();
-            series(&[("name", name)], &values)
-        })
-        .collect();
-    vec![output(0, series, Some("{{name}}"))]
-}
+use crate::panels::test_support::{named_output as data, output, series};
 
 fn spec(value: Value) -> PieChartSpec {
     serde_json::from_value(value).unwrap()
