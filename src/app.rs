@@ -1,8 +1,9 @@
-//! The standalone page (`trunk serve`): the ODH shell's page header around the Observability page.
+//! The standalone page (`trunk serve`): the ODH shell's page header around the Observability
+//! page, with the theme toggle the shell would otherwise own.
 
 use leptos::prelude::*;
 
-use crate::page::ObservabilityPage;
+use crate::page::{ObservabilityPage, PageHeader};
 use crate::theme::{self, Theme};
 
 /// The Observability page as it looks inside the ODH shell, standing alone.
@@ -22,23 +23,15 @@ pub fn App() -> impl IntoView {
     };
     view! {
         <main class="obs-root">
-            <header class="obs-page-header">
-                <div class="obs-page-header__text">
-                    <h1 class="obs-page-title">"Observability"</h1>
-                    <p class="obs-page-description">
-                        "Monitor the health, performance and resource use of your AI workloads."
-                    </p>
-                </div>
-                <div class="obs-page-header__actions">
-                    <button
-                        class="obs-button obs-button--plain"
-                        aria-pressed=move || (theme.get() == Theme::Dark).to_string()
-                        on:click=toggle_theme
-                    >
-                        {theme_label}
-                    </button>
-                </div>
-            </header>
+            <PageHeader>
+                <button
+                    class="obs-button obs-button--plain"
+                    aria-pressed=move || (theme.get() == Theme::Dark).to_string()
+                    on:click=toggle_theme
+                >
+                    {theme_label}
+                </button>
+            </PageHeader>
             <ObservabilityPage/>
         </main>
     }

@@ -7,6 +7,7 @@
 //! Where to start: [`app::App`] is the standalone page; [`page::ObservabilityPage`] is the
 //! page itself (pickers, time, variables); [`dashboard::DashboardView`] draws one dashboard;
 //! [`panel::PanelFrame`] draws one panel and is where a panel kind picks its view.
+//! [`embed::mount`] is how the ODH shell's federation wrapper mounts the page.
 
 #[cfg(target_arch = "wasm32")]
 pub mod api;
@@ -20,6 +21,8 @@ pub mod chart;
 pub mod dashboard;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod fixtures;
 #[cfg(target_arch = "wasm32")]
@@ -43,11 +46,31 @@ pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod widgets;
 
-/// Starts the standalone page: what `trunk serve` shows.
+/// Starts the standalone page (what `trunk serve` shows) when this document is it. The same
+/// module also runs inside the ODH shell, where nothing starts until the federation wrapper
+/// calls [`embed::mount`].
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
+    if !is_standalone_page() {
+        return;
+    }
     #[cfg(feature = "bench")]
     bench::install();
     leptos::mount::mount_to_body(app::App);
+}
+
+/// The standalone page says so in its `index.html`:
+/// `<meta name="odh-observability" content="standalone">`.
+#[cfg(target_arch = "wasm32")]
+fn is_standalone_page() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector(r#"meta[name="odh-observability"][content="standalone"]"#)
+                .ok()
+                .flatten()
+        })
+        .is_some()
 }

@@ -1,6 +1,7 @@
 //! The Observability page: the project and dashboard pickers, then the chosen dashboard with
 //! its time controls and variables. Every load can fail on its own and says so in place.
 
+mod header;
 mod notice;
 mod time_controls;
 mod variable_bar;
@@ -22,6 +23,7 @@ use crate::state::url::UrlSync;
 use crate::state::variables::{VariableInputs, VariablesState};
 use crate::widgets::{Select, SelectOption};
 
+pub use header::PageHeader;
 pub use notice::{Notice, Tone};
 pub use time_controls::TimeControls;
 pub use variable_bar::VariableBar;

@@ -1,13 +1,18 @@
 //! The page's state in the URL, written as Perses writes it so links work in both:
 //! `start` (a duration such as `1h`, or unix ms), `end` (unix ms, absolute ranges only),
 //! `refresh` (a duration, `0s` = off), `tz`, and `var-<name>` with several values joined by
-//! commas (`var-pod=a,b`, `var-pod=$__all`). This plugin adds `project` and `dashboard`.
+//! commas (`var-pod=a,b`, `var-pod=$__all`). This plugin adds `project` and `dashboard`;
+//! [`Route`] says whether the project is in the query string or in the path (inside a host).
+
+mod route;
 
 use std::collections::BTreeMap;
 
 use crate::duration::Duration;
 use crate::interpolate::{VariableValue, encode_uri_component};
 use crate::time_range::TimeRange;
+
+pub use route::{BasePathError, Route};
 
 const VARIABLE_PREFIX: &str = "var-";
 

@@ -24,6 +24,8 @@ pub struct Config {
     pub local_user: bool,
     /// A built single-page app to serve, with index.html for unknown paths.
     pub static_dir: Option<PathBuf>,
+    /// Module-federation remotes served at `/_mf/<name>/`: `(name, built directory)`.
+    pub remotes: Vec<(String, PathBuf)>,
     pub body_limit_bytes: usize,
 }
 
@@ -56,6 +58,7 @@ impl Config {
             prometheus_timeout: DEFAULT_PROMETHEUS_TIMEOUT,
             local_user: true,
             static_dir: None,
+            remotes: Vec::new(),
             body_limit_bytes: DEFAULT_BODY_LIMIT_BYTES,
         }
     }

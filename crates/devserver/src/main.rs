@@ -44,6 +44,31 @@ struct Cli {
     /// Serve this built page (trunk's dist/), with index.html for unknown paths.
     #[arg(long)]
     static_dir: Option<PathBuf>,
+    /// Serve a module-federation remote's built directory at /_mf/NAME/, as the ODH backend
+    /// proxies remotes (NAME=DIR; repeatable).
+    #[arg(long = "remote", value_name = "NAME=DIR", value_parser = parse_remote)]
+    remotes: Vec<(String, PathBuf)>,
+}
+
+/// `NAME=DIR`, where NAME is a remote's name (a JavaScript identifier, as the host reads
+/// `globalThis[NAME]`).
+fn parse_remote(text: &str) -> Result<(String, PathBuf), String> {
+    let (name, dir) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected NAME=DIR, got {text:?}"))?;
+    let identifier = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if !identifier {
+        return Err(format!(
+            "a remote's name must be a JavaScript identifier, got {name:?}"
+        ));
+    }
+    Ok((name.to_owned(), PathBuf::from(dir)))
 }
 
 impl Cli {
@@ -60,6 +85,7 @@ impl Cli {
         config.prometheus_timeout = Duration::from_millis(self.prometheus_timeout.as_millis());
         config.local_user = !self.no_local_user;
         config.static_dir = self.static_dir;
+        config.remotes = self.remotes;
         config
     }
 }
@@ -116,5 +142,26 @@ async fn stop_signal() {
     tokio::select! {
         () = interrupt => {}
         () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_remote;
+
+    #[test]
+    fn remote_flags() {
+        let ok = |text: &str, name: &str, dir: &str| {
+            assert_eq!(
+                parse_remote(text),
+                Ok((name.to_owned(), dir.into())),
+                "{text}"
+            );
+        };
+        ok("observabilityWasm=dist", "observabilityWasm", "dist");
+        ok("_x$1=/a=b", "_x$1", "/a=b");
+        for bad in ["dist", "=dist", "1x=dist", "my-remote=dist", "a b=dist"] {
+            assert!(parse_remote(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -78,8 +78,13 @@ impl RunningServer {
             body_limit_bytes: config.body_limit_bytes,
             server_url: format!("http://{address}"),
             started_at: chrono::Utc::now(),
+            missing_files: Arc::default(),
         });
-        let app = routes::router(Arc::clone(&state), config.static_dir.as_deref());
+        let app = routes::router(
+            Arc::clone(&state),
+            config.static_dir.as_deref(),
+            &config.remotes,
+        );
         let (shutdown, stop_signal) = oneshot::channel::<()>();
         let serving = tokio::spawn(async move {
             axum::serve(listener, app)
@@ -228,5 +233,12 @@ fn log_start(state: &AppState, config: &Config, address: SocketAddr) {
     }
     if let Some(dir) = &config.static_dir {
         tracing::info!(dir = %dir.display(), "serving the built page");
+    }
+    for (name, dir) in &config.remotes {
+        tracing::info!(
+            remote = %name,
+            dir = %dir.display(),
+            "serving a module-federation remote at /_mf/{name}/"
+        );
     }
 }

@@ -9,6 +9,7 @@ use crate::manifests::{ManifestStore, Snapshot};
 use crate::prometheus::Upstream;
 use crate::rbac::{AuthError, Rbac, TOKEN_HEADER, User};
 use crate::request_log::RequestLog;
+use crate::routes::federation::MissingFiles;
 
 #[derive(Debug)]
 pub(crate) struct AppState {
@@ -22,6 +23,8 @@ pub(crate) struct AppState {
     /// The server's own URL, reported as the cluster's API server by `/api/status`.
     pub server_url: String,
     pub started_at: DateTime<Utc>,
+    /// Remote files that answer 404 for now (`/__dev/faults`).
+    pub missing_files: Arc<MissingFiles>,
 }
 
 impl AppState {

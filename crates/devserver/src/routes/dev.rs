@@ -2,8 +2,10 @@
 //!
 //! - `GET /__dev/requests`: the last requests to `/api` and `/perses` (see
 //!   [`crate::request_log`]).
-//! - `GET /__dev/faults`, `POST /__dev/faults {"prometheusDelayMs": n}`: latency added to
-//!   every Prometheus call from now on (0 clears it).
+//! - `GET /__dev/faults`, `POST /__dev/faults {"prometheusDelayMs": n, "missingFiles": [..]}`:
+//!   latency added to every Prometheus call from now on (0 clears it), and files of the
+//!   module-federation remotes that answer 404 (suffixes of their paths; `[]` clears it).
+//!   A field left out keeps its value.
 
 use std::sync::Arc;
 
@@ -19,10 +21,13 @@ use crate::request_log::RequestRecord;
 use crate::state::AppState;
 
 /// The faults that can be injected.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(crate) struct Faults {
-    prometheus_delay_ms: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    prometheus_delay_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    missing_files: Option<Vec<String>>,
 }
 
 pub(super) async fn requests(State(state): State<Arc<AppState>>) -> Json<Vec<RequestRecord>> {
@@ -30,25 +35,35 @@ pub(super) async fn requests(State(state): State<Arc<AppState>>) -> Json<Vec<Req
 }
 
 pub(super) async fn faults(State(state): State<Arc<AppState>>) -> Json<Faults> {
-    Json(Faults {
-        prometheus_delay_ms: state.upstream.delay_ms(),
-    })
+    Json(current(&state))
+}
+
+fn current(state: &AppState) -> Faults {
+    Faults {
+        prometheus_delay_ms: Some(state.upstream.delay_ms()),
+        missing_files: Some(state.missing_files.get()),
+    }
 }
 
 pub(super) async fn set_faults(State(state): State<Arc<AppState>>, body: Bytes) -> Response {
     match serde_json::from_slice::<Faults>(&body) {
         Ok(faults) => {
-            state.upstream.set_delay_ms(faults.prometheus_delay_ms);
-            tracing::info!(
-                delay_ms = faults.prometheus_delay_ms,
-                "Prometheus delay set"
-            );
-            Json(faults).into_response()
+            if let Some(delay_ms) = faults.prometheus_delay_ms {
+                state.upstream.set_delay_ms(delay_ms);
+                tracing::info!(delay_ms, "Prometheus delay set");
+            }
+            if let Some(missing) = faults.missing_files {
+                tracing::info!(?missing, "remote files that answer 404 set");
+                state.missing_files.set(missing);
+            }
+            Json(current(&state)).into_response()
         }
         Err(error) => (
             StatusCode::BAD_REQUEST,
             Json(json!({
-                "message": format!("expected {{\"prometheusDelayMs\": <milliseconds>}}: {error}")
+                "message": format!(
+                    "expected {{\"prometheusDelayMs\": <milliseconds>, \"missingFiles\": [<path suffix>…]}}: {error}"
+                )
             })),
         )
             .into_response(),

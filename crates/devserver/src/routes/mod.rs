@@ -3,12 +3,13 @@
 
 mod body;
 mod dev;
+pub(crate) mod federation;
 mod k8s;
 mod perses;
 mod prometheus;
 mod status;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::Router;
@@ -22,7 +23,12 @@ use crate::errors::OdhError;
 use crate::request_log::{self, RequestNote};
 use crate::state::AppState;
 
-pub(crate) fn router(state: Arc<AppState>, static_dir: Option<&Path>) -> Router {
+pub(crate) fn router(
+    state: Arc<AppState>,
+    static_dir: Option<&Path>,
+    remotes: &[(String, PathBuf)],
+) -> Router {
+    let remotes = federation::router(remotes, Arc::clone(&state.missing_files));
     let dashboards = "/api/k8s/apis/perses.dev/{version}/namespaces/{namespace}/persesdashboards";
     let routes = Router::new()
         .route("/api/status", get(status::status))
@@ -71,7 +77,8 @@ pub(crate) fn router(state: Arc<AppState>, static_dir: Option<&Path>) -> Router 
             Arc::clone(&state.requests),
             request_log::record,
         ))
-        .with_state(state);
+        .with_state(state)
+        .merge(remotes);
     match static_dir {
         // A single-page app: unknown paths get index.html so client-side routes load.
         Some(dir) => routes

@@ -62,7 +62,10 @@ async fn delay_and_aborted_requests(live: &Live) {
             .await
     };
     let reply = set(300).await;
-    assert_eq!(reply.body, json!({"prometheusDelayMs": 300}));
+    assert_eq!(
+        reply.body,
+        json!({"prometheusDelayMs": 300, "missingFiles": []})
+    );
     let reply = live.server.get("/__dev/faults", None).await;
     assert_eq!(reply.body["prometheusDelayMs"], 300);
     let body = query_string(&[("namespace", "fraud-detection"), ("query", "up")]);
