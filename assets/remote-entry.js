@@ -176,12 +176,27 @@ var observabilityWasm = (function () {
   // --- Loading the WebAssembly page, once for all mounts -------------------------------------
 
   var bundle = null; // a promise of the wasm-bindgen module, initialised
+  var wasmMemory = null; // the module's memory, for diagnostics()
+  var mountedPages = 0;
 
   /** Why a file did not load, in words for the page. */
   function loadError(what, url, detail) {
     var error = fail('could not load ' + what + ' (' + url + '): ' + detail);
     error.userMessage = 'The ' + what + ' could not be loaded (' + detail + ').';
     return error;
+  }
+
+  /** A failed load with an integrity check says only that it failed; asking again without
+   *  the check tells an error status from a file that is not the one this build made. */
+  function whyNotLoaded(url, detail) {
+    return fetch(url, { method: 'HEAD', cache: 'no-store' }).then(
+      function (response) {
+        return response.ok ? 'it is not the file this build made (' + detail + ')' : 'HTTP ' + response.status;
+      },
+      function () {
+        return detail;
+      }
+    );
   }
 
   function loadStyles(attempt) {
@@ -202,7 +217,9 @@ var observabilityWasm = (function () {
             resolve(null);
           };
           link.onerror = function () {
-            reject(loadError('style sheet', url, 'the request failed'));
+            whyNotLoaded(link.href, 'the request failed').then(function (why) {
+              reject(loadError('style sheet', url, why));
+            });
           };
           document.head.appendChild(link);
         });
@@ -213,13 +230,16 @@ var observabilityWasm = (function () {
   function fetchWasm(attempt) {
     var url = assetBase + ASSETS.wasm.file;
     var init = ASSETS.wasm.integrity ? { integrity: ASSETS.wasm.integrity } : {};
-    return fetch(attempt ? url + '?retry=' + attempt : url, init).then(
+    var requested = attempt ? url + '?retry=' + attempt : url;
+    return fetch(requested, init).then(
       function (response) {
         if (!response.ok) throw loadError('WebAssembly module', url, 'HTTP ' + response.status);
         return response;
       },
       function (error) {
-        throw loadError('WebAssembly module', url, String((error && error.message) || error));
+        return whyNotLoaded(requested, String((error && error.message) || error)).then(function (why) {
+          throw loadError('WebAssembly module', url, why);
+        });
       }
     );
   }
@@ -235,7 +255,8 @@ var observabilityWasm = (function () {
       .then(function (loaded) {
         var module = loaded[0];
         return module.default({ module_or_path: loaded[1] }).then(
-          function () {
+          function (exports) {
+            wasmMemory = exports && exports.memory;
             return module;
           },
           function (error) {
@@ -289,6 +310,7 @@ var observabilityWasm = (function () {
               },
             });
             mounted.current = page;
+            mountedPages += 1;
             setState({ status: 'ready', attempt: state.attempt, error: null });
           })
           .catch(function (error) {
@@ -301,6 +323,7 @@ var observabilityWasm = (function () {
           if (page) {
             page.unmount();
             page.free();
+            mountedPages -= 1;
           }
         };
       },
@@ -365,5 +388,15 @@ var observabilityWasm = (function () {
     );
   }
 
-  return { init: init, get: get };
+  /** What the plugin holds now, for support and the leak tests: pages mounted, and the
+   *  WebAssembly memory's size (it grows, never shrinks; steady use keeps it steady). */
+  function diagnostics() {
+    return {
+      loaded: !!wasmMemory,
+      mountedPages: mountedPages,
+      wasmMemoryBytes: wasmMemory ? wasmMemory.buffer.byteLength : 0,
+    };
+  }
+
+  return { init: init, get: get, diagnostics: diagnostics };
 })();

@@ -5,6 +5,9 @@
 # dashboards/. Installs what is missing first. Open the URL it prints; stop with Ctrl-C,
 # which stops trunk, the backend and Prometheus.
 #
+# The same build is also offered inside the test host, a stand-in for the ODH shell that loads
+# it as a module-federation remote (tests/host): http://127.0.0.1:8091/ (the backend's port).
+#
 #   OBS_PORT=8080            where the page is served (trunk)
 #   OBS_PROMETHEUS_URL=...   use this Prometheus instead of starting one (a cluster's,
 #                            through `oc port-forward`); the demo history is then not written
@@ -21,9 +24,13 @@ port="${OBS_PORT:-8080}"
 api_address=127.0.0.1:8091
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
-log "building the development backend"
+log "building the development backend and the test host"
 cargo build --quiet --locked -p obs-devserver
-backend_args=(--listen "$api_address" --dashboards "$OBS_ROOT/dashboards" --rbac "$OBS_ROOT/dev/rbac.yaml")
+"$OBS_ROOT/scripts/build-host.sh"
+# The backend also serves the test host as the shell and trunk's dist/ as its remote, as the
+# ODH backend proxies /_mf/observabilityWasm/ to the plugin's server.
+backend_args=(--listen "$api_address" --dashboards "$OBS_ROOT/dashboards" --rbac "$OBS_ROOT/dev/rbac.yaml"
+  --static-dir "$OBS_CACHE/host-dist" --remote "observabilityWasm=$OBS_ROOT/dist")
 if [ -n "${OBS_PROMETHEUS_URL:-}" ]; then
   backend_args+=(--prometheus-url "$OBS_PROMETHEUS_URL")
 else
@@ -55,4 +62,5 @@ for _ in $(seq 1 100); do
 done
 log "development backend at http://$api_address (log: $backend_log)"
 log "building the plugin; the page will be at http://127.0.0.1:$port/"
+log "and inside the test ODH shell at http://$api_address/observe-and-monitor/observability"
 wasm trunk serve --release --port "$port"

@@ -30,9 +30,13 @@ step "wasm tests in headless Chromium"
 wasm cargo test -p odh-observability --target wasm32-unknown-unknown --locked
 
 step "end-to-end: the built page in headless Chromium, development backend, real Prometheus"
-# The page is built as serve.sh builds it, into the cache so the clone stays clean.
+# The page is built once, as serve.sh builds it, into the cache so the clone stays clean; the
+# same build is the standalone page and the ODH shell's remote. The test host stands in for
+# the shell (scripts/build-host.sh).
 e2e_dist="$OBS_CACHE/e2e-dist"
 wasm trunk build --release --locked --dist "$e2e_dist"
-OBS_E2E_DIST="$e2e_dist" cargo test -p obs-e2e --locked -- --ignored --nocapture
+"$OBS_ROOT/scripts/build-host.sh"
+OBS_E2E_DIST="$e2e_dist" OBS_E2E_HOST="$OBS_CACHE/host-dist" \
+  cargo test -p obs-e2e --locked -- --ignored --nocapture
 
 step "all tests passed"

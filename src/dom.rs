@@ -31,8 +31,13 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
-        // Start a little before the panel scrolls in, so it is ready when it arrives.
+        // Start a little before the panel scrolls in, so it is ready when it arrives. Inside the
+        // ODH shell the page scrolls in the shell's content area, not the window; the margin
+        // only reaches past the edge of the observer's root, so that area is the root.
         options.set_root_margin("200px 0px");
+        if let Some(scroller) = scroll_parent(&element) {
+            options.set_root(Some(&scroller));
+        }
         match web_sys::IntersectionObserver::new_with_options(
             callback.as_ref().unchecked_ref(),
             &options,
@@ -51,6 +56,29 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
         }
     });
     seen
+}
+
+/// The nearest ancestor that scrolls its content vertically, if any below `<body>`.
+fn scroll_parent(element: &web_sys::Element) -> Option<web_sys::Element> {
+    let window = web_sys::window()?;
+    let mut current = element.parent_element();
+    while let Some(candidate) = current {
+        let tag = candidate.tag_name();
+        if tag.eq_ignore_ascii_case("body") || tag.eq_ignore_ascii_case("html") {
+            return None;
+        }
+        let overflow = window
+            .get_computed_style(&candidate)
+            .ok()
+            .flatten()
+            .and_then(|style| style.get_property_value("overflow-y").ok())
+            .unwrap_or_default();
+        if matches!(overflow.as_str(), "auto" | "scroll" | "overlay") {
+            return Some(candidate);
+        }
+        current = candidate.parent_element();
+    }
+    None
 }
 
 /// The element's content width in CSS pixels, following resizes; `None` until measured.

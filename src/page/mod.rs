@@ -81,9 +81,12 @@ pub fn ObservabilityPage() -> impl IntoView {
     // A project chosen by default (remembered, or the first) goes into the address bar too,
     // without a history entry, so the page can be shared and reloaded as it is. The address
     // bar is the outside world, hence an effect.
+    // The address is watched too: inside the shell, the host's own link to the plugin names
+    // no project, and the page must write it again.
     Effect::new(move |_| {
+        let unnamed = url.with(|state| state.project.is_none());
         if let Some(name) = project.get()
-            && url.with_untracked(|state| state.project.is_none())
+            && unnamed
         {
             url.replace(move |state| state.project = Some(name));
         }
@@ -139,9 +142,10 @@ pub fn ObservabilityPage() -> impl IntoView {
             .map(|entry| EntryKey(catalog.project.clone(), entry))
     });
     Effect::new(move |_| {
+        let unnamed = url.with(|state| state.dashboard.is_none());
         if let Some(EntryKey(catalog_project, shown)) = entry.get()
             && project.get_untracked().as_deref() == Some(catalog_project.as_str())
-            && url.with_untracked(|state| state.dashboard.is_none())
+            && unnamed
         {
             let name = shown.name.clone();
             url.replace(move |state| state.dashboard = Some(name));

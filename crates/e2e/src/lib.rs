@@ -4,28 +4,55 @@
 //!
 //! The tests and the benchmark need a built page: `scripts/test.sh` and `scripts/bench.sh`
 //! run `trunk build` and pass its `dist/` in `OBS_E2E_DIST` (`OBS_BENCH_DIST`). Without it the
-//! harness refuses to start with a message saying so.
+//! harness refuses to start with a message saying so. The ODH shell's tests also need the test
+//! host (`scripts/build-host.sh`) in `OBS_E2E_HOST`: then the backend serves the host as the
+//! shell and the same built page as the remote at `/_mf/observabilityWasm/`.
 
+pub mod cdp;
+pub mod leaks;
 pub mod synthetic;
+mod tab;
 
+use std::ops::Deref;
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::ClientBuilder;
 use obs_devserver::{Config, PrometheusSource, RunningServer};
 use serde_json::{Value, json};
 use tokio::process::{Child, Command};
 
-/// How long a condition may take to become true: the machine may be busy building.
-pub const WAIT: Duration = Duration::from_secs(60);
+pub use tab::{Tab, WAIT};
 
-/// The development backend serving the built page, and a browser pointed at it.
+/// The remote's name, as the host's federation config and `remoteEntry.js` spell it.
+pub const REMOTE_NAME: &str = "observabilityWasm";
+
+/// The development backend serving the built page, and a browser pointed at it. It derefs to
+/// its first [`Tab`]; [`Harness::new_tab`] opens more, each its own Chromium.
 pub struct Harness {
     pub server: RunningServer,
-    pub browser: Client,
+    tab: Tab,
     driver: Child,
+    driver_url: String,
+    window_px: (u32, u32),
     http: reqwest::Client,
+}
+
+impl Deref for Harness {
+    type Target = Tab;
+
+    fn deref(&self) -> &Tab {
+        &self.tab
+    }
+}
+
+/// What the backend serves as pages.
+pub enum Pages {
+    /// The standalone page (trunk's dist/) at `/`.
+    Standalone(PathBuf),
+    /// The test host at `/` and the plugin's dist/ as its remote at `/_mf/observabilityWasm/`.
+    InHost { host: PathBuf, remote: PathBuf },
 }
 
 /// What the development backend runs with.
@@ -74,150 +101,66 @@ impl Harness {
     /// `OBS_E2E_DIST`, chromedriver and a 1400 × 1000 Chromium.
     pub async fn start(backfill_secs: u64) -> Result<Self, String> {
         let dist = built_page("OBS_E2E_DIST")?;
-        Self::start_with(dist, Backend::demo(backfill_secs), (1400, 1000)).await
+        Self::start_with(
+            Pages::Standalone(dist),
+            Backend::demo(backfill_secs),
+            (1400, 1000),
+        )
+        .await
+    }
+
+    /// Starts the backend on the demo setup with the test host of `OBS_E2E_HOST` as the shell
+    /// and the page of `OBS_E2E_DIST` as its remote.
+    pub async fn start_in_host(backfill_secs: u64) -> Result<Self, String> {
+        let pages = Pages::InHost {
+            host: built_page("OBS_E2E_HOST")?,
+            remote: built_page("OBS_E2E_DIST")?,
+        };
+        Self::start_with(pages, Backend::demo(backfill_secs), (1400, 1000)).await
     }
 
     /// Starts the backend serving `dist`, chromedriver, and Chromium with a window of
     /// `window_px` (width, height).
     pub async fn start_with(
-        dist: PathBuf,
+        pages: Pages,
         backend: Backend,
         window_px: (u32, u32),
     ) -> Result<Self, String> {
         let mut config = Config::new(backend.dashboards_dir, backend.rbac_file);
         config.listen = "127.0.0.1:0".parse().map_err(|e| format!("{e}"))?;
         config.prometheus = backend.prometheus;
-        config.static_dir = Some(dist);
+        match pages {
+            Pages::Standalone(dist) => config.static_dir = Some(dist),
+            Pages::InHost { host, remote } => {
+                config.static_dir = Some(host);
+                config.remotes = vec![(REMOTE_NAME.to_owned(), remote)];
+            }
+        }
         let server = RunningServer::start(config)
             .await
             .map_err(|error| format!("the development backend did not start: {error}"))?;
         let (driver, driver_url) = start_chromedriver().await?;
-        let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(chromium_capabilities(window_px))
-            .connect(&driver_url)
-            .await
-            .map_err(|error| format!("cannot start Chromium through chromedriver: {error}"))?;
-        // The benchmark's in-page measurements wait minutes for a whole dashboard.
-        browser
-            .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
-                Some(Duration::from_secs(300)),
-                Some(Duration::from_secs(120)),
-                Some(Duration::ZERO),
-            ))
-            .await
-            .map_err(|error| format!("cannot set the browser's timeouts: {error}"))?;
+        let browser = connect(&driver_url, window_px).await?;
+        let tab = Tab::new(browser, server.url());
         Ok(Self {
             server,
-            browser,
+            tab,
             driver,
+            driver_url,
+            window_px,
             http: reqwest::Client::new(),
         })
     }
 
+    /// Another browser on the same backend, for cases that run side by side.
+    pub async fn new_tab(&self) -> Result<Tab, String> {
+        let browser = connect(&self.driver_url, self.window_px).await?;
+        Ok(Tab::new(browser, self.server.url()))
+    }
+
     /// The page's address for `path_and_query` (starting with `/`).
     pub fn url(&self, path_and_query: &str) -> String {
-        format!("{}{path_and_query}", self.server.url())
-    }
-
-    /// Opens a page and waits until the application has mounted.
-    pub async fn open(&self, path_and_query: &str) -> Result<(), String> {
-        self.browser
-            .goto(&self.url(path_and_query))
-            .await
-            .map_err(|error| format!("cannot open {path_and_query}: {error}"))?;
-        self.wait_until("the page mounts", || async {
-            self.eval_bool("return !!document.querySelector('.obs-toolbar')")
-                .await
-        })
-        .await
-    }
-
-    /// Runs JavaScript in the page (with the helpers of `page.js` defined) and returns its
-    /// value. `arguments[0..]` are `args`.
-    pub async fn eval(&self, body: &str, args: Vec<Value>) -> Result<Value, String> {
-        let script = format!("{}\n{body}", include_str!("page.js"));
-        self.browser
-            .execute(&script, args)
-            .await
-            .map_err(|error| format!("script failed: {error}\n{body}"))
-    }
-
-    pub async fn eval_bool(&self, body: &str) -> Result<bool, String> {
-        Ok(self
-            .eval(body, Vec::new())
-            .await?
-            .as_bool()
-            .unwrap_or(false))
-    }
-
-    /// Waits until `check` says yes, polling; fails with `what` after [`WAIT`].
-    pub async fn wait_until<F, Fut>(&self, what: &str, mut check: F) -> Result<(), String>
-    where
-        F: FnMut() -> Fut,
-        Fut: std::future::Future<Output = Result<bool, String>>,
-    {
-        let deadline = Instant::now() + WAIT;
-        let mut last_error = String::new();
-        while Instant::now() < deadline {
-            match check().await {
-                Ok(true) => return Ok(()),
-                Ok(false) => {}
-                Err(error) => last_error = error,
-            }
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
-        let text = self
-            .eval("return document.body.innerText.slice(0, 2000)", Vec::new())
-            .await
-            .unwrap_or_default();
-        Err(format!(
-            "timed out waiting until {what} {last_error}\npage text:\n{}",
-            text.as_str().unwrap_or_default()
-        ))
-    }
-
-    /// Opens the select labelled `label` and picks the option whose text starts with `option`.
-    pub async fn choose(&self, label: &str, option: &str) -> Result<(), String> {
-        let toggle = format!("obsSelectToggle({})", json!(label));
-        self.click_js(&toggle).await?;
-        let wanted = json!(option);
-        self.wait_until(&format!("{label} lists {option:?}"), || async {
-            self.eval_bool(&format!("return !!obsOption({}, {wanted})", json!(label)))
-                .await
-        })
-        .await?;
-        self.click_js(&format!("obsOption({}, {wanted})", json!(label)))
-            .await
-    }
-
-    /// Clicks, as a user does, the element a JavaScript expression finds. The script marks
-    /// the element so WebDriver can find it, then the browser clicks it for real.
-    pub async fn click_js(&self, expression: &str) -> Result<(), String> {
-        let marked = self
-            .eval(
-                &format!(
-                    "document.querySelectorAll('[data-e2e-target]')\
-                       .forEach(e => e.removeAttribute('data-e2e-target'));\n\
-                     const element = {expression};\n\
-                     if (!element) return false;\n\
-                     element.setAttribute('data-e2e-target', '');\n\
-                     return true;"
-                ),
-                Vec::new(),
-            )
-            .await?;
-        if marked != Value::Bool(true) {
-            return Err(format!("{expression} found no element"));
-        }
-        let element = self
-            .browser
-            .find(fantoccini::Locator::Css("[data-e2e-target]"))
-            .await
-            .map_err(|error| format!("{expression}: {error}"))?;
-        element
-            .click()
-            .await
-            .map_err(|error| format!("cannot click {expression}: {error}"))
+        self.tab.url(path_and_query)
     }
 
     /// The requests the backend recorded, oldest first (see `/__dev/requests`).
@@ -234,39 +177,32 @@ impl Harness {
 
     /// Adds `delay_ms` to every Prometheus call from now on (0 clears it).
     pub async fn set_prometheus_delay_ms(&self, delay_ms: u64) -> Result<(), String> {
+        self.set_faults(json!({ "prometheusDelayMs": delay_ms }))
+            .await
+    }
+
+    /// Injects faults through `/__dev/faults` (see the development backend's `dev` routes).
+    pub async fn set_faults(&self, faults: Value) -> Result<(), String> {
         let reply = self
             .http
             .post(self.url("/__dev/faults"))
-            .json(&json!({ "prometheusDelayMs": delay_ms }))
+            .json(&faults)
             .send()
             .await
             .map_err(|error| error.to_string())?;
         if reply.status().is_success() {
             Ok(())
         } else {
-            Err(format!("setting the delay failed: {}", reply.status()))
-        }
-    }
-
-    /// Saves a screenshot of the page to `path` (for a failure's report).
-    pub async fn screenshot(&self, path: &std::path::Path) {
-        match self.browser.screenshot().await {
-            Ok(png) => {
-                if std::fs::write(path, png).is_ok() {
-                    eprintln!("screenshot: {}", path.display());
-                }
-            }
-            Err(error) => eprintln!("no screenshot: {error}"),
+            Err(format!(
+                "setting the faults {faults} failed: {}",
+                reply.status()
+            ))
         }
     }
 
     /// Closes the browser and stops the driver, the backend and Prometheus.
     pub async fn stop(mut self) -> Result<(), String> {
-        let closed = self
-            .browser
-            .close()
-            .await
-            .map_err(|error| error.to_string());
+        let closed = self.tab.close().await;
         let _ = self.driver.kill().await;
         self.server
             .stop()
@@ -290,6 +226,25 @@ pub fn prometheus_calls(records: &[Value]) -> Vec<(String, Value, bool)> {
             ))
         })
         .collect()
+}
+
+/// A new Chromium session with the timeouts the tests and the benchmark need.
+async fn connect(driver_url: &str, window_px: (u32, u32)) -> Result<fantoccini::Client, String> {
+    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(chromium_capabilities(window_px))
+        .connect(driver_url)
+        .await
+        .map_err(|error| format!("cannot start Chromium through chromedriver: {error}"))?;
+    // The benchmark's in-page measurements wait minutes for a whole dashboard.
+    browser
+        .update_timeouts(fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(300)),
+            Some(Duration::from_secs(120)),
+            Some(Duration::ZERO),
+        ))
+        .await
+        .map_err(|error| format!("cannot set the browser's timeouts: {error}"))?;
+    Ok(browser)
 }
 
 async fn start_chromedriver() -> Result<(Child, String), String> {
@@ -323,17 +278,26 @@ async fn start_chromedriver() -> Result<(Child, String), String> {
 /// this machine has no internet, and Chromium's own connections would only add noise.
 fn chromium_capabilities(window_px: (u32, u32)) -> serde_json::Map<String, Value> {
     let binary = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+    let mut args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
+    .map(str::to_owned)
+    .into();
+    args.push(format!("--window-size={},{}", window_px.0, window_px.1));
+    // More flags for an investigation, e.g. OBS_CHROMIUM_ARGS="--js-flags=--no-opt".
+    if let Ok(extra) = std::env::var("OBS_CHROMIUM_ARGS") {
+        args.extend(extra.split_whitespace().map(str::to_owned));
+    }
     let capabilities = json!({
         "browserName": "chrome",
-        "goog:chromeOptions": {
-            "binary": binary,
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run",
-                format!("--window-size={},{}", window_px.0, window_px.1)
-            ]
-        }
+        "goog:chromeOptions": { "binary": binary, "args": args }
     });
     match capabilities {
         Value::Object(map) => map,

@@ -31,3 +31,15 @@ function obsPanel(title) {
   }
   return null;
 }
+// The test host's navigation: a link of the shell's sidebar by its text.
+function obsHostNavLink(text) {
+  for (const link of document.querySelectorAll('nav a')) {
+    if (link.textContent.trim() === text) return link;
+  }
+  return null;
+}
+// The host router's idea of where it is, to compare with the browser's address.
+function obsHostRouterLocation() {
+  const location = window.testHost.router.state.location;
+  return location.pathname + location.search + location.hash;
+}

@@ -52,8 +52,8 @@ async fn opens_the_first_project_and_its_dashboard(harness: &Harness) -> Result<
                 .await
         })
         .await?;
-    wait_for_panel_data(harness, "End-to-end latency").await?;
-    wait_for_panel_data(harness, "Requests").await?;
+    harness.wait_for_panel_data("End-to-end latency").await?;
+    harness.wait_for_panel_data("Requests").await?;
     // The project is in the URL, as Perses and ODH write it, so the page can be shared.
     let url = harness
         .browser
@@ -98,7 +98,7 @@ async fn a_variable_change_queries_again(harness: &Harness) -> Result<(), String
     if !url.as_str().contains("var-model_name=") {
         return Err(format!("the variable is not in the URL: {url}"));
     }
-    wait_for_panel_data(harness, "End-to-end latency").await
+    harness.wait_for_panel_data("End-to-end latency").await
 }
 
 async fn a_range_change_queries_the_new_range(harness: &Harness) -> Result<(), String> {
@@ -114,7 +114,7 @@ async fn a_range_change_queries_the_new_range(harness: &Harness) -> Result<(), S
                 }))
         })
         .await?;
-    wait_for_panel_data(harness, "End-to-end latency").await?;
+    harness.wait_for_panel_data("End-to-end latency").await?;
     // Back returns to the previous range, as the browser's history holds it.
     harness.browser.back().await.map_err(|e| e.to_string())?;
     harness
@@ -151,7 +151,7 @@ async fn a_slow_backend_gets_its_request_aborted(harness: &Harness) -> Result<()
         .await;
     harness.set_prometheus_delay_ms(0).await?;
     aborted?;
-    wait_for_panel_data(harness, "End-to-end latency").await
+    harness.wait_for_panel_data("End-to-end latency").await
 }
 
 async fn a_project_change_queries_the_new_namespace(harness: &Harness) -> Result<(), String> {
@@ -164,7 +164,7 @@ async fn a_project_change_queries_the_new_namespace(harness: &Harness) -> Result
                 .await
         })
         .await?;
-    wait_for_panel_data(harness, "Scoring requests").await?;
+    harness.wait_for_panel_data("Scoring requests").await?;
     let records = harness.requests().await?;
     let calls = prometheus_calls(&records[before.min(records.len())..]);
     let namespaces: Vec<&str> = calls
@@ -261,18 +261,6 @@ async fn a_slow_backend_never_stacks_refreshes(harness: &Harness) -> Result<(), 
 }
 
 /// Waits until the panel titled `title` has received at least one series.
-async fn wait_for_panel_data(harness: &Harness, title: &str) -> Result<(), String> {
-    let script = format!(
-        "const p = obsPanel({}); return !!p && p.dataset.state === 'ready' && Number(p.dataset.series) > 0",
-        serde_json::json!(title)
-    );
-    harness
-        .wait_until(&format!("the panel {title:?} shows data"), || async {
-            harness.eval_bool(&script).await
-        })
-        .await
-}
-
 /// The PromQL of the Prometheus calls recorded after the first `since` records.
 fn queries_since(records: &[Value], since: usize) -> Vec<String> {
     prometheus_calls(&records[since.min(records.len())..])

@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use obs_devserver::PrometheusSource;
 use obs_e2e::synthetic::SyntheticPrometheus;
-use obs_e2e::{Backend, Harness, built_page, prometheus_calls};
+use obs_e2e::{Backend, Harness, Pages, built_page, prometheus_calls};
 use serde_json::{Value, json};
 
 const NODE_EXPORTER: &str = "perses__dev__data__9-dashboard__NodeExporter.json";
@@ -50,7 +50,8 @@ async fn run() -> Result<(), String> {
         dashboards_dir: scratch.join("dashboards"),
         rbac_file: scratch.join("rbac.yaml"),
     };
-    let harness = Harness::start_with(dist.clone(), backend, (1920, 1080)).await?;
+    let harness =
+        Harness::start_with(Pages::Standalone(dist.clone()), backend, (1920, 1080)).await?;
     let outcome = cases(&harness, runs).await;
     if outcome.is_err() {
         harness
