@@ -212,6 +212,22 @@ impl Harness {
     }
 }
 
+/// Fails unless the backend has recorded Prometheus calls and every one was scoped to
+/// `project`.
+pub async fn all_queries_scoped_to(harness: &Harness, project: &str) -> Result<(), String> {
+    let calls = prometheus_calls(&harness.requests().await?);
+    let namespaces: Vec<&str> = calls
+        .iter()
+        .filter_map(|(_, params, _)| params["namespace"].as_str())
+        .collect();
+    if namespaces.is_empty() || namespaces.iter().any(|ns| *ns != project) {
+        return Err(format!(
+            "every query must be scoped to the project {project}: {namespaces:?}"
+        ));
+    }
+    Ok(())
+}
+
 /// The Prometheus calls among recorded requests: (route, parameters, aborted).
 pub fn prometheus_calls(records: &[Value]) -> Vec<(String, Value, bool)> {
     records

@@ -9,7 +9,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
-use obs_e2e::{Harness, prometheus_calls};
+use obs_e2e::{Harness, all_queries_scoped_to, prometheus_calls};
 use serde_json::Value;
 
 /// History in the test Prometheus: enough for every range the test picks up to six hours.
@@ -63,17 +63,7 @@ async fn opens_the_first_project_and_its_dashboard(harness: &Harness) -> Result<
     if !url.as_str().contains("project=customer-support-llm") {
         return Err(format!("the project is not in the URL: {url}"));
     }
-    let calls = prometheus_calls(&harness.requests().await?);
-    let namespaces: Vec<&str> = calls
-        .iter()
-        .filter_map(|(_, params, _)| params["namespace"].as_str())
-        .collect();
-    if namespaces.is_empty() || namespaces.iter().any(|ns| *ns != "customer-support-llm") {
-        return Err(format!(
-            "every query must be scoped to the project: {namespaces:?}"
-        ));
-    }
-    Ok(())
+    all_queries_scoped_to(harness, "customer-support-llm").await
 }
 
 async fn a_variable_change_queries_again(harness: &Harness) -> Result<(), String> {

@@ -17,7 +17,7 @@
 use std::cell::RefCell;
 
 use obs_e2e::leaks::Figures;
-use obs_e2e::{Harness, Tab, prometheus_calls};
+use obs_e2e::{Harness, Tab, all_queries_scoped_to, prometheus_calls};
 use serde_json::{Value, json};
 
 /// History in the test Prometheus: the dashboards' default ranges are a few hours at most.
@@ -197,17 +197,7 @@ async fn the_nav_item_opens_the_page_with_data(harness: &Harness) -> Result<(), 
     {
         return Err(format!("the page in the shell: {page}"));
     }
-    let calls = prometheus_calls(&harness.requests().await?);
-    let namespaces: Vec<&str> = calls
-        .iter()
-        .filter_map(|(_, params, _)| params["namespace"].as_str())
-        .collect();
-    if namespaces.is_empty() || namespaces.iter().any(|ns| *ns != "customer-support-llm") {
-        return Err(format!(
-            "queries must be scoped to the project: {namespaces:?}"
-        ));
-    }
-    Ok(())
+    all_queries_scoped_to(harness, "customer-support-llm").await
 }
 
 async fn the_project_comes_from_the_route_then_from_memory(
