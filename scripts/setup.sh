@@ -8,6 +8,8 @@
 #   crates registry   trunk and wasm-bindgen-cli at pinned versions, into $OBS_CACHE/tools
 #   npm               binaryen 132 (wasm-opt); never Debian's binaryen 108, which breaks the
 #                     externref table at run time
+#   deployment checks nginx, openssl, kubectl (the image's, else Debian's), and PyPI's
+#                     kubernetes-validate and check-jsonschema in a venv
 set -euo pipefail
 OBS_SCRIPT=1 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -85,6 +87,25 @@ if ! "$OBS_TOOLS/bin/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindge
   # Its lock file names a webpki-roots release the registry mirror may lack; resolve afresh then.
   install_crate wasm-bindgen-cli "$WASM_BINDGEN_VERSION" --locked ||
     install_crate wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
+fi
+
+# 6. The deployment checks (scripts/check-deploy.sh): nginx runs deploy/nginx.conf, kubectl
+#    renders the kustomizations, and the Kubernetes schemas come from PyPI into a venv.
+apt_install nginx openssl
+if ! kubectl kustomize --help >/dev/null 2>&1; then
+  apt_install kubernetes-client
+fi
+if ! command -v python3 >/dev/null || ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  apt_install python3 python3-venv
+fi
+venv="$OBS_CACHE/deploy-venv"
+requirements="$OBS_ROOT/scripts/check-deploy.requirements.txt"
+if ! cmp -s "$requirements" "$venv/installed-requirements.txt"; then
+  log "pip: installing the deployment checks' tools"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$requirements"
+  cp "$requirements" "$venv/installed-requirements.txt"
 fi
 
 log "toolchain ready (wasm32 std from $mode; cache $OBS_CACHE)"

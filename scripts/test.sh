@@ -29,13 +29,18 @@ cargo test --workspace --locked
 step "wasm tests in headless Chromium"
 wasm cargo test -p odh-observability --target wasm32-unknown-unknown --locked
 
-step "end-to-end: the built page in headless Chromium, development backend, real Prometheus"
+step "building the page (the standalone page and the ODH shell's remote) and the test host"
 # The page is built once, as serve.sh builds it, into the cache so the clone stays clean; the
 # same build is the standalone page and the ODH shell's remote. The test host stands in for
 # the shell (scripts/build-host.sh).
 e2e_dist="$OBS_CACHE/e2e-dist"
 wasm trunk build --release --locked --dist "$e2e_dist"
 "$OBS_ROOT/scripts/build-host.sh"
+
+step "deployment: manifests against the Kubernetes schemas, and deploy/nginx.conf serving the build"
+"$OBS_ROOT/scripts/check-deploy.sh" "$e2e_dist"
+
+step "end-to-end and in the ODH shell: headless Chromium, development backend, real Prometheus"
 OBS_E2E_DIST="$e2e_dist" OBS_E2E_HOST="$OBS_CACHE/host-dist" \
   cargo test -p obs-e2e --locked -- --ignored --nocapture
 

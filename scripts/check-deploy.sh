@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Checks deploy/ the way a cluster would take it:
+#
+#   1. renders every kustomization with `kubectl kustomize` and validates each object against
+#      the Kubernetes schemas (kubernetes-validate, strict: unknown fields are errors);
+#   2. checks the README's promises on the rendered objects (scripts/check-deploy.py) and the
+#      federation-config entries against the dashboard's entry types (deploy/federation);
+#   3. runs deploy/nginx.conf, as the image does, in front of a built bundle (the argument),
+#      and checks what it answers: probes, content types, caching, nothing else served.
+#
+#   scripts/check-deploy.sh DIST     (scripts/test.sh passes the page it built)
+set -euo pipefail
+OBS_SCRIPT=1 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$OBS_ROOT"
+dist="${1:?usage: scripts/check-deploy.sh DIST (a trunk build with remoteEntry.js)}"
+venv="$OBS_CACHE/deploy-venv"
+scratch=$(mktemp -d)
+nginx_pid=""
+cleanup() {
+  [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+fail() { printf 'check-deploy: %s\n' "$*" >&2; exit 1; }
+
+# 1. Render and validate.
+for overlay in deploy/base deploy/overlays/rhoai; do
+  rendered="$scratch/$(basename "$overlay").yaml"
+  kubectl kustomize "$overlay" >"$rendered"
+  "$venv/bin/kubernetes-validate" --strict --quiet "$rendered" || fail "$overlay does not match the Kubernetes schemas"
+done
+"$venv/bin/check-jsonschema" --schemafile deploy/federation/schema.json deploy/federation/entry-*.json
+
+# 2. The promises.
+"$venv/bin/python" scripts/check-deploy.py "$scratch/base.yaml" opendatahub deploy/federation/entry-*.json
+"$venv/bin/python" scripts/check-deploy.py "$scratch/rhoai.yaml" redhat-ods-applications
+
+# 3. The server. The image's paths are moved into the scratch directory; nothing else changes.
+site="$scratch/site"
+cp -r "$dist" "$site"
+rm -f "$site/index.html"
+find "$site" -type f \( -name '*.js' -o -name '*.css' -o -name '*.wasm' \) -exec gzip -k -9 {} \;
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+  -keyout "$scratch/tls.key" -out "$scratch/tls.crt" 2>/dev/null
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+sed -e "s|/tmp/|$scratch/|g" -e "s|/etc/tls/private|$scratch|g" -e "s|/opt/app-root/src|$site|g" \
+  -e "s|listen 8443 ssl|listen 127.0.0.1:$port ssl|" deploy/nginx.conf >"$scratch/nginx.conf"
+nginx -t -q -c "$scratch/nginx.conf" -g "user $(id -un);" || fail "nginx refuses deploy/nginx.conf"
+nginx -c "$scratch/nginx.conf" -g "daemon off; user $(id -un);" >"$scratch/nginx.log" 2>&1 &
+nginx_pid=$!
+base="https://127.0.0.1:$port"
+for _ in $(seq 1 50); do curl -ks -o /dev/null "$base/healthcheck" && break; sleep 0.1; done
+
+# Answers: status, content type and cache-control of a path, as `status|type|cache`.
+answer() {
+  curl -ks -o /dev/null -H 'Accept-Encoding: gzip' \
+    -w '%{http_code}|%{content_type}|%header{cache-control}|%header{content-encoding}' "$base$1"
+}
+expect() { # path, wanted pattern (grep -E on status|type|cache|encoding)
+  local got
+  got=$(answer "$1")
+  printf '%s\n' "$got" | grep -Eq "$2" || fail "$1 answered $got, wanted $2"
+}
+wasm=$(basename "$(ls "$site"/*_bg.wasm)")
+glue=$(basename "$(ls "$site"/odh-observability-*.js)")
+css=$(basename "$(ls "$site"/tokens-*.css)")
+expect /healthcheck '^200\|text/plain'
+expect /remoteEntry.js '^200\|(application|text)/javascript\|no-cache\|'
+expect "/$wasm" '^200\|application/wasm\|public, max-age=31536000, immutable\|gzip$'
+expect "/$glue" '^200\|(application|text)/javascript\|public, max-age=31536000, immutable\|gzip$'
+expect "/$css" '^200\|text/css\|public, max-age=31536000, immutable\|gzip$'
+expect / '^404\|'
+expect /index.html '^404\|'
+expect /../../etc/passwd '^(400|404)\|'
+nosniff=$(curl -ksI "$base/remoteEntry.js" | tr -d '\r' | grep -i '^x-content-type-options:' || true)
+[ -n "$nosniff" ] || fail "remoteEntry.js must be sent with X-Content-Type-Options: nosniff"
+printf 'deploy/: manifests valid, promises kept, the server answers as it should\n' >&2
