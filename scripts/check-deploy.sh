@@ -75,3 +75,35 @@ expect /../../etc/passwd '^(400|404)\|'
 nosniff=$(curl -ksI "$base/remoteEntry.js" | tr -d '\r' | grep -i '^x-content-type-options:' || true)
 [ -n "$nosniff" ] || fail "remoteEntry.js must be sent with X-Content-Type-Options: nosniff"
 printf 'deploy/: manifests valid, promises kept, the server answers as it should\n' >&2
+
+# 4. The federation-config helper, offline, on a ConfigMap shaped like the shell's (two other
+#    remotes and a stale entry of ours): ours once and fresh, the others untouched.
+helper=deploy/federation/federation-entry.py
+sample=tests/deploy/federation-config.json
+for action in add remove release; do
+  "$helper" "$action" --namespace redhat-ods-applications --dry-run "$sample" >"$scratch/$action.json"
+  "$venv/bin/kubernetes-validate" --strict --quiet "$scratch/$action.json" || fail "$helper $action makes an invalid ConfigMap"
+done
+"$venv/bin/python" - "$scratch" <<'PY' || fail "$helper does not change the ConfigMap as it should"
+import json, sys
+scratch = sys.argv[1]
+def load(action):
+    config_map = json.load(open(f"{scratch}/{action}.json"))
+    entries = json.loads(config_map["data"]["module-federation-config.json"])
+    annotation = config_map["metadata"].get("annotations", {}).get("opendatahub.io/managed")
+    return [e["name"] for e in entries], entries, annotation
+names, entries, annotation = load("add")
+assert names == ["modelRegistry", "maas", "observabilityWasm"], names
+ours = entries[-1]
+assert ours["service"] == {"name": "odh-dashboard-observability-wasm-ui", "namespace": "redhat-ods-applications", "port": 8443}, ours
+assert ours["authorize"] is True and ours["tls"] is True, ours
+assert annotation == "false", annotation
+for index, entry in enumerate(entries):
+    json.dump(entry, open(f"{scratch}/entry-{index}.json", "w"))
+names, _, annotation = load("remove")
+assert names == ["modelRegistry", "maas"] and annotation == "false", (names, annotation)
+names, _, annotation = load("release")
+assert names == ["modelRegistry", "maas"] and annotation is None, (names, annotation)
+PY
+"$venv/bin/check-jsonschema" --schemafile deploy/federation/schema.json "$scratch"/entry-*.json
+printf 'deploy/federation: the helper keeps the other remotes and writes a valid entry\n' >&2
