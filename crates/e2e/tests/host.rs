@@ -66,6 +66,7 @@ async fn walk_through_the_shell(harness: &Harness) -> Result<(), String> {
     the_project_comes_from_the_route_then_from_memory(harness).await?;
     navigation_goes_both_ways_without_a_remount(harness).await?;
     the_theme_follows_the_host_live(harness).await?;
+    the_styles_of_shell_and_page_stay_apart(harness).await?;
     the_area_flag_hides_the_plugin(harness).await?;
     Ok(())
 }
@@ -408,6 +409,76 @@ async fn the_theme_follows_the_host_live(harness: &Harness) -> Result<(), String
             Ok(now["background"] == light["background"] && now["painted"] == "complete")
         })
         .await
+}
+
+/// The shell's PatternFly resets (`ul { list-style: none }`, `h1 { font-size: 100% }`, …) must
+/// not restyle the page, and the page's style sheets must not restyle the shell: each side's
+/// computed styles are compared with the other side's sheets switched off, on a dashboard with
+/// every kind of panel, Markdown included.
+async fn the_styles_of_shell_and_page_stay_apart(harness: &Harness) -> Result<(), String> {
+    open_shell(harness, &format!("{BASE}/fraud-detection")).await?;
+    wait_for_page(harness).await?;
+    harness.wait_for_panel_data("Scoring requests").await?;
+    harness
+        .wait_until("the Markdown panel is drawn", || async {
+            harness
+                .eval_bool("return !!document.querySelector('.obs-markdown li')")
+                .await
+        })
+        .await?;
+    let differences = harness
+        .eval(
+            "const properties = ['display', 'box-sizing', 'margin-top', 'margin-right', 'margin-bottom',\
+               'margin-left', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',\
+               'font-size', 'font-weight', 'font-style', 'line-height', 'list-style-type',\
+               'text-align', 'text-decoration-line', 'vertical-align', 'white-space',\
+               'border-top-width', 'border-bottom-width', 'border-collapse', 'cursor'];\
+             const describe = (e) => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'\
+               ? '.' + e.className.trim().split(/\\s+/).join('.') : '');\
+             const snapshot = (elements) => elements.map((e) => {\
+               const style = getComputedStyle(e);\
+               return properties.map((p) => style.getPropertyValue(p));\
+             });\
+             const compare = (elements, sheets, side) => {\
+               const on = snapshot(elements);\
+               sheets.forEach((s) => { s.disabled = true; });\
+               const off = snapshot(elements);\
+               sheets.forEach((s) => { s.disabled = false; });\
+               const found = [];\
+               elements.forEach((e, i) => properties.forEach((p, j) => {\
+                 if (on[i][j] !== off[i][j] && found.length < 25)\
+                   found.push(`${side}: ${describe(e)} ${p}: ${off[i][j]} -> ${on[i][j]}`);\
+               }));\
+               return found;\
+             };\
+             const ours = [...document.querySelectorAll('link[data-obs-style]')].map((l) => l.sheet);\
+             const shells = [...document.styleSheets].filter((s) => !ours.includes(s));\
+             const root = document.querySelector('.obs-root');\
+             const page = [root, ...root.querySelectorAll('*')];\
+             const shell = [...document.querySelectorAll('body, body *')].filter((e) => !e.closest('.obs-host'));\
+             /* The page keeps its width while the shell's layout is switched off: sizes that\
+                follow the width (a stat's text) are layout, not style. */\
+             root.style.width = root.getBoundingClientRect().width + 'px';\
+             const differences = [...compare(page, shells, 'the shell restyles the page'),\
+                                  ...compare(shell, ours, 'the page restyles the shell')];\
+             root.style.width = '';\
+             return { pageElements: page.length, shellElements: shell.length, ourSheets: ours.length, differences };",
+            Vec::new(),
+        )
+        .await?;
+    let read = |key: &str| differences[key].as_u64().unwrap_or(0);
+    if read("pageElements") < 200 || read("shellElements") < 10 || read("ourSheets") != 4 {
+        return Err(format!(
+            "the style comparison saw too little: {differences}"
+        ));
+    }
+    match differences["differences"].as_array() {
+        Some(found) if found.is_empty() => Ok(()),
+        _ => Err(format!(
+            "styles leak between the shell and the page:\n{}",
+            serde_json::to_string_pretty(&differences["differences"]).unwrap_or_default()
+        )),
+    }
 }
 
 async fn the_area_flag_hides_the_plugin(harness: &Harness) -> Result<(), String> {
