@@ -43,6 +43,8 @@ fn the_checker_catches_leaks() {
         ("@keyframes obs-spin { from { opacity: 0 } }", false),
         ("body { margin: 0 }", true),
         (".obs-a, button { color: red }", true),
+        (".obs-root :where(p, ul) { margin: 0 }", false),
+        (":where(p, .obs-a) { margin: 0 }", true),
         (":root { --x: 1 }", true),
         ("html .obs-a { color: red }", true),
         ("@media (x) { div { color: red } }", true),
@@ -98,8 +100,8 @@ fn check_block(text: &str, file: &str, problems: &mut Vec<String>) -> usize {
             problems.push(format!("{file}: global at-rule {prelude:?}"));
         } else {
             rules += 1;
-            for selector in prelude.split(',').map(str::trim) {
-                check_selector(selector, file, problems);
+            for selector in top_level_commas(prelude) {
+                check_selector(selector.trim(), file, problems);
             }
         }
         rest = rest[(close + 1).min(rest.len())..].trim();
@@ -117,11 +119,43 @@ fn check_selector(selector: &str, file: &str, problems: &mut Vec<String>) {
                 .collect();
             matches!(head.as_str(), "html" | "body" | ":root")
         });
-    if global || !selector.contains(".obs-") {
+    // `:where(p, .obs-a)` matches any `p`: the class must be outside the parentheses.
+    let mut depth = 0usize;
+    let outside: String = selector
+        .chars()
+        .filter(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect();
+    if global || !outside.contains(".obs-") {
         problems.push(format!(
             "{file}: selector {selector:?} reaches outside .obs-*"
         ));
     }
+}
+
+/// A selector list split at its own commas, not those inside `:where(…)` or `:not(…)`.
+fn top_level_commas(list: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (index, c) in list.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(&list[start..index]);
+                start = index + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&list[start..]);
+    parts
 }
 
 fn matching_brace(text: &str, open: usize) -> usize {
