@@ -285,8 +285,11 @@ var observabilityWasm = (function () {
     var loadState = React.useState({ status: 'loading', attempt: 0, error: null });
     var state = loadState[0];
     var setState = loadState[1];
-    var navigate = Router ? Router.useNavigate() : null;
-    var location = Router ? Router.useLocation() : null;
+    // Outside a router (a host that renders the route by itself) the history API does; the
+    // answer never changes for a mounted component, so the hooks below keep their order.
+    var inRouter = !!Router && (!Router.useInRouterContext || Router.useInRouterContext());
+    var navigate = inRouter ? Router.useNavigate() : null;
+    var location = inRouter ? Router.useLocation() : null;
     var navigateRef = React.useRef(navigate);
     navigateRef.current = navigate;
 
