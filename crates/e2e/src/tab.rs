@@ -154,6 +154,19 @@ impl Tab {
         }
     }
 
+    /// Waits until the select labelled `label` shows `value`.
+    pub async fn wait_for_selected(&self, label: &str, value: &str) -> Result<(), String> {
+        let script = format!(
+            "return obsSelectValue({}) === {}",
+            json!(label),
+            json!(value)
+        );
+        self.wait_until(&format!("{label} shows {value:?}"), || async {
+            self.eval_bool(&script).await
+        })
+        .await
+    }
+
     /// Waits until the panel titled `title` shows data.
     pub async fn wait_for_panel_data(&self, title: &str) -> Result<(), String> {
         let script = format!(

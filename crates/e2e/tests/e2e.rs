@@ -43,14 +43,10 @@ async fn scenario(harness: &Harness) -> Result<(), String> {
 async fn opens_the_first_project_and_its_dashboard(harness: &Harness) -> Result<(), String> {
     harness.open("/").await?;
     harness
-        .wait_until("the first project and its dashboard are chosen", || async {
-            harness
-                .eval_bool(
-                    "return obsSelectValue('Project') === 'Customer support LLM' \
-                     && obsSelectValue('Dashboard') === 'LLM serving'",
-                )
-                .await
-        })
+        .wait_for_selected("Project", "Customer support LLM")
+        .await?;
+    harness
+        .wait_for_selected("Dashboard", "LLM serving")
         .await?;
     harness.wait_for_panel_data("End-to-end latency").await?;
     harness.wait_for_panel_data("Requests").await?;
@@ -148,11 +144,7 @@ async fn a_project_change_queries_the_new_namespace(harness: &Harness) -> Result
     let before = harness.requests().await?.len();
     harness.choose("Project", "Fraud detection").await?;
     harness
-        .wait_until("the project's dashboard is shown", || async {
-            harness
-                .eval_bool("return obsSelectValue('Dashboard') === 'Fraud scoring'")
-                .await
-        })
+        .wait_for_selected("Dashboard", "Fraud scoring")
         .await?;
     harness.wait_for_panel_data("Scoring requests").await?;
     let records = harness.requests().await?;

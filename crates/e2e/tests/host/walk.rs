@@ -55,14 +55,10 @@ pub async fn the_nav_item_opens_the_page_with_data(harness: &Harness) -> Result<
     harness.click_js("obsHostNavLink('Observability')").await?;
     wait_for_page(harness).await?;
     harness
-        .wait_until("the first project and its dashboard are chosen", || async {
-            harness
-                .eval_bool(
-                    "return obsSelectValue('Project') === 'Customer support LLM' \
-                     && obsSelectValue('Dashboard') === 'LLM serving'",
-                )
-                .await
-        })
+        .wait_for_selected("Project", "Customer support LLM")
+        .await?;
+    harness
+        .wait_for_selected("Dashboard", "LLM serving")
         .await?;
     harness.wait_for_panel_data("Requests").await?;
     // Below the fold in the shell's scrolling content area: a panel there loads when it nears.
@@ -129,11 +125,7 @@ pub async fn the_project_comes_from_the_route_then_from_memory(
     )
     .await?;
     harness
-        .wait_until("the remembered project is shown", || async {
-            harness
-                .eval_bool("return obsSelectValue('Project') === 'Fraud detection'")
-                .await
-        })
+        .wait_for_selected("Project", "Fraud detection")
         .await?;
     // A project the user cannot see, by link: a clear message, no queries for it.
     let before = harness.requests().await?.len();
@@ -210,11 +202,7 @@ pub async fn navigation_goes_both_ways_without_a_remount(harness: &Harness) -> R
     )
     .await?;
     harness
-        .wait_until("the page shows the first project again", || async {
-            harness
-                .eval_bool("return obsSelectValue('Project') === 'Fraud detection'")
-                .await
-        })
+        .wait_for_selected("Project", "Fraud detection")
         .await?;
     harness.browser.forward().await.map_err(|e| e.to_string())?;
     harness.browser.forward().await.map_err(|e| e.to_string())?;
@@ -228,11 +216,7 @@ pub async fn navigation_goes_both_ways_without_a_remount(harness: &Harness) -> R
         return Err(format!("forward gave {here}, not {with_range}"));
     }
     harness
-        .wait_until("the page follows forward", || async {
-            harness
-                .eval_bool("return obsSelectValue('Time range') === 'Last 6 hours'")
-                .await
-        })
+        .wait_for_selected("Time range", "Last 6 hours")
         .await?;
     // The host's own link to the plugin (no project): the remembered project, same page.
     harness.click_js("obsHostNavLink('Observability')").await?;
