@@ -1,6 +1,7 @@
 //! The Observability page: the project and dashboard pickers, then the chosen dashboard with
 //! its time controls and variables. Every load can fail on its own and says so in place.
 
+mod body;
 mod header;
 mod notice;
 mod time_controls;
@@ -9,34 +10,32 @@ mod variable_bar;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use obs_core::catalog::{CatalogEntry, Project};
+use obs_core::catalog::{CatalogEntry, Project, ProjectChoice, choose_project};
 
 use crate::api::QueryCache;
 use crate::chart::sync::CrosshairSync;
 use crate::chart::theme::provide_chart_theme;
 use crate::dashboard::{DashboardView, MountScheduler};
 use crate::panel::data::PanelContext;
-use crate::state::catalog::{Catalog, LoadError, load_catalog, load_projects};
+use crate::state::catalog::{LoadError, load_catalog, load_projects};
 use crate::state::storage;
 use crate::state::time::TimeState;
 use crate::state::url::UrlSync;
 use crate::state::variables::{VariableInputs, VariablesState};
 use crate::widgets::{Select, SelectOption};
 
+use body::{ScopeNote, failed_notice, page_body};
 pub use header::PageHeader;
 pub use notice::{Notice, Tone};
 pub use time_controls::TimeControls;
 pub use variable_bar::VariableBar;
 
-/// Which project is on screen.
+/// Which namespace is on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum ProjectChoice {
+enum PageChoice {
     Loading,
     Failed(LoadError),
-    NoProjects,
-    /// The URL names a project the user cannot see.
-    Unknown(String),
-    Chosen(String),
+    Decided(ProjectChoice),
 }
 
 /// The whole page below the host's header.
@@ -51,33 +50,28 @@ pub fn ObservabilityPage() -> impl IntoView {
         provide_context(QueryCache::new());
     }
     provide_chart_theme();
-    let projects = load_projects();
+    let directory = load_projects();
     let choice = Memo::new(move |_| {
-        let Some(loaded) = projects.get() else {
-            return ProjectChoice::Loading;
+        let Some(loaded) = directory.get() else {
+            return PageChoice::Loading;
         };
-        let listed = match loaded {
-            Ok(listed) => listed,
-            Err(error) => return ProjectChoice::Failed(error),
+        let directory = match loaded {
+            Ok(directory) => directory,
+            Err(error) => return PageChoice::Failed(error),
         };
-        if let Some(wanted) = url.with(|state| state.project.clone()) {
-            return if listed.iter().any(|project| project.name == wanted) {
-                ProjectChoice::Chosen(wanted)
-            } else {
-                ProjectChoice::Unknown(wanted)
-            };
-        }
-        let remembered =
-            storage::last_project().filter(|name| listed.iter().any(|p| &p.name == name));
-        match remembered.or_else(|| listed.first().map(|project| project.name.clone())) {
-            Some(name) => ProjectChoice::Chosen(name),
-            None => ProjectChoice::NoProjects,
-        }
+        let wanted = url.with(|state| state.project.clone());
+        PageChoice::Decided(choose_project(
+            &directory.projects,
+            &directory.status,
+            wanted.as_deref(),
+            storage::last_project().as_deref(),
+        ))
     });
-    let project = Signal::derive(move || match choice.get() {
-        ProjectChoice::Chosen(name) => Some(name),
+    let chosen = Memo::new(move |_| match choice.get() {
+        PageChoice::Decided(ProjectChoice::Chosen(project)) => Some(project),
         _ => None,
     });
+    let project = Signal::derive(move || chosen.get().map(|project| project.name));
     // A project chosen by default (remembered, or the first) goes into the address bar too,
     // without a history entry, so the page can be shared and reloaded as it is. The address
     // bar is the outside world, hence an effect.
@@ -92,8 +86,18 @@ pub fn ObservabilityPage() -> impl IntoView {
         }
     });
     let catalog = load_catalog(project);
+    let status = Signal::derive(move || {
+        directory
+            .get()
+            .and_then(Result::ok)
+            .map(|directory| directory.status)
+    });
     let project_options = Signal::derive(move || {
-        let listed: Vec<Project> = projects.get().and_then(Result::ok).unwrap_or_default();
+        let listed: Vec<Project> = directory
+            .get()
+            .and_then(Result::ok)
+            .map(|directory| directory.projects)
+            .unwrap_or_default();
         listed
             .into_iter()
             .map(|project| SelectOption {
@@ -116,11 +120,13 @@ pub fn ObservabilityPage() -> impl IntoView {
         });
     });
     let project_placeholder = Signal::derive(move || match choice.get() {
-        ProjectChoice::Loading => Some("Loading…".to_owned()),
-        ProjectChoice::Failed(_) => Some("Unavailable".to_owned()),
-        ProjectChoice::NoProjects => Some("No projects".to_owned()),
-        ProjectChoice::Unknown(name) => Some(name),
-        ProjectChoice::Chosen(_) => None,
+        PageChoice::Loading => Some("Loading…".to_owned()),
+        PageChoice::Failed(_) => Some("Unavailable".to_owned()),
+        PageChoice::Decided(ProjectChoice::NoProjects) => Some("No projects".to_owned()),
+        PageChoice::Decided(
+            ProjectChoice::Unknown(name) | ProjectChoice::NeedsClusterAccess(name),
+        ) => Some(name),
+        PageChoice::Decided(ProjectChoice::Chosen(_)) => None,
     });
     let project_selected = Signal::derive(move || project.get().into_iter().collect::<Vec<_>>());
 
@@ -211,8 +217,13 @@ pub fn ObservabilityPage() -> impl IntoView {
                 placeholder=dashboard_placeholder
                 disabled=Signal::derive(move || project.get().is_none())
             />
+            <ScopeNote status=status/>
         </div>
-        {move || page_body(choice.get(), loaded_catalog.get(), entry.get())}
+        {move || match choice.get() {
+            PageChoice::Loading => view! { <Notice title="Loading your projects" body="Asking the dashboard which projects you can see." busy=true/> }.into_any(),
+            PageChoice::Failed(error) => failed_notice("Your projects could not be loaded", &error),
+            PageChoice::Decided(decided) => page_body(decided, loaded_catalog.get(), entry.get()),
+        }}
     }
 }
 
@@ -227,79 +238,10 @@ impl PartialEq for EntryKey {
     }
 }
 
-fn page_body(
-    choice: ProjectChoice,
-    catalog: Option<Result<Catalog, LoadError>>,
-    entry: Option<EntryKey>,
-) -> AnyView {
-    match choice {
-        ProjectChoice::Loading => view! { <Notice title="Loading your projects" body="Asking the dashboard which projects you can see." busy=true/> }.into_any(),
-        ProjectChoice::Failed(error) => failed_notice("Your projects could not be loaded", &error),
-        ProjectChoice::NoProjects => view! {
-            <Notice title="No projects" body="You cannot see any data science project yet. Create one, or ask an administrator to add you to one, then come back here."/>
-        }
-        .into_any(),
-        ProjectChoice::Unknown(name) => view! {
-            <Notice
-                title="Project not available"
-                body=format!("The project \"{name}\" does not exist or you do not have access to it. Choose one of your projects above.")
-                tone=Tone::Warning
-            />
-        }
-        .into_any(),
-        ProjectChoice::Chosen(project) => match (catalog, entry) {
-            (None, _) => view! { <Notice title="Loading dashboards" body=format!("Listing the dashboards of {project}.") busy=true/> }.into_any(),
-            (Some(Err(error)), _) => failed_notice(&format!("The dashboards of {project} could not be loaded"), &error),
-            (Some(Ok(catalog)), None) => view! {
-                <Notice
-                    title="No dashboards in this project"
-                    body=format!("{project} has no PersesDashboard resources yet. Dashboards kept in Git reach the project when they are applied to it, for example with `oc apply -k`.")
-                />
-                <CatalogNotes notes=catalog.notes/>
-            }
-            .into_any(),
-            (Some(Ok(catalog)), Some(EntryKey(_, entry))) => view! {
-                <CatalogNotes notes=catalog.notes/>
-                <DashboardRuntime project=project entry=entry/>
-            }
-            .into_any(),
-        },
-    }
-}
-
-fn failed_notice(title: &str, error: &LoadError) -> AnyView {
-    let (tone, body) = match error {
-        LoadError::Forbidden(message) => (
-            Tone::Warning,
-            format!(
-                "You do not have permission to see this ({message}). Ask an administrator of the project to give you access (the view role is enough), or choose another project."
-            ),
-        ),
-        other => (
-            Tone::Danger,
-            format!(
-                "{other} Try again in a moment; if it keeps failing, the dashboard backend may be down."
-            ),
-        ),
-    };
-    view! { <Notice title=title.to_owned() body=body tone=tone/> }.into_any()
-}
-
-#[component]
-fn CatalogNotes(notes: Vec<String>) -> impl IntoView {
-    (!notes.is_empty()).then(|| {
-        view! {
-            <div class="obs-alert" role="note">
-                <p class="obs-alert__title">"Some dashboards could not be read"</p>
-                <ul>{notes.into_iter().map(|note| view! { <li>{note}</li> }).collect_view()}</ul>
-            </div>
-        }
-    })
-}
-
 /// One dashboard at run time: its time, its variables, its panels.
 #[component]
-fn DashboardRuntime(project: String, entry: Arc<CatalogEntry>) -> impl IntoView {
+fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView {
+    let home = project.home;
     let url = expect_context::<UrlSync>();
     let cache = expect_context::<QueryCache>();
     let dashboard = Arc::new(entry.loaded.dashboard.clone());
@@ -311,7 +253,7 @@ fn DashboardRuntime(project: String, entry: Arc<CatalogEntry>) -> impl IntoView 
         dashboard.timezone.clone(),
     );
     time.run_auto_refresh(cache);
-    let project: Signal<String> = Signal::stored(project);
+    let project: Signal<String> = Signal::stored(project.name);
     let utc_offset_secs = (js_sys::Date::new_0().get_timezone_offset() * 60.0) as i64;
     let variables = VariablesState::new(
         Arc::clone(&dashboard),
@@ -321,6 +263,7 @@ fn DashboardRuntime(project: String, entry: Arc<CatalogEntry>) -> impl IntoView 
             range: time.variable_range,
             now_ms: time.now(),
             utc_offset_secs,
+            home,
         },
     );
     provide_context(time);
@@ -334,6 +277,7 @@ fn DashboardRuntime(project: String, entry: Arc<CatalogEntry>) -> impl IntoView 
         variables,
         project,
         utc_offset_secs,
+        home,
     });
     view! {
         <div class="obs-dashboard-controls">

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use obs_core::dashboard::{Dashboard, Panel, PrometheusQuery, Query};
 use obs_core::plan::{PlanContext, PlanError, default_query_kind, plan_query};
 use obs_core::prometheus::{QueryKind, QueryResult};
+use obs_core::scope::DashboardHome;
 
 use crate::api::{QueryKey, QueryState, use_prom_query};
 use crate::state::time::TimeState;
@@ -21,6 +22,8 @@ pub struct PanelContext {
     pub variables: VariablesState,
     pub project: Signal<String>,
     pub utc_offset_secs: i64,
+    /// Where the dashboard lives: the default datasource's route follows it.
+    pub home: DashboardHome,
 }
 
 impl PanelContext {
@@ -43,6 +46,7 @@ impl PanelContext {
             project: &project,
             utc_offset_secs: self.utc_offset_secs,
             live_edge: self.time.is_live(),
+            home: self.home,
         })
     }
 }

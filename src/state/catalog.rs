@@ -5,7 +5,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use obs_core::catalog::{self, Answer, CatalogEntry, Failure, Project};
+use obs_core::catalog::{self, Answer, CatalogEntry, Failure, Project, Status};
 use send_wrapper::SendWrapper;
 use web_sys::AbortController;
 
@@ -106,8 +106,17 @@ impl Canceller {
     }
 }
 
-/// The projects the user can see, without system namespaces.
-pub fn load_projects() -> LocalResource<Result<Vec<Project>, LoadError>> {
+/// The user and the namespaces they can open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Directory {
+    pub status: Status,
+    /// Projects, then (administrators only) namespaces of cluster dashboards.
+    pub projects: Vec<Project>,
+}
+
+/// The user and what they can see: their projects, without system namespaces, and for
+/// administrators the namespaces of cluster dashboards.
+pub fn load_projects() -> LocalResource<Result<Directory, LoadError>> {
     let canceller = Canceller::new();
     LocalResource::new(move || {
         let controller = canceller.next();
@@ -120,13 +129,16 @@ pub fn load_projects() -> LocalResource<Result<Vec<Project>, LoadError>> {
             if reply.status != 200 {
                 return Err(LoadError::from_reply(&reply));
             }
-            // ODH hides its own namespace; without the status that one name stays visible.
-            let dashboard_namespace = status
+            // Without the status the user counts as no admin, and ODH's own namespace stays
+            // visible as a project.
+            let status = status
                 .ok()
                 .filter(|status| status.status == 200)
-                .and_then(|status| catalog::dashboard_namespace(&status.body));
-            catalog::parse_projects(&reply.body, dashboard_namespace.as_deref())
-                .map_err(LoadError::Invalid)
+                .map(|status| catalog::parse_status(&status.body))
+                .unwrap_or_default();
+            let projects =
+                catalog::parse_projects(&reply.body, &status).map_err(LoadError::Invalid)?;
+            Ok(Directory { status, projects })
         }
     })
 }

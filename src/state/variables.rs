@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use obs_core::dashboard::{Dashboard, ListSource, ListVariable, Variable, VariableKind};
 use obs_core::interpolate::VariableValue;
 use obs_core::plan::{PlanContext, PlanError, plan_variable, variable_options};
+use obs_core::scope::DashboardHome;
 use obs_core::time_range::AbsoluteRange;
 use obs_core::variable_state::{
     VariableOption, filter_by_captures, interpolation_value, load_order, select, static_options,
@@ -18,7 +19,7 @@ use crate::api::{QueryKey, use_prom_query};
 use crate::regex::js_captures;
 use crate::state::url::UrlSync;
 
-/// The name of the variable ODH binds to the project.
+/// The name of the variable ODH binds to the project (project dashboards only).
 pub const PROJECT_VARIABLE: &str = "namespace";
 
 /// Where a variable's options stand.
@@ -75,6 +76,8 @@ pub struct VariableInputs {
     pub range: Memo<AbsoluteRange>,
     pub now_ms: Signal<i64>,
     pub utc_offset_secs: i64,
+    /// Where the dashboard lives: its variables' default datasource follows it.
+    pub home: DashboardHome,
 }
 
 impl VariablesState {
@@ -155,7 +158,9 @@ fn build(
         let name = name.clone();
         move || inputs.url.with(|state| state.variables.get(&name).cloned())
     };
-    if name == PROJECT_VARIABLE {
+    // In a project, ODH binds `namespace` to the project; in the cluster view it is the
+    // dashboard's own list, free to choose among every namespace.
+    if name == PROJECT_VARIABLE && inputs.home == DashboardHome::Project {
         let project = inputs.project;
         return VariableRuntime {
             variable,
@@ -299,6 +304,7 @@ fn list_options(
                         project: &project,
                         utc_offset_secs: inputs.utc_offset_secs,
                         live_edge: false,
+                        home: inputs.home,
                     };
                     match plan_variable(&source, &context) {
                         Ok(Some(query)) => {
@@ -336,6 +342,7 @@ fn list_options(
                             project: &project,
                             utc_offset_secs: inputs.utc_offset_secs,
                             live_edge: false,
+                            home: inputs.home,
                         };
                         let loaded = variable_options(&source, &result, &context)
                             .into_iter()

@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod panels;
 pub mod plan;
 pub mod prometheus;
+pub mod scope;
 pub mod source;
 pub mod spec;
 pub mod step;

@@ -8,6 +8,7 @@ use crate::dashboard::{Dashboard, ListSource, PanelKind, PrometheusQuery};
 use crate::duration::Duration;
 use crate::interpolate::{VariableValue, interpolate, referenced_variables};
 use crate::prometheus::{PromQuery, QueryKind, QueryResult};
+use crate::scope::{DashboardHome, QueryScope, query_scope};
 use crate::spec::common::DatasourceSelector;
 use crate::spec::datasource::{PROMETHEUS_DATASOURCE, PrometheusDatasourceSpec};
 use crate::step::{DEFAULT_SCRAPE_INTERVAL, live_window, query_window, suggested_step_ms};
@@ -32,6 +33,21 @@ pub struct PlanContext<'a> {
     /// The range ends now and refreshes itself: windows end at now instead of at a multiple of
     /// the step (see [`crate::step::live_window`]).
     pub live_edge: bool,
+    /// Where the dashboard lives: it decides the default datasource's route.
+    pub home: DashboardHome,
+}
+
+impl PlanContext<'_> {
+    /// The route of a query or variable that names `selector`.
+    pub fn scope(&self, selector: Option<&DatasourceSelector>) -> QueryScope {
+        query_scope(selector, self.dashboard, self.home, |name| {
+            match self.values.get(name) {
+                Some(VariableValue::Single(value)) => Some(value.clone()),
+                Some(VariableValue::Multiple(values)) => values.first().cloned(),
+                None => None,
+            }
+        })
+    }
 }
 
 /// Why a query cannot be sent yet, or at all.
@@ -148,8 +164,10 @@ pub fn plan_query(
             start_secs: window.start_secs,
             end_secs: window.end_secs,
             step_secs: window.step_secs,
+            scope: context.scope(query.datasource.as_ref()),
         },
-        QueryKind::Instant => PromQuery::instant(promql, window.end_secs),
+        QueryKind::Instant => PromQuery::instant(promql, window.end_secs)
+            .with_scope(context.scope(query.datasource.as_ref())),
     };
     let series_name_format = query
         .series_name_format
@@ -192,7 +210,13 @@ pub fn plan_variable(
         }
     };
     let end_secs = context.range.end_secs() as f64;
-    match source {
+    let scope = match source {
+        ListSource::PrometheusLabelValues { datasource, .. }
+        | ListSource::PrometheusLabelNames { datasource, .. }
+        | ListSource::PrometheusPromQl { datasource, .. } => context.scope(datasource.as_ref()),
+        _ => QueryScope::Tenancy,
+    };
+    let planned = match source {
         ListSource::PrometheusLabelValues {
             label_name,
             matchers,
@@ -226,7 +250,8 @@ pub fn plan_variable(
         | ListSource::Datasource { .. }
         | ListSource::Unsupported { .. }
         | ListSource::Invalid { .. } => Ok(None),
-    }
+    };
+    planned.map(|query| query.map(|query| query.with_scope(scope)))
 }
 
 /// Reads a variable's options out of the reply to [`plan_variable`]'s request.

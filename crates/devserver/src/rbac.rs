@@ -13,6 +13,7 @@
 //!     displayName: Fraud detection
 //!     description: Card transaction scoring
 //!     aiProject: true           # carries the label opendatahub.io/dashboard: "true"
+//!     labels: {team: fraud}     # any other labels
 //! users:
 //!   - name: developer
 //!     token: dev-token-developer
@@ -22,7 +23,7 @@
 //!     admin: true               # sees every project and may use the cluster routes
 //! ```
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use obs_core::source::{SourceFormat, parse_documents};
@@ -39,6 +40,8 @@ pub struct Project {
     pub description: Option<String>,
     /// Labelled `opendatahub.io/dashboard: "true"`, as ODH marks data science projects.
     pub ai_project: bool,
+    /// Other labels of the namespace.
+    pub labels: BTreeMap<String, String>,
 }
 
 /// A user of the pretend cluster.
@@ -121,6 +124,11 @@ impl Rbac {
                 .ok_or(AuthError::MissingToken),
             None => Err(AuthError::MissingToken),
         }
+    }
+
+    /// The user called `name`.
+    pub fn user_named(&self, name: &str) -> Option<&User> {
+        self.users.iter().find(|user| user.name == name)
     }
 
     /// Every project of the cluster, in file order.
@@ -232,6 +240,8 @@ struct ProjectEntry {
     description: Option<String>,
     #[serde(default)]
     ai_project: bool,
+    #[serde(default)]
+    labels: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -252,6 +262,7 @@ impl From<ProjectEntry> for Project {
             display_name: entry.display_name,
             description: entry.description,
             ai_project: entry.ai_project,
+            labels: entry.labels,
         }
     }
 }
@@ -275,7 +286,7 @@ mod tests {
 localUser: dev
 projects:
   - {name: a, displayName: A, aiProject: true}
-  - {name: b}
+  - {name: b, labels: {observability.opendatahub.io/cluster-dashboards: 'true'}}
   - {name: kube-system}
 users:
   - {name: dev, token: t-dev, projects: [a]}
@@ -294,6 +305,15 @@ users:
         assert_eq!(
             rbac.authenticate(Some("t-x"), true),
             Err(AuthError::UnknownToken)
+        );
+        assert_eq!(rbac.user_named("root").map(|user| user.admin), Some(true));
+        assert!(rbac.user_named("t-root").is_none());
+        let labelled = &rbac.projects()[1];
+        assert_eq!(
+            labelled
+                .labels
+                .get("observability.opendatahub.io/cluster-dashboards"),
+            Some(&"true".to_owned())
         );
     }
 

@@ -28,12 +28,13 @@ pub(crate) struct AppState {
 }
 
 impl AppState {
-    /// The user a request runs as.
+    /// The user a request runs as: the token header's, else the development login cookie's
+    /// (`/__dev/as/<user>`, for a browser, which cannot set the header), else the local user.
     pub fn identify(&self, headers: &HeaderMap) -> Result<&User, AuthError> {
         let token = match headers.get(TOKEN_HEADER) {
             // A header that is not text cannot be anyone's token.
             Some(value) => Some(value.to_str().map_err(|_| AuthError::UnknownToken)?),
-            None => None,
+            None => dev_login_token(headers),
         };
         self.rbac.authenticate(token, self.local_mode)
     }
@@ -45,4 +46,20 @@ impl AppState {
             .await
             .map_err(|error| format!("reading the manifests failed: {error}"))
     }
+}
+
+/// The cookie `/__dev/as/<user>` sets: the user's token, as the OAuth proxy's cookie stands for
+/// the user in a cluster.
+pub(crate) const DEV_LOGIN_COOKIE: &str = "obs-dev-user";
+
+fn dev_login_token(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|cookie| cookie.trim().split_once('='))
+        .find(|(name, _)| *name == DEV_LOGIN_COOKIE)
+        .map(|(_, token)| token)
+        .filter(|token| !token.is_empty())
 }

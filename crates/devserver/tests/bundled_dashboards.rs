@@ -14,6 +14,9 @@ use obs_core::envelope::Envelope;
 use obs_core::source::{SourceFormat, parse_documents};
 use obs_devserver::tenancy::enforce_namespace;
 
+/// ODH's own namespace in the development backend: its dashboards are the cluster view.
+const CLUSTER_NAMESPACE: &str = "opendatahub";
+
 fn manifest_files(dir: &Path, files: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -113,7 +116,16 @@ fn every_bundled_dashboard_loads_without_errors_and_queries_as_odh_expects() {
                 for query in promql {
                     queries += 1;
                     let interpolated = interpolate(&query, &namespace);
-                    if let Err(error) = enforce_namespace(&interpolated, &namespace) {
+                    // Cluster dashboards (ODH's namespace) go through the cluster route, which
+                    // takes any PromQL; project dashboards through the tenancy rewrite.
+                    let checked = if namespace == CLUSTER_NAMESPACE {
+                        promql_parser::parser::parse(&interpolated).map(|_| ())
+                    } else {
+                        enforce_namespace(&interpolated, &namespace)
+                            .map(|_| ())
+                            .map_err(|error| error.to_string())
+                    };
+                    if let Err(error) = checked {
                         failures.push(format!("{name}: {interpolated}: {error}"));
                     }
                 }

@@ -175,6 +175,18 @@ impl Harness {
         Ok(records.as_array().cloned().unwrap_or_default())
     }
 
+    /// The requests recorded from `since_ms` (unix milliseconds, see [`now_ms`]) on. Safer than
+    /// an index into [`Harness::requests`] when another browser fills the log at the same time,
+    /// as the log keeps only the newest records.
+    pub async fn requests_since(&self, since_ms: i64) -> Result<Vec<Value>, String> {
+        Ok(self
+            .requests()
+            .await?
+            .into_iter()
+            .filter(|record| record["at_ms"].as_i64().is_some_and(|at| at >= since_ms))
+            .collect())
+    }
+
     /// Adds `delay_ms` to every Prometheus call from now on (0 clears it).
     pub async fn set_prometheus_delay_ms(&self, delay_ms: u64) -> Result<(), String> {
         self.set_faults(json!({ "prometheusDelayMs": delay_ms }))
@@ -226,6 +238,13 @@ pub async fn all_queries_scoped_to(harness: &Harness, project: &str) -> Result<(
         ));
     }
     Ok(())
+}
+
+/// The current time in unix milliseconds, to mark where [`Harness::requests_since`] starts.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_millis() as i64)
 }
 
 /// The Prometheus calls among recorded requests: (route, parameters, aborted).

@@ -3,113 +3,18 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
 use crate::dashboard::{Loaded, load_document};
 use crate::diagnostic::Diagnostic;
 use crate::envelope::Envelope;
 
+mod projects;
 mod sources;
 
-pub use sources::{Answer, Assembled, Failure, assemble, dashboard_namespace, status_message};
-
-/// A project (namespace) the user can see.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Project {
-    pub name: String,
-    /// `openshift.io/display-name`, else the name.
-    pub display_name: String,
-    pub description: Option<String>,
-    /// Labelled `opendatahub.io/dashboard: "true"`: a data science project.
-    pub is_ai_project: bool,
-}
-
-/// Whether ODH hides a namespace from project lists: `openshift-*`, `kube-*`, `default`,
-/// `system`, `openshift`, and the dashboard's own namespace.
-pub fn is_system_namespace(name: &str, dashboard_namespace: Option<&str>) -> bool {
-    name.starts_with("openshift-")
-        || name.starts_with("kube-")
-        || matches!(name, "default" | "system" | "openshift")
-        || Some(name) == dashboard_namespace
-}
-
-#[derive(Deserialize)]
-struct ProjectList {
-    #[serde(default)]
-    items: Vec<ProjectItem>,
-}
-
-#[derive(Deserialize)]
-struct ProjectItem {
-    metadata: ProjectMetadata,
-    #[serde(default)]
-    status: Option<ProjectStatus>,
-}
-
-#[derive(Deserialize)]
-struct ProjectMetadata {
-    name: String,
-    #[serde(default)]
-    annotations: BTreeMap<String, String>,
-    #[serde(default)]
-    labels: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-struct ProjectStatus {
-    #[serde(default)]
-    phase: Option<String>,
-}
-
-/// The projects of a `ProjectList` reply that ODH would show: active, not system namespaces,
-/// sorted by display name.
-pub fn parse_projects(
-    body: &str,
-    dashboard_namespace: Option<&str>,
-) -> Result<Vec<Project>, String> {
-    let list: ProjectList =
-        serde_json::from_str(body).map_err(|error| format!("unexpected project list: {error}"))?;
-    let mut projects: Vec<Project> = list
-        .items
-        .into_iter()
-        .filter(|item| {
-            item.status
-                .as_ref()
-                .and_then(|s| s.phase.as_deref())
-                .is_none_or(|phase| phase == "Active")
-        })
-        .filter(|item| !is_system_namespace(&item.metadata.name, dashboard_namespace))
-        .map(|item| {
-            let metadata = item.metadata;
-            let display_name = metadata
-                .annotations
-                .get("openshift.io/display-name")
-                .filter(|name| !name.trim().is_empty())
-                .cloned()
-                .unwrap_or_else(|| metadata.name.clone());
-            Project {
-                description: metadata
-                    .annotations
-                    .get("openshift.io/description")
-                    .filter(|d| !d.is_empty())
-                    .cloned(),
-                is_ai_project: metadata
-                    .labels
-                    .get("opendatahub.io/dashboard")
-                    .is_some_and(|v| v == "true"),
-                display_name,
-                name: metadata.name,
-            }
-        })
-        .collect();
-    projects.sort_by(|a, b| {
-        a.display_name
-            .to_lowercase()
-            .cmp(&b.display_name.to_lowercase())
-            .then(a.name.cmp(&b.name))
-    });
-    Ok(projects)
-}
+pub use projects::{
+    CLUSTER_DASHBOARDS_LABEL, Project, ProjectChoice, Status, choose_project, is_system_namespace,
+    parse_projects, parse_status,
+};
+pub use sources::{Answer, Assembled, Failure, assemble, status_message};
 
 /// One dashboard a project offers.
 #[derive(Debug, Clone)]
@@ -175,32 +80,6 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-
-    #[test]
-    fn projects_are_filtered_and_sorted_like_odh() {
-        let body = json!({"kind": "ProjectList", "items": [
-            {"metadata": {"name": "zeta", "annotations": {"openshift.io/display-name": "Alpha team"},
-                "labels": {"opendatahub.io/dashboard": "true"}}, "status": {"phase": "Active"}},
-            {"metadata": {"name": "beta"}, "status": {"phase": "Active"}},
-            {"metadata": {"name": "openshift-monitoring"}},
-            {"metadata": {"name": "kube-system"}},
-            {"metadata": {"name": "default"}},
-            {"metadata": {"name": "redhat-ods-applications"}},
-            {"metadata": {"name": "leaving"}, "status": {"phase": "Terminating"}}
-        ]})
-        .to_string();
-        let projects = parse_projects(&body, Some("redhat-ods-applications")).unwrap();
-        let names: Vec<(&str, &str, bool)> = projects
-            .iter()
-            .map(|p| (p.name.as_str(), p.display_name.as_str(), p.is_ai_project))
-            .collect();
-        assert_eq!(
-            names,
-            [("zeta", "Alpha team", true), ("beta", "beta", false)]
-        );
-        assert!(parse_projects("<html>", None).is_err());
-        assert!(parse_projects(r#"{"items": 3}"#, None).is_err());
-    }
 
     fn cr(name: &str, title: &str, version: &str) -> serde_json::Value {
         let spec = json!({"display": {"name": title}, "panels": {}, "layouts": []});

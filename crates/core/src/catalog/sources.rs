@@ -120,17 +120,6 @@ pub fn status_message(body: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The namespace the ODH dashboard runs in, from `GET /api/status` (`kube.namespace`): ODH
-/// hides it from the project list.
-pub fn dashboard_namespace(status_body: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(status_body).ok()?;
-    value
-        .pointer("/kube/namespace")?
-        .as_str()
-        .filter(|namespace| !namespace.is_empty())
-        .map(str::to_owned)
-}
-
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -354,17 +343,5 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(failure.message, "HTTP 500");
-    }
-
-    #[test]
-    fn the_dashboard_namespace_comes_from_the_status() {
-        let status = json!({"kube": {"namespace": "redhat-ods-applications", "userName": "a"}});
-        assert_eq!(
-            dashboard_namespace(&status.to_string()).as_deref(),
-            Some("redhat-ods-applications")
-        );
-        for body in ["", "{}", r#"{"kube": {"namespace": ""}}"#, "[1]"] {
-            assert_eq!(dashboard_namespace(body), None, "{body}");
-        }
     }
 }

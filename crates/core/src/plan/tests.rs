@@ -69,6 +69,7 @@ impl Fixture {
             project: "team-a",
             utc_offset_secs: 0,
             live_edge: false,
+            home: DashboardHome::Project,
         }
     }
 }
@@ -365,4 +366,39 @@ fn variable_options_come_from_instant_queries() {
         label_name: "pod".into(),
     };
     assert_eq!(variable_options(&promql, &result, &context), ["p", "q"]);
+}
+
+#[test]
+fn queries_and_variables_take_their_datasource_s_route() {
+    let fixture = Fixture::new();
+    let mut context = fixture.context(3600);
+    let cluster = Some(DatasourceSelector::Reference {
+        kind: "PrometheusDatasource".into(),
+        name: Some("cluster-prometheus-datasource".into()),
+    });
+    let plan = |query: &PrometheusQuery, context: &PlanContext<'_>| {
+        plan_query(query, QueryKind::Range, 800, context)
+            .unwrap()
+            .request
+    };
+    let named = prometheus_query("up", None, cluster);
+    let unnamed = prometheus_query("up", None, None);
+    assert_eq!(plan(&named, &context).scope, QueryScope::Cluster);
+    assert_eq!(
+        plan(&named, &context).path(),
+        "/api/prometheus/cluster/queryRange"
+    );
+    assert_eq!(plan(&unnamed, &context).scope, QueryScope::Tenancy);
+    context.home = DashboardHome::Cluster;
+    assert_eq!(plan(&unnamed, &context).scope, QueryScope::Cluster);
+    let source = ListSource::PrometheusLabelValues {
+        datasource: None,
+        label_name: "namespace".into(),
+        matchers: vec![],
+    };
+    let variable = plan_variable(&source, &context).unwrap().unwrap();
+    assert_eq!(variable.path(), "/api/prometheus/cluster/query");
+    context.home = DashboardHome::Project;
+    let variable = plan_variable(&source, &context).unwrap().unwrap();
+    assert_eq!(variable.path(), "/api/prometheus/query");
 }

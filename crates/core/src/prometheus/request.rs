@@ -1,8 +1,11 @@
 //! A Prometheus query as the ODH backend takes it: `POST /api/prometheus/queryRange` (or
 //! `/query`) with the JSON body `{"query": "<URL query string>"}`, the user's project in
-//! `namespace=`, as ODH's own client builds it with `URLSearchParams`.
+//! `namespace=`, as ODH's own client builds it with `URLSearchParams`; or the same under
+//! `/api/prometheus/cluster/` without a namespace (see [`crate::scope`]).
 
 use serde::Serialize;
+
+use crate::scope::QueryScope;
 
 /// Range or instant query.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,6 +25,8 @@ pub struct PromQuery {
     pub end_secs: f64,
     /// Range only.
     pub step_secs: f64,
+    /// The tenancy route (with the project as `namespace=`) or the cluster route.
+    pub scope: QueryScope,
 }
 
 #[derive(Serialize)]
@@ -37,21 +42,33 @@ impl PromQuery {
             start_secs: time_secs,
             end_secs: time_secs,
             step_secs: 0.0,
+            scope: QueryScope::Tenancy,
         }
+    }
+
+    /// The same query on another route.
+    pub fn with_scope(mut self, scope: QueryScope) -> Self {
+        self.scope = scope;
+        self
     }
 
     /// The backend route.
     pub fn path(&self) -> &'static str {
-        match self.kind {
-            QueryKind::Range => "/api/prometheus/queryRange",
-            QueryKind::Instant => "/api/prometheus/query",
+        match (self.scope, self.kind) {
+            (QueryScope::Tenancy, QueryKind::Range) => "/api/prometheus/queryRange",
+            (QueryScope::Tenancy, QueryKind::Instant) => "/api/prometheus/query",
+            (QueryScope::Cluster, QueryKind::Range) => "/api/prometheus/cluster/queryRange",
+            (QueryScope::Cluster, QueryKind::Instant) => "/api/prometheus/cluster/query",
         }
     }
 
-    /// The URL query string the backend forwards to Prometheus, with the project first.
+    /// The URL query string the backend forwards to Prometheus: on the tenancy route with the
+    /// project first; the cluster route takes no namespace.
     pub fn query_string(&self, namespace: &str) -> String {
         let mut params = form_urlencoded::Serializer::new(String::new());
-        params.append_pair("namespace", namespace);
+        if self.scope == QueryScope::Tenancy {
+            params.append_pair("namespace", namespace);
+        }
         params.append_pair("query", &self.promql);
         match self.kind {
             QueryKind::Range => {
@@ -91,6 +108,7 @@ mod tests {
             start_secs: 1_700_000_000.0,
             end_secs: 1_700_003_600.0,
             step_secs: 60.0,
+            scope: QueryScope::Tenancy,
         };
         assert_eq!(range.path(), "/api/prometheus/queryRange");
         assert_eq!(
@@ -106,5 +124,12 @@ mod tests {
             instant.query_string("a&b"),
             "namespace=a%26b&query=up&time=1700000000.5"
         );
+        // The cluster route: its own paths, and no namespace.
+        let cluster = range.with_scope(QueryScope::Cluster);
+        assert_eq!(cluster.path(), "/api/prometheus/cluster/queryRange");
+        assert!(cluster.query_string("team-a").starts_with("query=sum"));
+        let instant = instant.with_scope(QueryScope::Cluster);
+        assert_eq!(instant.path(), "/api/prometheus/cluster/query");
+        assert_eq!(instant.query_string("team-a"), "query=up&time=1700000000.5");
     }
 }

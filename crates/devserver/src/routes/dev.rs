@@ -6,6 +6,9 @@
 //!   latency added to every Prometheus call from now on (0 clears it), and files of the
 //!   module-federation remotes that answer 404 (suffixes of their paths; `[]` clears it).
 //!   A field left out keeps its value.
+//! - `GET /__dev/as/<user>`: the browser acts as that user of the RBAC file from now on (a
+//!   cookie with the user's token), then goes to `?to=` (default `/`); `GET /__dev/as` goes
+//!   back to the local user.
 
 use std::sync::Arc;
 
@@ -18,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::request_log::RequestRecord;
-use crate::state::AppState;
+use crate::state::{AppState, DEV_LOGIN_COOKIE};
 
 /// The faults that can be injected.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -68,4 +71,49 @@ pub(super) async fn set_faults(State(state): State<Arc<AppState>>, body: Bytes) 
         )
             .into_response(),
     }
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Return {
+    to: Option<String>,
+}
+
+/// Where to go after logging in: a path on this server, never elsewhere.
+fn return_path(to: Option<String>) -> String {
+    to.filter(|to| to.starts_with('/') && !to.starts_with("//") && !to.contains('\\'))
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+pub(super) async fn login_as(
+    State(state): State<Arc<AppState>>,
+    axum::extract::Path(name): axum::extract::Path<String>,
+    axum::extract::Query(back): axum::extract::Query<Return>,
+) -> Response {
+    let Some(user) = state.rbac.user_named(&name) else {
+        return (
+            StatusCode::NOT_FOUND,
+            Json(json!({"message": format!("no user {name:?} in the RBAC file")})),
+        )
+            .into_response();
+    };
+    let cookie = format!(
+        "{DEV_LOGIN_COOKIE}={}; Path=/; SameSite=Lax; HttpOnly",
+        user.token
+    );
+    redirect_with_cookie(&return_path(back.to), &cookie)
+}
+
+pub(super) async fn logout(axum::extract::Query(back): axum::extract::Query<Return>) -> Response {
+    let cookie = format!("{DEV_LOGIN_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax; HttpOnly");
+    redirect_with_cookie(&return_path(back.to), &cookie)
+}
+
+fn redirect_with_cookie(to: &str, cookie: &str) -> Response {
+    let mut response = axum::response::Redirect::to(to).into_response();
+    if let Ok(value) = axum::http::HeaderValue::from_str(cookie) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::SET_COOKIE, value);
+    }
+    response
 }

@@ -130,6 +130,9 @@ fn project_resource(project: &Project, created_at: &str) -> Value {
     if project.ai_project {
         labels.insert("opendatahub.io/dashboard".to_owned(), "true".into());
     }
+    for (name, value) in &project.labels {
+        labels.insert(name.clone(), value.as_str().into());
+    }
     json!({
         "kind": "Project",
         "apiVersion": PROJECT_API_VERSION,

@@ -72,6 +72,8 @@ pub(crate) fn router(
         .route("/metrics", get(metrics))
         .route("/__dev/requests", get(dev::requests))
         .route("/__dev/faults", get(dev::faults).post(dev::set_faults))
+        .route("/__dev/as", get(dev::logout))
+        .route("/__dev/as/{user}", get(dev::login_as))
         .layer(DefaultBodyLimit::max(state.body_limit_bytes))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state.requests),

@@ -26,7 +26,7 @@ async fn request_log(live: &Live) {
     assert_eq!(reply.status, 200);
     let log = live.server.get("/__dev/requests", None).await.body;
     let records = log.as_array().unwrap();
-    assert!(records.len() <= 200);
+    assert!(records.len() <= obs_devserver::request_log::CAPACITY);
     let last = records.last().unwrap();
     assert_eq!(last["method"], "POST");
     assert_eq!(last["path"], "/api/prometheus/query");

@@ -443,7 +443,14 @@ async fn bundled_dashboards_have_data(live: &Live) {
         ("fraud-detection", DEVELOPER),
         ("customer-support-llm", DEVELOPER),
         ("vision-training", DATA_SCIENTIST),
+        // ODH's namespace: the cluster dashboards, through the cluster route, as an admin.
+        ("opendatahub", ADMIN),
     ] {
+        let route = if token == ADMIN {
+            "cluster/queryRange"
+        } else {
+            "queryRange"
+        };
         let path =
             format!("/api/k8s/apis/perses.dev/v1alpha1/namespaces/{namespace}/persesdashboards");
         let list = live.server.get(&path, Some(token)).await.body;
@@ -452,7 +459,9 @@ async fn bundled_dashboards_have_data(live: &Live) {
             collect_queries(&dashboard["spec"], &mut queries);
             for query in queries {
                 checked += 1;
-                let promql = interpolate(&query, namespace);
+                // A cluster dashboard's `namespace` variable is a list: "all" by default.
+                let selected = if token == ADMIN { ".*" } else { namespace };
+                let promql = interpolate(&query, selected);
                 let end: i64 = live.time.parse().unwrap();
                 let body = query_string(&[
                     ("namespace", namespace),
@@ -461,10 +470,7 @@ async fn bundled_dashboards_have_data(live: &Live) {
                     ("end", &live.time),
                     ("step", "60"),
                 ]);
-                let reply = live
-                    .server
-                    .prometheus("queryRange", Some(token), &body)
-                    .await;
+                let reply = live.server.prometheus(route, Some(token), &body).await;
                 assert_eq!(reply.status, 200, "{namespace}: {promql}: {}", reply.text);
                 if series(&reply.body["response"]["data"]).is_empty() {
                     empty.push(format!("{}: {promql}", dashboard["metadata"]["name"]));

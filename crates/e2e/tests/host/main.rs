@@ -14,6 +14,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 #![allow(clippy::print_stdout)] // The leak figures are reported.
 
+mod cluster;
 mod faults;
 mod leaks;
 mod looks;
@@ -64,6 +65,7 @@ async fn walk_through_the_shell(harness: &Harness) -> Result<(), String> {
     looks::the_theme_follows_the_host_live(harness).await?;
     looks::the_styles_of_shell_and_page_stay_apart(harness).await?;
     looks::the_area_flag_hides_the_plugin(harness).await?;
+    cluster::cluster_dashboards_are_for_administrators(harness).await?;
     Ok(())
 }
 

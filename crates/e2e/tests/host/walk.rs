@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::{BASE, open_shell, router_in_step, wait_for_location, wait_for_page};
-use obs_e2e::{Harness, all_queries_scoped_to, prometheus_calls};
+use obs_e2e::{Harness, all_queries_scoped_to, now_ms, prometheus_calls};
 
 pub async fn the_entry_keeps_its_contract(harness: &Harness) -> Result<(), String> {
     open_shell(harness, "/").await?;
@@ -128,7 +128,7 @@ pub async fn the_project_comes_from_the_route_then_from_memory(
         .wait_for_selected("Project", "Fraud detection")
         .await?;
     // A project the user cannot see, by link: a clear message, no queries for it.
-    let before = harness.requests().await?.len();
+    let since_ms = now_ms();
     open_shell(harness, &format!("{BASE}/vision-training")).await?;
     wait_for_page(harness).await?;
     harness
@@ -138,8 +138,8 @@ pub async fn the_project_comes_from_the_route_then_from_memory(
                 .await
         })
         .await?;
-    let records = harness.requests().await?;
-    let leaked = prometheus_calls(&records[before.min(records.len())..])
+    let records = harness.requests_since(since_ms).await?;
+    let leaked = prometheus_calls(&records)
         .into_iter()
         .any(|(_, params, _)| params["namespace"] == "vision-training");
     if leaked {
