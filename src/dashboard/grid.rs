@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use obs_core::dashboard::compact::{Cell, compact};
 use obs_core::dashboard::{Dashboard, GridContent, GridItem, GridLayout};
 
 use super::MountScheduler;
@@ -58,11 +59,14 @@ pub fn GridSection(
         open.get().then(|| {
             let items = Arc::clone(&items);
             let dashboard = Arc::clone(&dashboard);
+            // Perses packs the grid upwards; the cells are placed where it would put them.
+            let cells = compact(&items);
             view! {
                 <div class="obs-grid">
                     {items
                         .iter()
-                        .map(|item| view! { <GridCell item=item.clone() dashboard=Arc::clone(&dashboard)/> })
+                        .zip(cells)
+                        .map(|(item, cell)| view! { <GridCell item=item.clone() cell=cell dashboard=Arc::clone(&dashboard)/> })
                         .collect_view()}
                 </div>
             }
@@ -80,8 +84,8 @@ pub fn GridSection(
 /// One item of the grid, placed by its Perses coordinates. Its panel mounts when the
 /// [`MountScheduler`] gives it a turn; until then the cell is an empty card.
 #[component]
-fn GridCell(item: GridItem, dashboard: Arc<Dashboard>) -> impl IntoView {
-    let style = grid_placement(&item);
+fn GridCell(item: GridItem, cell: Cell, dashboard: Arc<Dashboard>) -> impl IntoView {
+    let style = grid_placement(cell);
     let turn = MountScheduler::turn();
     let content = move || {
         turn.get().then(|| match &item.content {
@@ -104,14 +108,14 @@ fn GridCell(item: GridItem, dashboard: Arc<Dashboard>) -> impl IntoView {
     view! { <div class=class style=style>{content}</div> }
 }
 
-/// CSS grid placement of an item: columns and rows start at 1 in CSS, at 0 in Perses.
-fn grid_placement(item: &GridItem) -> String {
-    let width = item.width.clamp(1, 24);
-    let column = item.x.min(24 - width) + 1;
-    let height = item.height.max(1);
+/// CSS grid placement of a cell: columns and rows start at 1 in CSS, at 0 in Perses.
+fn grid_placement(cell: Cell) -> String {
     format!(
-        "grid-column: {column} / span {width}; grid-row: {} / span {height};",
-        item.y + 1
+        "grid-column: {} / span {}; grid-row: {} / span {};",
+        cell.x + 1,
+        cell.width,
+        cell.y + 1,
+        cell.height
     )
 }
 

@@ -55,8 +55,8 @@ pub fn DataTable(
                     <thead>
                         <tr>
                             <th scope="col">"Series"</th>
-                            <th scope="col">"Samples"</th>
-                            {COLUMNS.iter().map(|c| view! { <th scope="col">{c.label()}</th> }).collect_view()}
+                            <th scope="col" class="obs-data-table__number">"Samples"</th>
+                            {COLUMNS.iter().map(|c| view! { <th scope="col" class="obs-data-table__number">{c.label()}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -58,10 +58,13 @@ pub fn PanelFrame(
         view! {
             <header class="obs-panel__header">
                 <h4 class="obs-panel__title" title=move || title.get()>{move || title.get()}</h4>
-                {description.map(|text| view! { <DescriptionTooltip panel_title=title text=text/> })}
-                <span class="obs-panel__header-spacer"></span>
                 {queries.map(|queries| view! { <StatusIndicator queries=queries/> })}
-                <PanelMenu panel_title=title queries=queries settings=settings/>
+                // As in Perses, the description and the menu show on hover and focus, so a
+                // narrow panel keeps its whole title until then.
+                <div class="obs-panel__actions">
+                    {description.map(|text| view! { <DescriptionTooltip panel_title=title text=text/> })}
+                    <PanelMenu panel_title=title queries=queries settings=settings/>
+                </div>
             </header>
         }
     });

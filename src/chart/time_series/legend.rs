@@ -86,7 +86,7 @@ pub fn Legend(
                     <thead>
                         <tr>
                             <th scope="col">"Name"</th>
-                            {legend.columns.iter().map(|c| view! { <th scope="col">{c.label()}</th> }).collect_view()}
+                            {legend.columns.iter().map(|c| view! { <th scope="col" class="obs-legend__value">{c.label()}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>

@@ -56,7 +56,7 @@ fn pie_legend(legend: PieLegend) -> AnyView {
                         <tr>
                             <th scope="col">"Name"</th>
                             {legend.columns.iter().map(|column| view! {
-                                <th scope="col" title=column.description>{column.header}</th>
+                                <th scope="col" class="obs-legend__value" title=column.description>{column.header}</th>
                             }).collect_view()}
                         </tr>
                     </thead>

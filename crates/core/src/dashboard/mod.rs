@@ -7,6 +7,7 @@
 //! becomes [`PanelKind::Unsupported`], a grid item that points nowhere becomes
 //! [`GridContent::Missing`]. Only a document that holds no dashboard at all is an error.
 
+pub mod compact;
 mod names;
 mod parse;
 mod variables;

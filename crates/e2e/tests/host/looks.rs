@@ -124,6 +124,33 @@ pub async fn the_styles_of_shell_and_page_stay_apart(harness: &Harness) -> Resul
             Vec::new(),
         )
         .await?;
+    // Headers sit over their cells: every column's header aligns as its cells do.
+    let misaligned = harness
+        .eval(
+            "const found = [];\
+             const side = (cell) => ({ start: 'left', end: 'right' })[getComputedStyle(cell).textAlign]\
+               || getComputedStyle(cell).textAlign;\
+             for (const table of document.querySelectorAll('.obs-root table')) {\
+               const head = table.querySelector('thead tr');\
+               const row = table.querySelector('tbody tr');\
+               if (!head || !row) continue;\
+               [...head.children].forEach((th, i) => {\
+                 const td = row.children[i];\
+                 const a = th && side(th);\
+                 const b = td && side(td);\
+                 if (td && a !== b) found.push(`${table.className}: column ${i + 1} header ${a}, cells ${b}`);\
+               });\
+             }\
+             return found;",
+            Vec::new(),
+        )
+        .await?;
+    if misaligned.as_array().is_some_and(|found| !found.is_empty()) {
+        return Err(format!(
+            "table headers do not sit over their cells: {misaligned}"
+        ));
+    }
+    panel_titles_keep_the_width(harness).await?;
     let read = |key: &str| differences[key].as_u64().unwrap_or(0);
     if read("pageElements") < 200 || read("shellElements") < 10 || read("ourSheets") != 4 {
         return Err(format!(
@@ -172,6 +199,49 @@ pub async fn the_area_flag_hides_the_plugin(harness: &Harness) -> Result<(), Str
         .await?
     {
         return Err("without the flag the nav item must be back".into());
+    }
+    Ok(())
+}
+
+/// Where a pointer can hover, a panel's description and menu buttons show on hover and focus
+/// only, so its title has the header's whole width (a 4-column panel keeps "CPU Busy").
+async fn panel_titles_keep_the_width(harness: &Harness) -> Result<(), String> {
+    let measure = "const panel = obsPanel('Scoring requests');\
+         const header = panel.querySelector('.obs-panel__header');\
+         const title = panel.querySelector('.obs-panel__title');\
+         const actions = panel.querySelector('.obs-panel__actions');\
+         const style = getComputedStyle(header);\
+         const inner = header.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);\
+         return { hover: matchMedia('(hover: hover)').matches, title: title.getBoundingClientRect().width,\
+                  inner, shown: getComputedStyle(actions).opacity };";
+    // Away from the panel: the title spans the header, the actions are hidden.
+    harness
+        .eval(
+            "document.activeElement && document.activeElement.blur()",
+            Vec::new(),
+        )
+        .await?;
+    let away = harness.eval(measure, Vec::new()).await?;
+    // Keyboard focus on the menu shows the actions.
+    harness
+        .eval(
+            "obsPanel('Scoring requests').querySelector('.obs-panel__actions button').focus()",
+            Vec::new(),
+        )
+        .await?;
+    let focused = harness.eval(measure, Vec::new()).await?;
+    harness
+        .eval(
+            "document.activeElement && document.activeElement.blur()",
+            Vec::new(),
+        )
+        .await?;
+    let number = |value: &serde_json::Value, key: &str| value[key].as_f64().unwrap_or(0.0);
+    let whole = number(&away, "inner") - number(&away, "title") < 2.0;
+    if away["hover"] != true || !whole || away["shown"] != "0" || focused["shown"] != "1" {
+        return Err(format!(
+            "a panel's title must keep the header's width until hover or focus: away {away}, focused {focused}"
+        ));
     }
     Ok(())
 }
