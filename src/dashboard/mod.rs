@@ -85,6 +85,12 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
                             <span class="obs-code">{problem.diagnostic.path}</span>
                             ": "
                             {problem.diagnostic.message}
+                            {problem.diagnostic.details.map(|details| view! {
+                                <details class="obs-alert__details">
+                                    <summary>"Accepted values"</summary>
+                                    <p>{details}</p>
+                                </details>
+                            })}
                         </li>
                     })
                     .collect_view()}

@@ -75,7 +75,11 @@ impl fmt::Display for Path {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub path: String,
+    /// A sentence a dashboard author understands.
     pub message: String,
+    /// More than the sentence, shown on request (the accepted values, say).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
 }
 
 impl Diagnostic {
@@ -83,13 +87,64 @@ impl Diagnostic {
         Self {
             path: path.to_string(),
             message: message.into(),
+            details: None,
         }
     }
 
-    /// A diagnostic for a serde decoding failure under `base`, located at the failing field.
+    /// A diagnostic for a serde decoding failure under `base`, located at the failing field,
+    /// in words: "unknown unit \"megaparsecs\"" with the accepted values as details, rather
+    /// than serde's sentence with all of them in it.
     pub fn from_serde(base: &Path, error: &serde_path_to_error::Error<serde_json::Error>) -> Self {
-        Self::new(&base.join_serde(error.path()), error.inner().to_string())
+        let path = base.join_serde(error.path());
+        let field = error
+            .path()
+            .iter()
+            .last()
+            .and_then(|segment| match segment {
+                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+                _ => None,
+            });
+        let (message, details) = explain(&error.inner().to_string(), field.as_deref());
+        Self {
+            path: path.to_string(),
+            message,
+            details,
+        }
     }
+}
+
+/// serde's message made readable: an unknown variant names the value and keeps the list of
+/// accepted ones apart; a wrong type says what was expected in plain words.
+fn explain(serde_message: &str, field: Option<&str>) -> (String, Option<String>) {
+    // serde_json appends " at line L column C", which means nothing in a decoded document.
+    let message = serde_message
+        .split(" at line ")
+        .next()
+        .unwrap_or(serde_message)
+        .to_owned();
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, expected)) = rest.split_once("`, expected ")
+    {
+        let what = match field {
+            Some("unit") => "unit".to_owned(),
+            Some(field) => format!("value for {field}"),
+            None => "value".to_owned(),
+        };
+        let accepted = expected
+            .strip_prefix("one of ")
+            .unwrap_or(expected)
+            .replace('`', "");
+        return (
+            format!("unknown {what} {value:?}; see the accepted values"),
+            Some(format!("Accepted: {accepted}")),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (format!("expected {expected}, found {found}"), None);
+    }
+    (message, None)
 }
 
 impl fmt::Display for Diagnostic {

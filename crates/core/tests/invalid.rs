@@ -230,13 +230,13 @@ fn variables_follow_the_perses_rules() {
         "/spec/variables/0/spec/sort",
         json!("random"),
         "spec.variables[0].spec.sort",
-        "unknown variant `random`",
+        "unknown value for sort \"random\"",
     );
     check(
         "/spec/variables/0/kind",
         json!("FancyVariable"),
         "spec.variables[0].kind",
-        "unknown variant `FancyVariable`",
+        "unknown value for kind \"FancyVariable\"",
     );
     check(
         "/spec/variables/0/spec/plugin/spec",
@@ -258,7 +258,7 @@ fn durations_are_well_formed() {
         "/spec/duration",
         json!(60),
         "spec.duration",
-        "invalid type: integer `60`, expected a string",
+        "expected a string, found integer `60`",
     );
     let mut document = base();
     document["spec"]["refreshInterval"] = json!("5x");
@@ -271,26 +271,84 @@ fn durations_are_well_formed() {
     );
 }
 
-#[test]
-fn panel_options_are_typed() {
-    check(
-        "/spec/panels/cpu/spec/plugin/spec/yAxis/format/unit",
-        json!("percentunit"),
-        "spec.panels.cpu.spec.plugin.spec.yAxis.format.unit",
-        "unknown variant `percentunit`",
+/// Breaks one option of the base dashboard and expects the panel to draw without it: no
+/// error, one warning at `path` whose message has `message`.
+fn check_dropped(pointer: &str, value: Value, path: &str, message: &str) {
+    let mut document = base();
+    set(&mut document, pointer, value);
+    let loaded = load(&document);
+    let problems: Vec<(Severity, String, String)> = loaded
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.severity,
+                p.diagnostic.path.clone(),
+                p.diagnostic.message.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(problems.len(), 1, "{pointer}: {problems:#?}");
+    let (severity, found_path, found_message) = &problems[0];
+    assert_eq!(*severity, Severity::Warning, "{pointer}");
+    assert_eq!(found_path, path, "{pointer}");
+    assert!(
+        found_message.contains(message) && found_message.contains("ignored"),
+        "{pointer}: {found_message:?} lacks {message:?}"
     );
-    check(
+    assert!(
+        matches!(
+            loaded.dashboard.panel("cpu").unwrap().kind,
+            PanelKind::TimeSeriesChart(_)
+        ),
+        "{pointer}: the panel still draws"
+    );
+}
+
+#[test]
+fn one_bad_option_costs_only_that_option() {
+    check_dropped(
+        "/spec/panels/cpu/spec/plugin/spec/yAxis/format/unit",
+        json!("megaparsecs"),
+        "spec.panels.cpu.spec.plugin.spec.yAxis.format.unit",
+        "unknown unit \"megaparsecs\"; see the accepted values",
+    );
+    check_dropped(
         "/spec/panels/cpu/spec/plugin/spec/visual/lineWidth",
         json!("thick"),
         "spec.panels.cpu.spec.plugin.spec.visual.lineWidth",
-        "invalid type: string \"thick\", expected f64",
+        "expected f64, found string \"thick\"",
     );
-    check(
+    check_dropped(
         "/spec/panels/cpu/spec/plugin/spec/yAxis/logBase",
         json!(3),
         "spec.panels.cpu.spec.plugin.spec.yAxis.logBase",
         "expected 2 or 10",
     );
+    // The list of units is kept apart from the sentence.
+    let mut document = base();
+    set(
+        &mut document,
+        "/spec/panels/cpu/spec/plugin/spec/yAxis/format/unit",
+        json!("megaparsecs"),
+    );
+    let loaded = load(&document);
+    let problem = &loaded.problems[0].diagnostic;
+    assert!(
+        !problem.message.contains("percent-decimal"),
+        "{}",
+        problem.message
+    );
+    assert!(
+        problem
+            .details
+            .as_deref()
+            .is_some_and(|details| details.contains("percent-decimal"))
+    );
+}
+
+#[test]
+fn panel_options_the_panel_needs() {
     check(
         "/spec/panels/notes/spec/plugin/spec",
         json!({}),

@@ -33,19 +33,63 @@ pub fn parse_dashboard_list(body: &str) -> Result<(Vec<CatalogEntry>, Vec<Diagno
         .map_err(|error| format!("unexpected dashboard list: {error}"))?;
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
-    for loaded in load_document(&document) {
-        match loaded {
-            Ok(loaded) => entries.push(CatalogEntry {
-                name: loaded.dashboard.name.clone(),
-                title: loaded.dashboard.title().to_owned(),
-                tags: loaded.dashboard.tags.clone(),
-                envelope: loaded.dashboard.envelope,
-                loaded,
-            }),
-            Err(diagnostic) => skipped.push(diagnostic),
+    // Each resource is read on its own, so its problems are named by paths in the resource
+    // its author wrote (`spec.config.panels.latency…`), not by its place in this reply; a
+    // resource that cannot be read is named by its `metadata.name`, else its place.
+    for (place, resource) in list_items(&document) {
+        for loaded in load_document(resource) {
+            match loaded {
+                Ok(loaded) => entries.push(CatalogEntry {
+                    name: loaded.dashboard.name.clone(),
+                    title: loaded.dashboard.title().to_owned(),
+                    tags: loaded.dashboard.tags.clone(),
+                    envelope: loaded.dashboard.envelope,
+                    loaded,
+                }),
+                Err(diagnostic) => skipped.push(Diagnostic {
+                    path: resource_label(resource, &place, &diagnostic.path),
+                    ..diagnostic
+                }),
+            }
         }
     }
     Ok((entries, skipped))
+}
+
+/// The resources of a list reply (or the one resource of any other document), each with its
+/// place in the reply.
+fn list_items(document: &serde_json::Value) -> Vec<(String, &serde_json::Value)> {
+    let items = match document {
+        serde_json::Value::Array(items) => Some(items),
+        serde_json::Value::Object(object) => {
+            object.get("items").and_then(serde_json::Value::as_array)
+        }
+        _ => None,
+    };
+    match items {
+        Some(items) => items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (format!("items[{index}]"), item))
+            .collect(),
+        None => vec![(String::new(), document)],
+    }
+}
+
+/// `<name>: <path>` for a resource that has a name, else `<place>.<path>`.
+fn resource_label(resource: &serde_json::Value, place: &str, path: &str) -> String {
+    let name = resource
+        .pointer("/metadata/name")
+        .and_then(serde_json::Value::as_str)
+        .filter(|name| !name.is_empty());
+    let path = if path == "(document root)" { "" } else { path };
+    match (name, place.is_empty(), path.is_empty()) {
+        (Some(name), _, true) => name.to_owned(),
+        (Some(name), _, false) => format!("{name}: {path}"),
+        (None, true, _) => path.to_owned(),
+        (None, false, true) => place.to_owned(),
+        (None, false, false) => format!("{place}.{path}"),
+    }
 }
 
 /// Joins the dashboards of several sources (the custom resources first, then the Perses API):
@@ -91,6 +135,35 @@ mod tests {
         json!({"apiVersion": format!("perses.dev/{version}"), "kind": "PersesDashboard",
             "metadata": {"name": name, "namespace": "team-a", "annotations": {"perses.dev/tags": "GPU, serving"}},
             "spec": spec})
+    }
+
+    #[test]
+    fn problems_are_named_in_the_resource_the_author_wrote() {
+        let broken_panel = json!({"apiVersion": "perses.dev/v1alpha2", "kind": "PersesDashboard",
+            "metadata": {"name": "serving", "namespace": "team-a"},
+            "spec": {"config": {"panels": {"latency": {"kind": "Panel", "spec": {"plugin": {"kind": "StatChart", "spec": {"calculation": "most"}}}}},
+                "layouts": []}}});
+        let list = json!({"kind": "PersesDashboardList", "items": [cr("a", "A", "v1alpha2"), broken_panel,
+            {"kind": "PersesDashboard", "metadata": {"name": "nospec"}}, 7]});
+        let (entries, skipped) = parse_dashboard_list(&list.to_string()).unwrap();
+        let serving = entries
+            .iter()
+            .find(|entry| entry.name == "serving")
+            .unwrap();
+        let paths: Vec<&str> = serving
+            .loaded
+            .problems
+            .iter()
+            .map(|problem| problem.diagnostic.path.as_str())
+            .collect();
+        assert!(
+            paths
+                .iter()
+                .all(|path| path.starts_with("spec.config.panels.latency")),
+            "{paths:?}"
+        );
+        let skipped: Vec<&str> = skipped.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(skipped, ["nospec: spec", "items[3]"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! [`GridContent::Missing`]. Only a document that holds no dashboard at all is an error.
 
 pub mod compact;
+mod lenient;
 mod names;
 mod parse;
 mod variables;

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::lenient::decode_leniently;
 use super::{
     Dashboard, GridContent, GridItem, GridLayout, Layout, Loaded, Panel, PanelKind, Problem,
     PrometheusQuery, Query, Severity, names::validate_name, variables,
@@ -30,7 +31,7 @@ const MAX_TAG_CHARS: usize = 50;
 
 /// Collects problems while a dashboard is built.
 #[derive(Default)]
-pub(super) struct Problems(Vec<Problem>);
+pub(crate) struct Problems(Vec<Problem>);
 
 impl Problems {
     pub(super) fn error(&mut self, path: &Path, message: impl Into<String>) {
@@ -41,7 +42,7 @@ impl Problems {
         self.push(Severity::Warning, Diagnostic::new(path, message));
     }
 
-    pub(super) fn push(&mut self, severity: Severity, diagnostic: Diagnostic) {
+    pub(crate) fn push(&mut self, severity: Severity, diagnostic: Diagnostic) {
         self.0.push(Problem {
             severity,
             diagnostic,
@@ -376,7 +377,7 @@ fn panel_kind(plugin: Plugin, path: &Path, problems: &mut Problems) -> PanelKind
     let spec_path = path.key("spec");
     macro_rules! typed {
         ($variant:ident) => {
-            match decode(spec, &spec_path) {
+            match decode_leniently(spec, &spec_path, problems) {
                 Ok(options) => PanelKind::$variant(Box::new(options)),
                 Err(error) => {
                     problems.push(Severity::Error, error.clone());

@@ -1,0 +1,88 @@
+//! One bad option costs only that option. A panel's options are decoded whole; when one does
+//! not decode (an unknown unit, a number written as text), it is taken out and decoding is
+//! tried again, so the panel draws with that option's default and a warning names it. Only an
+//! option the panel cannot do without (a required one, or the spec itself) makes the panel
+//! invalid.
+//!
+//! Written here rather than with a serde attribute on every field because the options are
+//! many and nested; one retry loop covers them all, and the warning says exactly where.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use super::parse::Problems;
+use crate::diagnostic::{Diagnostic, Path};
+
+/// Enough for any real spec; bounds the work on a hostile one.
+const MAX_DROPPED: usize = 32;
+
+/// Decodes `value` as `T`, dropping the options that do not decode, each with a warning.
+pub(super) fn decode_leniently<T: DeserializeOwned>(
+    value: &Value,
+    path: &Path,
+    problems: &mut Problems,
+) -> Result<T, Diagnostic> {
+    let mut value = value.clone();
+    let mut dropped: Vec<Diagnostic> = Vec::new();
+    loop {
+        let error = match serde_path_to_error::deserialize::<_, T>(&value) {
+            Ok(decoded) => {
+                for mut diagnostic in dropped {
+                    diagnostic
+                        .message
+                        .push_str("; it is ignored and the default is used");
+                    problems.push(super::Severity::Warning, diagnostic);
+                }
+                return Ok(decoded);
+            }
+            Err(error) => error,
+        };
+        let diagnostic = Diagnostic::from_serde(path, &error);
+        let removable = dropped.len() < MAX_DROPPED
+            && !is_missing_field(&diagnostic)
+            && remove(&mut value, error.path());
+        if !removable {
+            // The panel cannot draw; the options dropped on the way are reported too.
+            for diagnostic in dropped {
+                problems.push(super::Severity::Warning, diagnostic);
+            }
+            return Err(diagnostic);
+        }
+        dropped.push(diagnostic);
+    }
+}
+
+/// A required option is missing: taking anything out cannot help.
+fn is_missing_field(diagnostic: &Diagnostic) -> bool {
+    diagnostic.message.starts_with("missing field")
+}
+
+/// Removes the value at `path` (an object key or an array element); false if there is none
+/// or the path is the whole value.
+fn remove(value: &mut Value, path: &serde_path_to_error::Path) -> bool {
+    use serde_path_to_error::Segment;
+    let segments: Vec<&Segment> = path.iter().collect();
+    let Some((last, parents)) = segments.split_last() else {
+        return false;
+    };
+    let mut current = value;
+    for segment in parents {
+        let next = match (segment, current) {
+            (Segment::Map { key }, Value::Object(object)) => object.get_mut(key.as_str()),
+            (Segment::Seq { index }, Value::Array(array)) => array.get_mut(*index),
+            _ => None,
+        };
+        match next {
+            Some(next) => current = next,
+            None => return false,
+        }
+    }
+    match (last, current) {
+        (Segment::Map { key }, Value::Object(object)) => object.remove(key.as_str()).is_some(),
+        (Segment::Seq { index }, Value::Array(array)) if *index < array.len() => {
+            array.remove(*index);
+            true
+        }
+        _ => false,
+    }
+}
