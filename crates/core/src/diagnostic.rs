@@ -99,7 +99,7 @@ impl Diagnostic {
         let field = error
             .path()
             .iter()
-            .last()
+            .next_back()
             .and_then(|segment| match segment {
                 serde_path_to_error::Segment::Map { key } => Some(key.clone()),
                 _ => None,
