@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use obs_core::dashboard::{Dashboard, ListSource, ListVariable, Variable, VariableKind};
 use obs_core::interpolate::VariableValue;
 use obs_core::plan::{PlanContext, PlanError, plan_variable, variable_options};
-use obs_core::scope::DashboardHome;
+use obs_core::scope::{DashboardHome, datasource_options};
 use obs_core::time_range::AbsoluteRange;
 use obs_core::variable_state::{
     VariableOption, filter_by_captures, interpolation_value, load_order, select, static_options,
@@ -249,7 +249,19 @@ fn list_options(
                 Signal::derive(|| false),
             )
         }
-        ListSource::Datasource { plugin_kind } | ListSource::Unsupported { plugin_kind } => {
+        ListSource::Datasource { plugin_kind } => {
+            let options = filter(
+                datasource_options(dashboard, plugin_kind)
+                    .into_iter()
+                    .map(VariableOption::plain)
+                    .collect(),
+            );
+            (
+                Signal::derive(move || OptionsState::Ready(options.clone())),
+                Signal::derive(|| false),
+            )
+        }
+        ListSource::Unsupported { plugin_kind } => {
             let message = format!("{plugin_kind} variables cannot list options here");
             (
                 Signal::derive(move || OptionsState::Unsupported(message.clone())),
@@ -312,9 +324,10 @@ fn list_options(
                         }
                         Ok(None) => Err(Vec::new()),
                         Err(PlanError::Waiting { variables }) => Err(variables),
-                        Err(error @ PlanError::InvalidMinStep { .. }) => {
-                            Err(vec![error.to_string()])
-                        }
+                        Err(
+                            error
+                            @ (PlanError::InvalidMinStep { .. } | PlanError::Undefined { .. }),
+                        ) => Err(vec![error.to_string()]),
                     }
                 })
             };

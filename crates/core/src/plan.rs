@@ -57,6 +57,8 @@ pub enum PlanError {
     Waiting { variables: Vec<String> },
     /// `minStep` does not name a duration once interpolated.
     InvalidMinStep { text: String, message: String },
+    /// It uses variables the dashboard does not define: it would go out with `$name` in it.
+    Undefined { variables: Vec<String> },
 }
 
 impl std::fmt::Display for PlanError {
@@ -64,6 +66,11 @@ impl std::fmt::Display for PlanError {
         match self {
             Self::Waiting { variables } => write!(f, "waiting for ${}", variables.join(", $")),
             Self::InvalidMinStep { text, message } => write!(f, "minStep {text:?}: {message}"),
+            Self::Undefined { variables } => write!(
+                f,
+                "uses ${}, which this dashboard does not define",
+                variables.join(", $")
+            ),
         }
     }
 }
@@ -299,22 +306,52 @@ pub fn variable_options(
     }
 }
 
-/// Fails with the pending variables among those the texts use.
+/// The variables every query can use without defining them.
+pub const BUILTIN_VARIABLES: [&str; 10] = [
+    "__from",
+    "__to",
+    "__range",
+    "__range_s",
+    "__range_ms",
+    "__interval",
+    "__interval_ms",
+    "__rate_interval",
+    "__dashboard",
+    "__project",
+];
+
+/// Whether a `$name` in a text is a dashboard variable reference at all: `$1` in a PromQL
+/// `label_replace` is a regex group, not a variable.
+pub fn is_variable_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|first| first.is_ascii_alphabetic() || first == '_')
+}
+
+/// Fails with the variables the texts use that no one defines, else with those not ready.
 fn wait_for<'t>(
     texts: impl IntoIterator<Item = &'t str>,
     context: &PlanContext<'_>,
 ) -> Result<(), PlanError> {
-    let mut waiting: Vec<String> = texts
+    let mut used: Vec<String> = texts
         .into_iter()
         .flat_map(referenced_variables)
-        .filter(|name| context.pending.contains(name))
+        .filter(|name| is_variable_name(name))
         .collect();
-    waiting.sort();
-    waiting.dedup();
-    if waiting.is_empty() {
-        Ok(())
-    } else {
+    used.sort();
+    used.dedup();
+    let (waiting, unknown): (Vec<String>, Vec<String>) = used
+        .into_iter()
+        .filter(|name| {
+            !context.values.contains_key(name) && !BUILTIN_VARIABLES.contains(&name.as_str())
+        })
+        .partition(|name| context.pending.contains(name));
+    if !unknown.is_empty() {
+        Err(PlanError::Undefined { variables: unknown })
+    } else if !waiting.is_empty() {
         Err(PlanError::Waiting { variables: waiting })
+    } else {
+        Ok(())
     }
 }
 

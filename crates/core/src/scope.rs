@@ -50,6 +50,25 @@ pub const ODH_TENANCY_DATASOURCES: [&str; 2] = [
     "data-science-prometheus-datasource",
 ];
 
+/// The options of a datasource variable listing datasources of `plugin_kind`: those the
+/// dashboard declares, else (for Prometheus) the two ODH provides for Thanos.
+pub fn datasource_options(dashboard: &Dashboard, plugin_kind: &str) -> Vec<String> {
+    let declared: Vec<String> = dashboard
+        .datasources
+        .iter()
+        .filter(|(_, spec)| spec.plugin.kind == plugin_kind)
+        .map(|(name, _)| name.clone())
+        .collect();
+    if declared.is_empty() && plugin_kind == PROMETHEUS_DATASOURCE {
+        vec![
+            ODH_CLUSTER_DATASOURCE.to_owned(),
+            ODH_TENANCY_DATASOURCES[0].to_owned(),
+        ]
+    } else {
+        declared
+    }
+}
+
 /// The route for a query or variable with `selector`, in `dashboard` living at `home`.
 /// `datasource_variable` resolves a `$variable` selector to the datasource name it holds.
 pub fn query_scope(

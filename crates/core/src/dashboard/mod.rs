@@ -11,6 +11,7 @@ pub mod compact;
 mod lenient;
 mod names;
 mod parse;
+mod references;
 mod variables;
 
 use std::collections::BTreeMap;
@@ -288,7 +289,7 @@ pub enum ListSource {
     Static {
         values: Vec<StaticValue>,
     },
-    /// Lists the datasources of a kind. In ODH every query goes through the same backend.
+    /// Lists the datasources of a kind: those the dashboard declares (`scope::datasource_options`).
     Datasource {
         plugin_kind: String,
     },

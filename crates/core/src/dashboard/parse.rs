@@ -148,6 +148,7 @@ pub(super) fn load(found: &Found<'_>) -> Loaded {
         layouts,
         links,
     };
+    super::references::check(&dashboard, spec_path, &mut problems);
     Loaded {
         dashboard,
         problems: problems.0,

@@ -232,15 +232,36 @@ fn pending_variables_hold_the_query_back() {
         &context,
     );
     assert!(matches!(bad_step, Err(PlanError::InvalidMinStep { text, .. }) if text == "team-a"));
-    // Unknown names are not variables: they stay, as in Perses.
+    // A name no variable defines would go out as written and match nothing: the query is
+    // not sent, and says why. `$1` (a regex group in label_replace) is no variable.
+    let undefined = plan_query(
+        &prometheus_query("x{a=\"$unknown\", b=\"$slow\"}", None, None),
+        QueryKind::Range,
+        1000,
+        &context,
+    );
+    assert_eq!(
+        undefined,
+        Err(PlanError::Undefined {
+            variables: vec!["unknown".into()]
+        })
+    );
+    assert_eq!(
+        undefined.unwrap_err().to_string(),
+        "uses $unknown, which this dashboard does not define"
+    );
     let planned = plan_query(
-        &prometheus_query("x{a=\"$unknown\"}", None, None),
+        &prometheus_query(
+            "label_replace(x, \"b\", \"$1\", \"a\", \"(.*)\")",
+            None,
+            None,
+        ),
         QueryKind::Range,
         1000,
         &context,
     )
     .unwrap();
-    assert_eq!(planned.request.promql, "x{a=\"$unknown\"}");
+    assert!(planned.request.promql.contains("\"$1\""));
     assert_eq!(
         planned.series_name_format.as_deref(),
         Some("{{pod}} in team-a")

@@ -188,3 +188,25 @@ fn ports() {
         assert_eq!(port_of(url), port, "{url}");
     }
 }
+
+#[test]
+fn datasource_variables_list_the_declared_datasources() {
+    let declared = dashboard(json!({
+        "b-thanos": prometheus(json!({}), false),
+        "a-thanos": prometheus(json!({}), true),
+        "logs": {"plugin": {"kind": "LokiDatasource", "spec": {}}},
+    }));
+    assert_eq!(
+        datasource_options(&declared, "PrometheusDatasource"),
+        ["a-thanos", "b-thanos"]
+    );
+    assert_eq!(datasource_options(&declared, "LokiDatasource"), ["logs"]);
+    assert!(datasource_options(&declared, "TempoDatasource").is_empty());
+    assert_eq!(
+        datasource_options(&dashboard(json!({})), "PrometheusDatasource"),
+        [
+            "cluster-prometheus-datasource",
+            "cluster-prometheus-tenancy-datasource"
+        ]
+    );
+}
