@@ -1,15 +1,83 @@
-//! A Perses Grid layout: an optional collapsible row header over a 24-column grid of panels.
+//! A Perses Grid layout: an optional collapsible row header over a 24-column grid of panels,
+//! packed upwards as Perses packs it, with its repeats: a group repeated once per value of its
+//! `repeatVariable`, and items whose panel is copied once per value inside their cell.
 
 use std::sync::Arc;
 
+use leptos::context::Provider;
 use leptos::prelude::*;
 use obs_core::dashboard::compact::{Cell, compact};
-use obs_core::dashboard::{Dashboard, GridContent, GridItem, GridLayout};
+use obs_core::dashboard::repeat::{RepeatShape, repeat_values};
+use obs_core::dashboard::{Dashboard, GridContent, GridItem, GridLayout, Panel};
 
 use super::MountScheduler;
 use crate::icons::ChevronIcon;
 use crate::ids::unique_id;
-use crate::panel::{MissingPanel, PanelFrame};
+use crate::panel::data::PanelContext;
+use crate::panel::{MissingPanel, PanelFrame, interpolated};
+
+/// A grid group, drawn once per selected value of its `repeatVariable` when it has one (and
+/// the variable holds several values), else once.
+#[component]
+pub fn GridGroup(
+    /// The group to draw.
+    grid: GridLayout,
+    /// The dashboard the group's items refer to.
+    dashboard: Arc<Dashboard>,
+    /// The group's position in the dashboard, for its accessible name when it has no title.
+    index: usize,
+) -> impl IntoView {
+    let context = use_context::<PanelContext>();
+    let (Some(variable), Some(context)) = (grid.repeat_variable.clone(), context) else {
+        return view! { <GridSection grid=grid dashboard=dashboard index=index/> }.into_any();
+    };
+    let values = {
+        let context = context.clone();
+        let variable = variable.clone();
+        Memo::new(move |_| repeat_values(context.value_of(&variable).as_ref()))
+    };
+    view! {
+        {move || {
+            let values = values.get();
+            if values.is_empty() {
+                return view! { <GridSection grid=grid.clone() dashboard=Arc::clone(&dashboard) index=index/> }
+                    .into_any();
+            }
+            values
+                .into_iter()
+                .map(|value| {
+                    view! {
+                        <BoundGroup
+                            grid=grid.clone()
+                            dashboard=Arc::clone(&dashboard)
+                            index=index
+                            context=context.bind(&variable, &value)
+                        />
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }}
+    }
+    .into_any()
+}
+
+/// One copy of a repeated group: its variable holds one value inside it.
+#[component]
+fn BoundGroup(
+    grid: GridLayout,
+    dashboard: Arc<Dashboard>,
+    index: usize,
+    context: PanelContext,
+) -> impl IntoView {
+    // A Provider scopes the context to this copy: panels mount later (a few per frame) and
+    // must find their own copy's value, not the last one provided.
+    view! {
+        <Provider value=context>
+            <GridSection grid=grid dashboard=dashboard index=index/>
+        </Provider>
+    }
+}
 
 /// One grid group. A group with `collapse` gets a header button that opens and closes it;
 /// a closed group does not mount its panels, so they neither render nor query.
@@ -22,51 +90,79 @@ pub fn GridSection(
     /// The group's position in the dashboard, for its accessible name when it has no title.
     index: usize,
 ) -> impl IntoView {
+    let context = use_context::<PanelContext>();
     let collapsible = grid.collapse.is_some();
     let open = RwSignal::new(grid.collapse.unwrap_or(true));
     let body_id = unique_id("grid");
-    let title = grid.title.clone();
+    // Titles show variables' values, as Perses does (a repeated group names its value so).
+    let title = grid
+        .title
+        .clone()
+        .map(|title| interpolated(title, context.clone()));
     let panel_count = grid.items.len();
     let items = Arc::new(grid.items);
+    let copies = item_copies(Arc::clone(&items), context);
 
-    let header = match (title.clone(), collapsible) {
-        (Some(title), true) => Some({
-            let button_label = title.clone();
+    let header = match (title, collapsible) {
+        (Some(title), true) => Some(
             view! {
                 <h3 class="obs-row-heading">
                     <button
                         class="obs-row-header"
-                        aria-label=button_label
+                        aria-label=move || title.get()
                         aria-expanded=move || open.get().to_string()
                         aria-controls=body_id.clone()
                         on:click=move |_| open.update(|open| *open = !*open)
                     >
                         <span class="obs-row-header__toggle"><ChevronIcon/></span>
-                        <span>{title}</span>
+                        <span>{move || title.get()}</span>
                         <span class="obs-row-header__count">
                             {move || (!open.get()).then(|| panels_label(panel_count))}
                         </span>
                     </button>
                 </h3>
             }
-            .into_any()
-        }),
-        (Some(title), false) => Some(view! { <h3 class="obs-row-header">{title}</h3> }.into_any()),
+            .into_any(),
+        ),
+        (Some(title), false) => {
+            Some(view! { <h3 class="obs-row-header">{move || title.get()}</h3> }.into_any())
+        }
         (None, _) => None,
     };
-    let label = title.unwrap_or_else(|| format!("Panel group {}", index + 1));
+    let label = {
+        let title = grid.title;
+        let context = use_context::<PanelContext>();
+        match title {
+            Some(title) => interpolated(title, context),
+            None => Signal::stored(format!("Panel group {}", index + 1)),
+        }
+    };
     let body = move || {
         open.get().then(|| {
-            let items = Arc::clone(&items);
+            let copies = copies.get();
+            // A repeated item grows to hold its copies; Perses then packs the grid upwards.
+            let sized: Vec<GridItem> = items
+                .iter()
+                .zip(&copies)
+                .map(|(item, values)| match &item.repeat {
+                    Some(repeat) if !values.is_empty() => GridItem {
+                        height: RepeatShape::of(repeat, values.len()).cell_height(item.height.max(1)),
+                        ..item.clone()
+                    },
+                    _ => item.clone(),
+                })
+                .collect();
+            let cells = compact(&sized);
             let dashboard = Arc::clone(&dashboard);
-            // Perses packs the grid upwards; the cells are placed where it would put them.
-            let cells = compact(&items);
             view! {
                 <div class="obs-grid">
                     {items
                         .iter()
                         .zip(cells)
-                        .map(|(item, cell)| view! { <GridCell item=item.clone() cell=cell dashboard=Arc::clone(&dashboard)/> })
+                        .zip(copies)
+                        .map(|((item, cell), values)| view! {
+                            <GridCell item=item.clone() cell=cell values=values dashboard=Arc::clone(&dashboard)/>
+                        })
                         .collect_view()}
                 </div>
             }
@@ -74,24 +170,65 @@ pub fn GridSection(
     };
 
     view! {
-        <section class="obs-grid-section" aria-label=label>
+        <section class="obs-grid-section" aria-label=move || label.get()>
             {header}
             <div id=body_id>{body}</div>
         </section>
     }
 }
 
-/// One item of the grid, placed by its Perses coordinates. Its panel mounts when the
-/// [`MountScheduler`] gives it a turn; until then the cell is an empty card.
+/// For each item, the values its panel is copied for (empty: drawn once). An item inside a
+/// copy of a group repeated on the same variable is drawn once, with the group's value.
+fn item_copies(items: Arc<Vec<GridItem>>, context: Option<PanelContext>) -> Memo<Vec<Vec<String>>> {
+    Memo::new(move |_| {
+        items
+            .iter()
+            .map(|item| match (&item.repeat, &context) {
+                (Some(repeat), Some(context)) => {
+                    repeat_values(context.value_of(&repeat.value).as_ref())
+                }
+                _ => Vec::new(),
+            })
+            .collect()
+    })
+}
+
+/// One item of the grid, placed at its packed cell. Its panel (or its copies) mounts when
+/// the [`MountScheduler`] gives it a turn; until then the cell is an empty card.
 #[component]
-fn GridCell(item: GridItem, cell: Cell, dashboard: Arc<Dashboard>) -> impl IntoView {
+fn GridCell(
+    item: GridItem,
+    cell: Cell,
+    /// The values the panel is copied for; empty: the panel once.
+    values: Vec<String>,
+    dashboard: Arc<Dashboard>,
+) -> impl IntoView {
     let style = grid_placement(cell);
     let turn = MountScheduler::turn();
     let content = move || {
         turn.get().then(|| match &item.content {
-            GridContent::Panel(key) => match dashboard.panel(key) {
-                Some(panel) => view! { <PanelFrame panel=panel.clone()/> }.into_any(),
-                None => view! { <MissingPanel reference=key.clone()/> }.into_any(),
+            GridContent::Panel(key) => match (dashboard.panel(key), &item.repeat) {
+                (Some(panel), Some(repeat)) if !values.is_empty() => {
+                    let shape = RepeatShape::of(repeat, values.len());
+                    let layout = format!(
+                        "grid-template-columns: repeat({}, minmax(0, 1fr)); grid-template-rows: repeat({}, minmax(0, 1fr));",
+                        shape.per_row, shape.rows
+                    );
+                    let variable = repeat.value.clone();
+                    view! {
+                        <div class="obs-repeat" style=layout>
+                            {values
+                                .iter()
+                                .map(|value| view! {
+                                    <BoundPanel panel=panel.clone() variable=variable.clone() value=value.clone()/>
+                                })
+                                .collect_view()}
+                        </div>
+                    }
+                    .into_any()
+                }
+                (Some(panel), _) => view! { <PanelFrame panel=panel.clone()/> }.into_any(),
+                (None, _) => view! { <MissingPanel reference=key.clone()/> }.into_any(),
             },
             GridContent::Missing { reference } => {
                 view! { <MissingPanel reference=reference.clone()/> }.into_any()
@@ -106,6 +243,20 @@ fn GridCell(item: GridItem, cell: Cell, dashboard: Arc<Dashboard>) -> impl IntoV
         }
     };
     view! { <div class=class style=style>{content}</div> }
+}
+
+/// One copy of a repeated panel: its variable holds one value inside it.
+#[component]
+fn BoundPanel(panel: Panel, variable: String, value: String) -> impl IntoView {
+    match use_context::<PanelContext>() {
+        Some(context) => view! {
+            <Provider value=context.bind(&variable, &value)>
+                <PanelFrame panel=panel.clone()/>
+            </Provider>
+        }
+        .into_any(),
+        None => view! { <PanelFrame panel=panel/> }.into_any(),
+    }
 }
 
 /// CSS grid placement of a cell: columns and rows start at 1 in CSS, at 0 in Perses.

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use obs_core::dashboard::{Dashboard, Layout, Problem, Severity};
 
-pub use grid::GridSection;
+pub use grid::{GridGroup, GridSection};
 pub use mount::MountScheduler;
 
 /// Draws a dashboard: a heading, an alert listing what is wrong with it (if anything), then
@@ -28,7 +28,7 @@ pub fn DashboardView(
         .enumerate()
         .map(|(index, layout)| match layout {
             Layout::Grid(grid) => view! {
-                <GridSection grid=grid.clone() dashboard=Arc::clone(&dashboard) index=index/>
+                <GridGroup grid=grid.clone() dashboard=Arc::clone(&dashboard) index=index/>
             }
             .into_any(),
             Layout::Unsupported { kind } => view! {

@@ -278,6 +278,7 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView
         project,
         utc_offset_secs,
         home,
+        bound: Arc::default(),
     });
     view! {
         <div class="obs-dashboard-controls">

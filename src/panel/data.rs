@@ -1,11 +1,12 @@
 //! A panel's data: its queries planned for its width, sent once the panel has been seen, and
 //! their states gathered for the frame and the body.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use obs_core::dashboard::{Dashboard, Panel, PrometheusQuery, Query};
+use obs_core::interpolate::VariableValue;
 use obs_core::plan::{PlanContext, PlanError, default_query_kind, plan_query};
 use obs_core::prometheus::{QueryKind, QueryResult};
 use obs_core::scope::DashboardHome;
@@ -24,9 +25,33 @@ pub struct PanelContext {
     pub utc_offset_secs: i64,
     /// Where the dashboard lives: the default datasource's route follows it.
     pub home: DashboardHome,
+    /// Variables held to one value here: inside a copy of a repeated group or panel, the
+    /// repeat's variable holds that copy's value.
+    pub bound: Arc<BTreeMap<String, VariableValue>>,
 }
 
 impl PanelContext {
+    /// This context with `name` held to `value`, for one copy of a repeat.
+    pub fn bind(&self, name: &str, value: &str) -> Self {
+        let mut bound = (*self.bound).clone();
+        bound.insert(name.to_owned(), VariableValue::Single(value.to_owned()));
+        Self {
+            bound: Arc::new(bound),
+            ..self.clone()
+        }
+    }
+
+    /// The value of a variable here: its bound value, else its current one.
+    pub fn value_of(&self, name: &str) -> Option<VariableValue> {
+        match self.bound.get(name) {
+            Some(value) => Some(value.clone()),
+            None => self
+                .variables
+                .values
+                .with(|values| values.get(name).cloned()),
+        }
+    }
+
     /// Calls `use_plan` with the planning context of this moment: reads (and so tracks) the
     /// variables, the project and the range. `pending` are the variables not ready yet.
     pub fn with_plan_context<T>(
@@ -34,7 +59,23 @@ impl PanelContext {
         pending: &BTreeSet<String>,
         use_plan: impl FnOnce(&PlanContext<'_>) -> T,
     ) -> T {
-        let values = self.variables.values.get();
+        let mut values = self.variables.values.get();
+        values.extend(
+            self.bound
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone())),
+        );
+        let unbound: BTreeSet<String>;
+        let pending = if self.bound.is_empty() {
+            pending
+        } else {
+            unbound = pending
+                .iter()
+                .filter(|name| !self.bound.contains_key(*name))
+                .cloned()
+                .collect();
+            &unbound
+        };
         let project = self.project.get();
         let range = self.time.panel_range.get();
         use_plan(&PlanContext {

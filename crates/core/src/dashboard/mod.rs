@@ -12,6 +12,7 @@ mod lenient;
 mod names;
 mod parse;
 mod references;
+pub mod repeat;
 mod variables;
 
 use std::collections::BTreeMap;

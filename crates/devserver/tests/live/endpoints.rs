@@ -506,7 +506,19 @@ fn collect_queries(value: &Value, queries: &mut Vec<String>) {
 
 /// The variables of the bundled dashboards, as the page would set them with "all" selected.
 fn interpolate(query: &str, namespace: &str) -> String {
+    // A repeated panel's query matches its variable exactly (one value per copy): it gets a
+    // real value, as a copy has.
+    let namespace_value = if namespace == ".*" {
+        "vision-training"
+    } else {
+        namespace
+    };
     let mut text = query
+        .replace("=\"$model_name\"", "=\"llama-31-8b-instruct\"")
+        .replace(
+            "namespace=\"$namespace\"",
+            &format!("namespace=\"{namespace_value}\""),
+        )
         .replace("$__rate_interval", "5m")
         .replace("$__range", "1h")
         .replace("${namespace}", namespace)

@@ -64,6 +64,12 @@ pub async fn cluster_dashboards_are_for_administrators(harness: &Harness) -> Res
     )
     .await?;
     harness.wait_for_panel_data("GPU utilization").await?;
+    // A panel repeated per project: one gauge each, three to a row.
+    for project in ["customer-support-llm", "fraud-detection", "vision-training"] {
+        harness
+            .wait_for_panel_data(&format!("GPUs of {project}"))
+            .await?;
+    }
     harness
         .eval(
             "obsPanel('GPU utilization by project').scrollIntoView()",

@@ -69,6 +69,26 @@ pub async fn the_nav_item_opens_the_page_with_data(harness: &Harness) -> Result<
         )
         .await?;
     harness.wait_for_panel_data("End-to-end latency").await?;
+    // The group repeated per model deployment: one copy each, each querying its own.
+    for deployment in ["granite-31-2b-router", "llama-31-8b-instruct"] {
+        let title = format!("Requests: {deployment}");
+        harness
+            .eval(
+                &format!("obsPanel({}).scrollIntoView()", json!(title)),
+                Vec::new(),
+            )
+            .await
+            .map_err(|error| format!("no copy of the repeated group for {deployment}: {error}"))?;
+        harness.wait_for_panel_data(&title).await?;
+    }
+    let queried = harness.requests().await?.iter().any(|record| {
+        record["params"]["query"]
+            .as_str()
+            .is_some_and(|query| query.contains("model_name=\"granite-31-2b-router\""))
+    });
+    if !queried {
+        return Err("the granite copy of the repeated group did not query its deployment".into());
+    }
     // The project went into the path, as ODH's plugins keep `:namespace`, without a new entry.
     wait_for_location(
         harness,
