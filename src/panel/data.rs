@@ -171,6 +171,7 @@ fn prometheus_query(
     width_px: ReadSignal<Option<u32>>,
 ) -> Signal<QueryView> {
     let definition = query.query.clone();
+    let failed = context.variables.failed;
     let plan = Memo::new(move |_| {
         if !seen.get() {
             return Ok(None);
@@ -195,7 +196,11 @@ fn prometheus_query(
     }));
     Signal::derive(move || {
         let (sent, series_name_format, status) = match plan.get() {
-            Err(PlanError::Waiting { variables }) => (None, None, QueryStatus::Waiting(variables)),
+            // Waiting for a variable that failed would be forever: say why instead.
+            Err(PlanError::Waiting { variables }) => match failed_among(failed, &variables) {
+                Some(reason) => (None, None, QueryStatus::Unplannable(reason)),
+                None => (None, None, QueryStatus::Waiting(variables)),
+            },
             Err(error) => (None, None, QueryStatus::Unplannable(error.to_string())),
             Ok(None) => (None, None, QueryStatus::Idle),
             Ok(Some((_, promql, format))) => (Some(promql), format, status_of(state.get())),
@@ -206,6 +211,17 @@ fn prometheus_query(
             series_name_format,
             status,
         }
+    })
+}
+
+/// Why a query waiting for `variables` never will run, if one of them failed.
+fn failed_among(failed: Memo<BTreeMap<String, String>>, variables: &[String]) -> Option<String> {
+    failed.with(|failed| {
+        variables.iter().find_map(|name| {
+            failed
+                .get(name)
+                .map(|reason| format!("needs ${name}, which could not be loaded: {reason}"))
+        })
     })
 }
 

@@ -44,6 +44,7 @@ pub fn PanelFrame(
     });
     let settings = PanelSettings::new(DEFAULT_SERIES_LIMIT);
     let key = panel.key.clone();
+    let kind_name = panel.kind.name().to_owned();
     let modifier = match &panel.kind {
         PanelKind::Unsupported { .. } => " obs-panel--unsupported",
         PanelKind::Invalid { .. } => " obs-panel--invalid",
@@ -74,6 +75,7 @@ pub fn PanelFrame(
             class:obs-panel--full-size=move || settings.full_size.get()
             aria-label=move || title.get()
             data-panel-key=key
+            data-kind=kind_name
             data-state=move || queries.map(|queries| panel_state(&queries.get()))
             data-series=move || queries.map(|queries| series_received(&queries.get()).to_string())
             data-latest-ms=move || queries.and_then(|queries| latest_sample_ms(&queries.get())).map(|ms| ms.to_string())

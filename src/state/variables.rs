@@ -65,6 +65,9 @@ pub struct VariablesState {
     pub values: Memo<BTreeMap<String, VariableValue>>,
     /// Variables that are not ready.
     pub pending: Memo<BTreeSet<String>>,
+    /// Variables that will not be ready: their options failed to load, or they depend on each
+    /// other in a cycle. By name, the reason.
+    pub failed: Memo<BTreeMap<String, String>>,
     url: UrlSync,
 }
 
@@ -129,10 +132,27 @@ impl VariablesState {
                     .collect()
             })
         };
+        let failed = {
+            let runtimes = Arc::clone(&runtimes);
+            Memo::new(move |_| {
+                runtimes
+                    .iter()
+                    .filter_map(|runtime| match runtime.options.get() {
+                        OptionsState::Failed(reason) => Some((runtime.name().to_owned(), reason)),
+                        OptionsState::Cyclic => Some((
+                            runtime.name().to_owned(),
+                            "it depends on itself through other variables".to_owned(),
+                        )),
+                        _ => None,
+                    })
+                    .collect()
+            })
+        };
         Self {
             runtimes,
             values,
             pending,
+            failed,
             url: inputs.url,
         }
     }
