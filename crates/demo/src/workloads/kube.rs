@@ -14,6 +14,9 @@ pub(crate) struct PodUsage {
     pub(crate) memory_bytes: Box<dyn Fn(f64) -> f64 + Send + Sync>,
 }
 
+/// Bytes a pod receives per second of CPU it uses: a few MB/s for a busy model server.
+const NETWORK_BYTES_PER_CORE_SECOND: f64 = 1.5e6;
+
 /// Where kube-state-metrics is scraped from.
 const KUBE_STATE_METRICS: (&str, &str) = ("kube-state-metrics", "10.131.0.23:8443");
 /// Where the scheduler's resource metrics are scraped from (a control-plane node).
@@ -72,6 +75,22 @@ fn add_state(catalog: &mut Catalog, pod: &Pod) {
         .with("owner_kind", pod.owner_kind.as_str())
         .with("owner_name", pod.owner_name.as_str())
         .with("owner_is_controller", "true");
+    // Running for its whole life: the other phases are reported as 0, as kube-state-metrics does.
+    for phase in ["Pending", "Running", "Succeeded", "Failed", "Unknown"] {
+        let labels = Labels::scraped(job, instance)
+            .with("namespace", pod.namespace)
+            .with("pod", pod.name.as_str())
+            .with("uid", pod.uid.as_str())
+            .with("phase", phase);
+        let value = if phase == "Running" { 1.0 } else { 0.0 };
+        catalog.gauge(
+            "kube_pod_status_phase",
+            "The pods current phase.",
+            &labels,
+            pod.alive,
+            move |_| value,
+        );
+    }
     catalog.gauge(
         "kube_pod_owner",
         "Information about the Pod's owner.",
@@ -124,12 +143,31 @@ fn add_usage(catalog: &mut Catalog, pod: &Pod, usage: PodUsage) {
         .with("endpoint", "https-metrics");
     let since_secs = secs(pod.alive.start_ms);
     let cpu_cores = usage.cpu_cores;
+    let cpu_cores_network = cpu_cores.clone();
     catalog.counter(
         "container_cpu_usage_seconds_total",
         "Cumulative cpu time consumed in seconds.",
         &labels,
         pod.alive,
         move |at_ms| round_to(cpu_cores.integral(since_secs, secs(at_ms)), 3),
+    );
+    // Network traffic follows the CPU: a busy server receives more. cAdvisor reports it for
+    // the pod's network namespace, not per container.
+    let network = Labels::scraped("kubelet", format!("{}:10250", pod.node.ip))
+        .with("namespace", pod.namespace)
+        .with("pod", pod.name.as_str())
+        .with("interface", "eth0")
+        .with("node", pod.node.name)
+        .with("metrics_path", "/metrics/cadvisor");
+    catalog.counter(
+        "container_network_receive_bytes_total",
+        "Cumulative count of bytes received.",
+        &network,
+        pod.alive,
+        move |at_ms| {
+            (cpu_cores_network.integral(since_secs, secs(at_ms)) * NETWORK_BYTES_PER_CORE_SECOND)
+                .round()
+        },
     );
     let memory_bytes = usage.memory_bytes;
     catalog.gauge(

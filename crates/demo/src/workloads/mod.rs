@@ -2,12 +2,14 @@
 //!
 //! `inventory` holds the story (projects, models, traffic); one module per kind of workload turns
 //! a spec into series (`ovms`, `vllm`, `trustyai`, `training`, `notebook`, `volumes`), sharing
-//! the pod-level Kubernetes series (`kube`) and GPU series (`gpu`).
+//! the pod-level Kubernetes series (`kube`) and GPU series (`gpu`); `nodes` adds the
+//! cluster-level node series.
 
 mod cluster;
 mod gpu;
 pub(crate) mod inventory;
 mod kube;
+mod nodes;
 mod notebook;
 mod ovms;
 mod schedule;
@@ -32,5 +34,6 @@ pub(crate) fn catalog(window: Span) -> Catalog {
     training::add(&mut catalog, &inventory::RESNET_FINETUNE);
     notebook::add(&mut catalog, &inventory::CV_WORKBENCH);
     volumes::add(&mut catalog, &inventory::VOLUMES);
+    nodes::add(&mut catalog);
     catalog
 }

@@ -200,6 +200,16 @@ async fn sweep(
         };
         let panels = outcome["panels"].as_array().cloned().unwrap_or_default();
         panels_seen += panels.len();
+        if std::env::var_os("OBS_SWEEP_VERBOSE").is_some() {
+            let with_data = panels
+                .iter()
+                .filter(|panel| panel["series"].as_u64().unwrap_or(0) > 0)
+                .count();
+            println!(
+                "{who} {namespace}/{name}: {with_data} of {} panels with data",
+                panels.len()
+            );
+        }
         for panel in &panels {
             let state = panel["state"].as_str().unwrap_or("none").to_owned();
             if state == "error" && error_samples.len() < 6 {
