@@ -7,6 +7,7 @@ mod kinds;
 mod markdown;
 mod menu;
 mod status;
+mod summary;
 
 use std::collections::BTreeSet;
 
@@ -23,6 +24,7 @@ use data::{PanelContext, QueryView, use_panel_queries};
 use data_table::DataTable;
 use menu::{PanelMenu, PanelSettings};
 use status::StatusIndicator;
+use summary::summarize;
 
 /// How many series a panel draws unless its settings say otherwise.
 pub const DEFAULT_SERIES_LIMIT: usize = 1_000;
@@ -42,6 +44,9 @@ pub fn PanelFrame(
         let width = use_width(body_ref);
         use_panel_queries(&panel, context, seen, width)
     });
+    // One typed summary of the queries, read by the data attributes tests and the benchmark
+    // watch.
+    let summary = queries.map(|queries| Memo::new(move |_| summarize(&queries.get())));
     let settings = PanelSettings::new(DEFAULT_SERIES_LIMIT);
     let key = panel.key.clone();
     let kind_name = panel.kind.name().to_owned();
@@ -76,9 +81,9 @@ pub fn PanelFrame(
             aria-label=move || title.get()
             data-panel-key=key
             data-kind=kind_name
-            data-state=move || queries.map(|queries| panel_state(&queries.get()))
-            data-series=move || queries.map(|queries| series_received(&queries.get()).to_string())
-            data-latest-ms=move || queries.and_then(|queries| latest_sample_ms(&queries.get())).map(|ms| ms.to_string())
+            data-state=move || summary.map(|summary| summary.get().state.as_str())
+            data-series=move || summary.map(|summary| summary.get().series.to_string())
+            data-latest-ms=move || summary.and_then(|summary| summary.get().latest_ms).map(|ms| ms.to_string())
             on:keydown=move |event: leptos::ev::KeyboardEvent| {
                 if event.key() == "Escape" && settings.full_size.get_untracked() {
                     settings.full_size.set(false);
@@ -109,67 +114,6 @@ pub fn PanelFrame(
             <div class="obs-backdrop" on:click=move |_| settings.full_size.set(false)></div>
         })}
     }
-}
-
-/// The panel's data state in one word, for tests and the benchmark to watch (`data-state`):
-/// `idle` (nothing sent yet: not seen or not measured), `waiting` (for variables), `loading`,
-/// `error` (a query failed) or `ready`.
-fn panel_state(queries: &[QueryView]) -> &'static str {
-    use data::QueryStatus;
-    if queries.is_empty() {
-        return "ready";
-    }
-    let any =
-        |matches: fn(&QueryStatus) -> bool| queries.iter().any(|query| matches(&query.status));
-    if any(|status| {
-        matches!(
-            status,
-            QueryStatus::Loading
-                | QueryStatus::Done {
-                    reloading: true,
-                    ..
-                }
-        )
-    }) {
-        "loading"
-    } else if any(|status| matches!(status, QueryStatus::Failed(_) | QueryStatus::Unplannable(_))) {
-        "error"
-    } else if queries
-        .iter()
-        .all(|query| matches!(query.status, QueryStatus::Done { .. }))
-    {
-        "ready"
-    } else if any(|status| matches!(status, QueryStatus::Waiting(_))) {
-        "waiting"
-    } else {
-        "idle"
-    }
-}
-
-/// The time of the newest sample the panel's queries returned, in unix milliseconds: tests
-/// watch it to see fresh data arrive (`data-latest-ms`).
-fn latest_sample_ms(queries: &[QueryView]) -> Option<i64> {
-    queries
-        .iter()
-        .filter_map(|query| match &query.status {
-            data::QueryStatus::Done { result, .. } => Some(result),
-            _ => None,
-        })
-        .flat_map(|result| result.series.iter())
-        .filter_map(|series| series.samples.last())
-        .map(|sample| sample.time_ms)
-        .max()
-}
-
-/// How many series the panel's queries returned.
-fn series_received(queries: &[QueryView]) -> usize {
-    queries
-        .iter()
-        .map(|query| match &query.status {
-            data::QueryStatus::Done { result, .. } => result.series.len(),
-            _ => 0,
-        })
-        .sum()
 }
 
 /// A text of the dashboard with its variables filled in, as Perses does for titles.

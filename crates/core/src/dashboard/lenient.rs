@@ -10,7 +10,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::parse::Problems;
+use super::problems::Problems;
 use crate::diagnostic::{Diagnostic, Path};
 
 /// Enough for any real spec; bounds the work on a hostile one.

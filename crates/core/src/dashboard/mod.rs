@@ -8,9 +8,12 @@
 //! [`GridContent::Missing`]. Only a document that holds no dashboard at all is an error.
 
 pub mod compact;
+mod layouts;
 mod lenient;
 mod names;
+mod panels;
 mod parse;
+mod problems;
 mod references;
 pub mod repeat;
 mod variables;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::parse::Problems;
+use super::problems::Problems;
 use super::{Dashboard, ListSource, PanelKind, Query, VariableKind};
 use crate::diagnostic::Path;
 use crate::interpolate::referenced_variables;

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use super::parse::{Problems, decode, optional};
+use super::problems::{Problems, decode, optional};
 use super::{ListSource, ListVariable, Severity, Variable, VariableKind, names::validate_name};
 use crate::diagnostic::Path;
 use crate::spec::Plugin;
