@@ -17,6 +17,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{Method, Uri, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
 use crate::errors::OdhError;
@@ -81,12 +82,29 @@ pub(crate) fn router(
         ))
         .with_state(state)
         .merge(remotes);
-    match static_dir {
+    let routes = match static_dir {
         // A single-page app: unknown paths get index.html so client-side routes load.
         Some(dir) => routes
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
         None => routes,
-    }
+    };
+    // No panic escapes a handler: it is logged, answered once with a 500, and the server
+    // keeps serving (in the dev profile, which unwinds; the limits keep known panics out).
+    routes.layer(CatchPanicLayer::custom(panic_answer))
+}
+
+fn panic_answer(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|text| (*text).to_owned()))
+        .unwrap_or_default();
+    tracing::error!(%detail, "a request handler panicked");
+    OdhError::new(
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        "internal error: the development backend failed on this request (see its log)",
+    )
+    .into_response()
 }
 
 /// The demo workloads' metrics, scraped by the managed Prometheus.

@@ -111,7 +111,8 @@ impl<'a> Call<'a> {
             ));
         }
         let promql = self.required(Param::Query)?;
-        let enforced = tenancy::enforce_namespace(promql, namespace).map_err(tenancy_error)?;
+        tenancy::limits::check(promql).map_err(limit_error)?;
+        let enforced = enforce_apart(promql, namespace).await?;
         tracing::debug!(user = %self.user.name, %namespace, query = %enforced, "tenancy query");
         self.forward(state, endpoint, &enforced).await
     }
@@ -130,6 +131,7 @@ impl<'a> Call<'a> {
             ));
         }
         let promql = self.required(Param::Query)?;
+        tenancy::limits::check(promql).map_err(limit_error)?;
         self.forward(state, endpoint, promql).await
     }
 
@@ -160,6 +162,51 @@ impl<'a> Call<'a> {
             .map_err(upstream_error)?;
         Ok(Json(json!({"code": 200, "response": response})))
     }
+}
+
+/// The stack of the thread that parses a query: the parser, the rewrite, printing and
+/// dropping the syntax tree all recurse as deep as the query nests, and the limits keep that
+/// well below this.
+const PARSE_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Enforces the namespace on a thread of its own with a large stack, so no query can overflow
+/// a server thread's stack; a panic in the parser is caught there and answered as a 500.
+async fn enforce_apart(promql: &str, namespace: &str) -> Result<String, OdhError> {
+    let (promql, namespace) = (promql.to_owned(), namespace.to_owned());
+    let (sender, receiver) = tokio::sync::oneshot::channel();
+    let spawned = std::thread::Builder::new()
+        .name("promql-parse".into())
+        .stack_size(PARSE_STACK_BYTES)
+        .spawn(move || {
+            let outcome =
+                std::panic::catch_unwind(|| tenancy::enforce_namespace(&promql, &namespace));
+            let _ = sender.send(outcome.map_err(|_| promql));
+        });
+    if let Err(error) = spawned {
+        tracing::error!("cannot start a parsing thread: {error}");
+        return Err(OdhError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the backend cannot check queries right now; try again",
+        ));
+    }
+    match receiver.await {
+        Ok(Ok(checked)) => checked.map_err(tenancy_error),
+        Ok(Err(query)) => {
+            tracing::error!(query = %query, "the PromQL parser panicked");
+            Err(OdhError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the query could not be checked: the PromQL parser failed on it",
+            ))
+        }
+        Err(_) => Err(OdhError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the query could not be checked",
+        )),
+    }
+}
+
+fn limit_error(error: tenancy::LimitError) -> OdhError {
+    OdhError::new(StatusCode::BAD_REQUEST, format!("bad query: {error}"))
 }
 
 fn tenancy_error(error: TenancyError) -> OdhError {

@@ -18,10 +18,12 @@
 //! carries the namespace.
 
 pub mod enforce;
+pub mod limits;
 pub mod params;
 
 #[cfg(test)]
 mod tests;
 
 pub use enforce::{TenancyError, enforce_namespace};
+pub use limits::LimitError;
 pub use params::{Param, ParamsError, QueryParams};

@@ -1,0 +1,364 @@
+//! Bounds a query must keep before it is parsed at all, and numbers where durations and times
+//! go, checked as Prometheus checks them.
+//!
+//! Prometheus and prom-label-proxy set no limit on a query of their own (Prometheus' Go parser
+//! grows its stack as needed; only the HTTP server's 1 MiB header limit bounds a GET). The
+//! parser here is recursive and its work grows with the square of a long operator chain, so
+//! the backend sets its own bounds, far above any real dashboard (the 941 queries of the 34
+//! corpus dashboards and the bundled ones: the longest under 4 KB, at most 143 operators,
+//! nesting at most 7):
+//!
+//! - at most [`MAX_QUERY_BYTES`] bytes, [`MAX_NESTING`] levels of `(`/`[`/`{`, and
+//!   [`MAX_OPERATORS`] operators;
+//! - durations (`[5m]`, `[5m:1m]`, `offset 5m`) between 1 ms and Go's `time.Duration` limit
+//!   (about 292 years), whether written as units or as seconds; `@` times finite and within
+//!   Prometheus' millisecond timestamps. promql-parser panics on `offset Inf`, `[1e30]` and the
+//!   like, and prints a sub-millisecond duration as nothing (`[0.0001]` becomes `[]`): such
+//!   numbers are refused here, with a 400, before the parser sees them.
+
+/// The longest query accepted.
+pub const MAX_QUERY_BYTES: usize = 64 * 1024;
+/// The deepest nesting of brackets accepted.
+pub const MAX_NESTING: usize = 256;
+/// The most operators (binary or unary, `or`, `and`, `unless` included) accepted.
+pub const MAX_OPERATORS: usize = 1_000;
+/// Go's `time.Duration` holds at most 2^63 − 1 nanoseconds.
+const MAX_DURATION_MS: f64 = 9_223_372_036_854.0;
+/// Prometheus timestamps are milliseconds in an `i64`.
+const MAX_TIMESTAMP_SECS: f64 = 9_223_372_036_854_775.0;
+
+/// Why a query is refused before parsing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LimitError {
+    #[error("the query is {bytes} bytes long; the most this backend accepts is {max}")]
+    TooLong { bytes: usize, max: usize },
+    #[error("the query nests brackets {depth} deep; the most this backend accepts is {max}")]
+    TooDeep { depth: usize, max: usize },
+    #[error("the query has more than {max} operators")]
+    TooManyOperators { max: usize },
+    #[error("invalid duration {text:?}: {reason}")]
+    Duration { text: String, reason: &'static str },
+    #[error("invalid @ time {text:?}: {reason}")]
+    Time { text: String, reason: &'static str },
+}
+
+/// Checks the bounds, then every duration and `@` time of `query`.
+pub fn check(query: &str) -> Result<(), LimitError> {
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(LimitError::TooLong {
+            bytes: query.len(),
+            max: MAX_QUERY_BYTES,
+        });
+    }
+    let code = code_only(query);
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut operators = 0usize;
+    let bytes = code.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        match bytes[index] {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'^' | b'<' | b'>' | b'=' | b'!' => operators += 1,
+            _ => {}
+        }
+        index += 1;
+    }
+    operators += words(&code)
+        .filter(|word| {
+            matches!(
+                word.to_ascii_lowercase().as_str(),
+                "or" | "and" | "unless" | "atan2"
+            )
+        })
+        .count();
+    if deepest > MAX_NESTING {
+        return Err(LimitError::TooDeep {
+            depth: deepest,
+            max: MAX_NESTING,
+        });
+    }
+    if operators > MAX_OPERATORS {
+        return Err(LimitError::TooManyOperators { max: MAX_OPERATORS });
+    }
+    check_ranges(&code)?;
+    check_offsets(&code)?;
+    check_times(&code)
+}
+
+/// The query with string literals and comments blanked out (same length), so that brackets
+/// and keywords inside them are not taken for code.
+fn code_only(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut chars = query.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' | '\'' | '`' => {
+                out.push(' ');
+                let mut escaped = false;
+                for inner in chars.by_ref() {
+                    out.push(' ');
+                    if escaped {
+                        escaped = false;
+                    } else if inner == '\\' && c != '`' {
+                        escaped = true;
+                    } else if inner == c {
+                        break;
+                    }
+                }
+            }
+            '#' => {
+                out.push(' ');
+                for inner in chars.by_ref() {
+                    if inner == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                    out.push(' ');
+                }
+            }
+            other if other.is_ascii() => out.push(other),
+            // Nothing outside a string is written with other characters; blanks keep the
+            // length the same.
+            other => out.extend(std::iter::repeat_n(' ', other.len_utf8())),
+        }
+    }
+    out
+}
+
+fn words(code: &str) -> impl Iterator<Item = &str> {
+    code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'))
+        .filter(|word| !word.is_empty())
+}
+
+/// `[range]` and `[range:step]`.
+fn check_ranges(code: &str) -> Result<(), LimitError> {
+    let mut rest = code;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else {
+            break;
+        };
+        let inside = &after[..close];
+        let mut parts = inside.splitn(2, ':');
+        if let Some(range) = parts.next() {
+            check_duration(range.trim(), false)?;
+        }
+        if let Some(step) = parts.next() {
+            let step = step.trim();
+            // An empty subquery step means the default resolution.
+            if !step.is_empty() {
+                check_duration(step, false)?;
+            }
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}
+
+/// `offset <duration>`, which may be negative.
+fn check_offsets(code: &str) -> Result<(), LimitError> {
+    let lower = code.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find("offset") {
+        let start = from + found;
+        let end = start + "offset".len();
+        from = end;
+        let before_ok = start == 0 || !is_word_byte(lower.as_bytes()[start - 1]);
+        let after_ok = lower.as_bytes().get(end).is_none_or(|b| !is_word_byte(*b));
+        if before_ok && after_ok {
+            check_duration(next_token(&code[end..]), true)?;
+        }
+    }
+    Ok(())
+}
+
+/// `@ <time>`, unless `@ start()` or `@ end()`.
+fn check_times(code: &str) -> Result<(), LimitError> {
+    for (at, _) in code.match_indices('@') {
+        let text = next_token(&code[at + 1..]);
+        if text.starts_with("start") || text.starts_with("end") || text.is_empty() {
+            continue;
+        }
+        let reason = match number(text) {
+            None => continue, // Not a number: the parser says what is wrong.
+            Some(value) if !value.is_finite() => "not a finite number",
+            Some(value) if value.abs() > MAX_TIMESTAMP_SECS => "outside Prometheus' timestamps",
+            Some(_) => continue,
+        };
+        return Err(LimitError::Time {
+            text: text.to_owned(),
+            reason,
+        });
+    }
+    Ok(())
+}
+
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// The token after whitespace: a sign and the characters of a number or duration.
+fn next_token(text: &str) -> &str {
+    let text = text.trim_start();
+    let end = text
+        .char_indices()
+        .find(|&(index, c)| {
+            !(c.is_ascii_alphanumeric() || c == '.' || ((c == '-' || c == '+') && index == 0))
+        })
+        .map_or(text.len(), |(index, _)| index);
+    &text[..end]
+}
+
+/// A PromQL number: decimal, exponent, hexadecimal, `Inf` or `NaN`, with a sign.
+fn number(text: &str) -> Option<f64> {
+    let lower = text.to_ascii_lowercase();
+    let (sign, unsigned) = match lower.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, lower.strip_prefix('+').unwrap_or(&lower)),
+    };
+    if let Some(hex) = unsigned.strip_prefix("0x") {
+        return u64::from_str_radix(hex, 16)
+            .ok()
+            .map(|value| sign * value as f64);
+    }
+    match unsigned {
+        "inf" => Some(sign * f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ if unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.') => {
+            unsigned.parse::<f64>().ok().map(|value| sign * value)
+        }
+        _ => None,
+    }
+}
+
+/// A duration written with units (`1h30m`) or as seconds (`90`, `1.5`); checked for range.
+fn check_duration(text: &str, signed: bool) -> Result<(), LimitError> {
+    let refuse = |reason| {
+        Err(LimitError::Duration {
+            text: text.to_owned(),
+            reason,
+        })
+    };
+    let unsigned = if signed {
+        text.strip_prefix('-')
+            .or_else(|| text.strip_prefix('+'))
+            .unwrap_or(text)
+    } else {
+        text
+    };
+    if unsigned.is_empty() {
+        return Ok(()); // The parser says what is missing.
+    }
+    let milliseconds = match units_ms(unsigned) {
+        Some(ms) => ms,
+        None => match number(unsigned) {
+            Some(seconds) if !seconds.is_finite() => return refuse("not a finite number"),
+            Some(seconds) => seconds * 1000.0,
+            // Neither: not a duration the parser will take either; it says why.
+            None => return Ok(()),
+        },
+    };
+    if milliseconds > MAX_DURATION_MS {
+        return refuse("longer than Prometheus can hold (about 292 years)");
+    }
+    if milliseconds != 0.0 && milliseconds < 1.0 {
+        return refuse("shorter than a millisecond");
+    }
+    Ok(())
+}
+
+/// The milliseconds of a duration written with units, e.g. `1h30m`, `500ms`; `None` when the
+/// text is not one.
+fn units_ms(text: &str) -> Option<f64> {
+    let mut total = 0.0;
+    let mut rest = text;
+    if rest.is_empty() {
+        return None;
+    }
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            return None;
+        }
+        // Digits beyond f64 precision are still huge: the range check refuses them.
+        let value: f64 = rest[..digits].parse().ok()?;
+        rest = &rest[digits..];
+        let unit_len = if rest.starts_with("ms") { 2 } else { 1 };
+        let unit_ms = match rest.get(..unit_len)? {
+            "ms" => 1.0,
+            "s" => 1_000.0,
+            "m" => 60_000.0,
+            "h" => 3_600_000.0,
+            "d" => 86_400_000.0,
+            "w" => 604_800_000.0,
+            "y" => 31_536_000_000.0,
+            _ => return None,
+        };
+        total += value * unit_ms;
+        rest = &rest[unit_len..];
+    }
+    Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_queries_pass() {
+        for query in [
+            r#"sum(rate(x{a="[1e30]", b=~"offset Inf"}[5m])) by (pod)"#,
+            "histogram_quantile(0.9, sum by (le) (rate(x_bucket[$__rate_interval])))",
+            "rate(x[5m:1m]) offset -1h @ 1700000000",
+            "max_over_time(x[1h:]) @ start() - x offset 1d2h",
+            "x[1.5] + x[90] offset 0.5",
+            "x # a comment with [ and ( and @ Inf\n+ 1",
+            "0x1f * x",
+        ] {
+            assert_eq!(check(query), Ok(()), "{query}");
+        }
+    }
+
+    #[test]
+    fn hostile_queries_are_refused() {
+        let long = "x".repeat(MAX_QUERY_BYTES + 1);
+        let deep = format!(
+            "{}x{}",
+            "(".repeat(MAX_NESTING + 1),
+            ")".repeat(MAX_NESTING + 1)
+        );
+        let chain = vec!["x"; MAX_OPERATORS + 2].join(" or ");
+        let unary = format!("{}x", "-".repeat(MAX_OPERATORS + 1));
+        let cases: Vec<(&str, &str)> = vec![
+            (&long, "bytes long"),
+            (&deep, "nests brackets"),
+            (&chain, "operators"),
+            (&unary, "operators"),
+            ("x offset Inf", "not a finite number"),
+            ("x offset -inf", "not a finite number"),
+            ("x offset NaN", "not a finite number"),
+            ("x offset 1e30", "292 years"),
+            ("x[1e30]", "292 years"),
+            ("x[99999999999999999999]", "292 years"),
+            ("x[100000000y]", "292 years"),
+            ("x[5m:1e30]", "292 years"),
+            ("x[0.0001]", "shorter than a millisecond"),
+            ("x offset 0.0001", "shorter than a millisecond"),
+            ("x[5m:0.0001]", "shorter than a millisecond"),
+            ("x @ 1e30", "outside Prometheus' timestamps"),
+            ("x @ Inf", "not a finite number"),
+            ("x @ NaN", "not a finite number"),
+        ];
+        for (query, message) in cases {
+            let error = check(query).expect_err(query);
+            assert!(error.to_string().contains(message), "{query}: {error}");
+        }
+    }
+}
