@@ -14,6 +14,9 @@ pub const DEFAULT_PROMETHEUS_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Config {
     /// Where to listen; port 0 picks a free port.
     pub listen: SocketAddr,
+    /// Where the demo metrics exporter listens for the managed Prometheus: a loopback
+    /// address (port 0 picks a free port).
+    pub metrics_listen: SocketAddr,
     /// The manifest directory (a GitOps checkout of PersesDashboards).
     pub dashboards_dir: PathBuf,
     /// The RBAC file: users, tokens, projects.
@@ -35,7 +38,7 @@ pub enum PrometheusSource {
     /// An existing Prometheus-compatible API (a cluster's, through a port-forward).
     External { url: String },
     /// A Prometheus started with the server, filled with the demo workloads' history and
-    /// scraping the server's own `/metrics`; stopped with the server.
+    /// scraping the server's demo metrics exporter; stopped with the server.
     Managed {
         /// 0 picks a free port.
         port: u16,
@@ -49,6 +52,7 @@ impl Config {
     pub fn new(dashboards_dir: impl Into<PathBuf>, rbac_file: impl Into<PathBuf>) -> Self {
         Self {
             listen: SocketAddr::from(([127, 0, 0, 1], 8091)),
+            metrics_listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             dashboards_dir: dashboards_dir.into(),
             rbac_file: rbac_file.into(),
             prometheus: PrometheusSource::Managed {

@@ -12,10 +12,13 @@
 //! Architecture invariants: the only PromQL that reaches Prometheus through the tenancy
 //! routes is printed from a rewritten syntax tree in which every selector carries the
 //! caller's namespace; requests to Prometheus are rebuilt from known parameters, never
-//! forwarded. The `/__dev` routes exist only here, for end-to-end tests.
+//! forwarded. The demo metrics exporter that Prometheus scrapes listens on its own loopback
+//! port ([`exporter`]), never on the main one. The `/__dev` routes exist only here, for
+//! end-to-end tests, and answer only the local user or an administrator.
 
 pub mod config;
 pub mod errors;
+mod exporter;
 mod ids;
 pub mod manifests;
 pub mod prometheus;

@@ -19,6 +19,10 @@ struct Cli {
     /// Address to listen on (port 0 picks a free port).
     #[arg(long, default_value = "127.0.0.1:8091")]
     listen: SocketAddr,
+    /// Loopback address of the demo metrics exporter the managed Prometheus scrapes (port 0
+    /// picks a free port). It is never served on --listen: it holds every project's series.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    metrics_listen: SocketAddr,
     /// Directory of PersesDashboard manifests (YAML or JSON, nested folders).
     #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../../dashboards"))]
     dashboards: PathBuf,
@@ -75,6 +79,7 @@ impl Cli {
     fn into_config(self) -> Config {
         let mut config = Config::new(self.dashboards, self.rbac);
         config.listen = self.listen;
+        config.metrics_listen = self.metrics_listen;
         config.prometheus = match self.prometheus_url {
             Some(url) => PrometheusSource::External { url },
             None => PrometheusSource::Managed {

@@ -11,6 +11,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::config::{Config, PrometheusSource};
+use crate::exporter::Exporter;
 use crate::manifests::ManifestStore;
 use crate::prometheus::Upstream;
 use crate::rbac::{Rbac, RbacError};
@@ -31,6 +32,11 @@ pub enum ServerError {
         address: SocketAddr,
         source: std::io::Error,
     },
+    #[error("the demo metrics exporter cannot listen on {address}: {source}")]
+    Exporter {
+        address: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("the managed Prometheus did not start: {0}")]
     PrometheusStart(String),
     #[error("the managed Prometheus did not stop cleanly: {0}")]
@@ -46,6 +52,7 @@ pub struct RunningServer {
     shutdown: oneshot::Sender<()>,
     serving: JoinHandle<std::io::Result<()>>,
     managed: Option<ManagedPrometheus>,
+    exporter: Option<Exporter>,
 }
 
 impl RunningServer {
@@ -85,26 +92,29 @@ impl RunningServer {
             config.static_dir.as_deref(),
             &config.remotes,
         );
-        let (shutdown, stop_signal) = oneshot::channel::<()>();
-        let serving = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    // A dropped sender stops the server as well.
-                    let _ = stop_signal.await;
-                })
-                .await
-        });
+        let (shutdown, serving) = serve(listener, app);
         log_start(&state, &config, address);
 
-        let (managed, prometheus_url) = match &config.prometheus {
-            PrometheusSource::External { url } => (None, url.clone()),
+        let (managed, exporter, prometheus_url) = match &config.prometheus {
+            PrometheusSource::External { url } => (None, None, url.clone()),
             PrometheusSource::Managed {
                 port,
                 backfill_secs,
             } => {
+                let exporter = match Exporter::start(config.metrics_listen).await {
+                    Ok(exporter) => exporter,
+                    Err(source) => {
+                        let _ = shutdown.send(());
+                        let _ = tokio::time::timeout(DRAIN_TIMEOUT, serving).await;
+                        return Err(ServerError::Exporter {
+                            address: config.metrics_listen,
+                            source,
+                        });
+                    }
+                };
                 let options = PrometheusOptions {
                     listen_port: *port,
-                    scrape_target: scrape_target(address),
+                    scrape_target: exporter.address().to_string(),
                     backfill_secs: *backfill_secs,
                     ..PrometheusOptions::default()
                 };
@@ -124,9 +134,10 @@ impl RunningServer {
                             "the managed Prometheus is ready"
                         );
                         let url = managed.url();
-                        (Some(managed), url)
+                        (Some(managed), Some(exporter), url)
                     }
                     Err(error) => {
+                        exporter.stop().await;
                         let _ = shutdown.send(());
                         let _ = tokio::time::timeout(DRAIN_TIMEOUT, serving).await;
                         return Err(ServerError::PrometheusStart(error.to_string()));
@@ -142,6 +153,7 @@ impl RunningServer {
             shutdown,
             serving,
             managed,
+            exporter,
         })
     }
 
@@ -155,6 +167,11 @@ impl RunningServer {
         format!("http://{}", self.address)
     }
 
+    /// Where the managed Prometheus scrapes the demo metrics (none with an external one).
+    pub fn exporter_address(&self) -> Option<SocketAddr> {
+        self.exporter.as_ref().map(Exporter::address)
+    }
+
     /// The Prometheus the queries go to.
     pub fn prometheus_url(&self) -> &str {
         &self.prometheus_url
@@ -166,6 +183,7 @@ impl RunningServer {
             shutdown,
             mut serving,
             managed,
+            exporter,
             ..
         } = self;
         let _ = shutdown.send(());
@@ -185,6 +203,9 @@ impl RunningServer {
                 .map_err(|error| ServerError::PrometheusStop(error.to_string()))?;
             tracing::info!("the managed Prometheus stopped");
         }
+        if let Some(exporter) = exporter {
+            exporter.stop().await;
+        }
         served
     }
 }
@@ -202,21 +223,28 @@ impl std::fmt::Debug for RunningServer {
     }
 }
 
-/// Prometheus scrapes over loopback when the server listens on every interface.
-fn scrape_target(address: SocketAddr) -> String {
-    let ip = if address.ip().is_unspecified() {
-        std::net::IpAddr::from([127, 0, 0, 1])
-    } else {
-        address.ip()
-    };
-    SocketAddr::new(ip, address.port()).to_string()
+/// Serves `app` on `listener` until the returned sender fires or is dropped.
+pub(crate) fn serve(
+    listener: TcpListener,
+    app: axum::Router,
+) -> (oneshot::Sender<()>, JoinHandle<std::io::Result<()>>) {
+    let (shutdown, stop_signal) = oneshot::channel::<()>();
+    let serving = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                // A dropped sender stops the server as well.
+                let _ = stop_signal.await;
+            })
+            .await
+    });
+    (shutdown, serving)
 }
 
 fn log_start(state: &AppState, config: &Config, address: SocketAddr) {
     tracing::info!(
         "obs-devserver emulates the ODH dashboard backend at http://{address}: \
          /api/k8s (projects, PersesDashboards), /api/prometheus (tenancy and cluster), \
-         /api/status, /perses/api; demo metrics at /metrics"
+         /api/status, /perses/api"
     );
     tracing::info!(
         dir = %config.dashboards_dir.display(),

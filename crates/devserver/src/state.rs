@@ -52,7 +52,7 @@ impl AppState {
 /// the user in a cluster.
 pub(crate) const DEV_LOGIN_COOKIE: &str = "obs-dev-user";
 
-fn dev_login_token(headers: &HeaderMap) -> Option<&str> {
+pub(crate) fn dev_login_token(headers: &HeaderMap) -> Option<&str> {
     headers
         .get_all(axum::http::header::COOKIE)
         .iter()

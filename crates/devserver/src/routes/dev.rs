@@ -1,4 +1,6 @@
-//! DEVELOPMENT ONLY helpers for end-to-end tests; nothing like them exists in ODH.
+//! DEVELOPMENT ONLY helpers for end-to-end tests; nothing like them exists in ODH. Only the
+//! local user or an administrator may use them, from this server's own pages or a tool, and a
+//! change must be JSON (see [`super::access`]).
 //!
 //! - `GET /__dev/requests`: the last requests to `/api` and `/perses` (see
 //!   [`crate::request_log`]).

@@ -1,6 +1,7 @@
 //! The HTTP routes: the ODH backend contract, the Perses API, the demo metrics and the
 //! development helpers, one module per family.
 
+mod access;
 mod body;
 mod dev;
 pub(crate) mod federation;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{Method, Uri, header};
+use axum::http::{Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -70,17 +71,14 @@ pub(crate) fn router(
         )
         .route("/perses/api/api/v1/dashboards", get(perses::all_dashboards))
         .route("/perses/{*path}", any(perses::not_found))
-        .route("/metrics", get(metrics))
-        .route("/__dev/requests", get(dev::requests))
-        .route("/__dev/faults", get(dev::faults).post(dev::set_faults))
-        .route("/__dev/as", get(dev::logout))
-        .route("/__dev/as/{user}", get(dev::login_as))
+        .route("/metrics", any(metrics_elsewhere))
+        .merge(dev_routes(&state))
         .layer(DefaultBodyLimit::max(state.body_limit_bytes))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state.requests),
             request_log::record,
         ))
-        .with_state(state)
+        .with_state(Arc::clone(&state))
         .merge(remotes);
     let routes = match static_dir {
         // A single-page app: unknown paths get index.html so client-side routes load.
@@ -88,9 +86,26 @@ pub(crate) fn router(
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
         None => routes,
     };
+    let routes = routes.layer(axum::middleware::from_fn_with_state(
+        state,
+        access::refuse_unknown_tokens,
+    ));
     // No panic escapes a handler: it is logged, answered once with a 500, and the server
     // keeps serving (in the dev profile, which unwinds; the limits keep known panics out).
     routes.layer(CatchPanicLayer::custom(panic_answer))
+}
+
+/// The development helpers, behind their own access check.
+fn dev_routes(state: &Arc<AppState>) -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/__dev/requests", get(dev::requests))
+        .route("/__dev/faults", get(dev::faults).post(dev::set_faults))
+        .route("/__dev/as", get(dev::logout))
+        .route("/__dev/as/{user}", get(dev::login_as))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(state),
+            access::dev_only,
+        ))
 }
 
 fn panic_answer(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
@@ -107,17 +122,14 @@ fn panic_answer(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
     .into_response()
 }
 
-/// The demo workloads' metrics, scraped by the managed Prometheus.
-async fn metrics() -> Response {
-    let now_ms = chrono::Utc::now().timestamp_millis();
-    (
-        [(
-            header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        obs_demo::exposition(now_ms),
+/// The demo metrics hold every project's series, so they are served on a loopback port of
+/// their own ([`crate::exporter`]); a caller of this port reads them through the tenancy routes.
+async fn metrics_elsewhere() -> OdhError {
+    OdhError::new(
+        axum::http::StatusCode::NOT_FOUND,
+        "the demo metrics are not served here: the managed Prometheus scrapes them on a \
+         loopback port of their own; query them through /api/prometheus",
     )
-        .into_response()
 }
 
 async fn api_not_found(method: Method, uri: Uri) -> OdhError {

@@ -38,7 +38,7 @@ async fn request_log(live: &Live) {
         last["params"],
         json!({"namespace": "fraud-detection", "query": "count(kube_pod_info)", "time": live.time, "ignored": ["extra"]})
     );
-    // GET parameters are recorded too; the log itself and /metrics are not.
+    // GET parameters are recorded too; the log itself is not.
     live.server
         .get(
             "/api/k8s/apis/project.openshift.io/v1/projects?limit=5",

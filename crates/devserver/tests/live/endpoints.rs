@@ -423,13 +423,29 @@ async fn cluster_routes(live: &Live) {
     }
 }
 
+/// The exporter holds every project's series: the main port does not serve it, whoever asks.
 async fn metrics(live: &Live) {
-    let reply = live.server.get("/metrics", None).await;
+    for token in [None, Some(ADMIN), Some(DEVELOPER)] {
+        let reply = live.server.get("/metrics", token).await;
+        assert_eq!(
+            reply.status, 404,
+            "/metrics on the main port: {}",
+            reply.text
+        );
+        assert!(
+            reply.message().contains("/api/prometheus"),
+            "{}",
+            reply.text
+        );
+        assert!(!reply.text.contains("kube_pod_info"), "{}", reply.text);
+    }
+    let reply = live.exporter.get("/metrics", None).await;
     assert_eq!(reply.status, 200);
     assert!(
         reply.text.contains("# TYPE kube_pod_info gauge"),
-        "the demo exposition"
+        "the demo exposition on the exporter's loopback port"
     );
+    assert!(live.exporter.base.starts_with("http://127.0.0.1:"));
 }
 
 /// Every query of every bundled dashboard, its variables set to "all", returns data through

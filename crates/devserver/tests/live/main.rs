@@ -21,6 +21,8 @@ use serde_json::Value;
 pub struct Live {
     pub server: Client,
     pub prometheus: Client,
+    /// The demo metrics exporter the managed Prometheus scrapes (loopback only).
+    pub exporter: Client,
     /// A fixed instant in the past (unix seconds): the service and Prometheus, asked about
     /// it, see the same samples.
     pub time: String,
@@ -53,6 +55,12 @@ async fn live_against_a_real_prometheus() {
     let live = Live {
         server: Client::new(&server),
         prometheus: Client::for_url(server.prometheus_url()),
+        exporter: Client::for_url(&format!(
+            "http://{}",
+            server
+                .exporter_address()
+                .expect("a managed Prometheus has an exporter")
+        )),
         time: (now_secs - 30).to_string(),
     };
     attacks::data_of_every_project_is_present(&live).await;

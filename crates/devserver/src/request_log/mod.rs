@@ -1,9 +1,14 @@
 //! DEVELOPMENT ONLY: the last requests to `/api` and `/perses`, for end-to-end tests to
 //! assert what the page asked for (`GET /__dev/requests`).
 //!
+//! The log is bounded in count and in bytes ([`bounds`]): long paths and parameters are cut,
+//! saying so, and the oldest records go first.
+//!
 //! A request whose client goes away before the answer is ready (an aborted fetch) is
 //! recorded with `aborted: true`: the server drops the handler's future then, and a guard
 //! notices the drop.
+
+mod bounds;
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -38,29 +43,59 @@ pub struct RequestRecord {
     pub aborted: bool,
 }
 
+/// What a record costs besides its path and parameters, roughly: the other fields' text.
+const RECORD_OVERHEAD_BYTES: usize = 256;
+
 /// The ring of recorded requests.
 #[derive(Debug, Default)]
 pub struct RequestLog {
-    records: Mutex<VecDeque<RequestRecord>>,
+    ring: Mutex<Ring>,
+}
+
+#[derive(Debug, Default)]
+struct Ring {
+    /// Each record with the bytes of text it holds.
+    records: VecDeque<(RequestRecord, usize)>,
+    text_bytes: usize,
 }
 
 impl RequestLog {
     /// The recorded requests, oldest first.
     pub fn records(&self) -> Vec<RequestRecord> {
-        self.lock().iter().cloned().collect()
+        self.lock()
+            .records
+            .iter()
+            .map(|(record, _)| record.clone())
+            .collect()
     }
 
-    fn push(&self, record: RequestRecord) {
-        let mut records = self.lock();
-        if records.len() == CAPACITY {
-            records.pop_front();
+    /// The bytes of text the log holds.
+    pub fn text_bytes(&self) -> usize {
+        self.lock().text_bytes
+    }
+
+    fn push(&self, mut record: RequestRecord) {
+        bounds::clamp_text(&mut record.path, bounds::PATH_BYTES);
+        let params_bytes = bounds::clamp_params(
+            &mut record.params,
+            bounds::RECORD_TEXT_BYTES.saturating_sub(record.path.len()),
+        );
+        let bytes = RECORD_OVERHEAD_BYTES + record.path.len() + params_bytes;
+        let mut ring = self.lock();
+        while ring.records.len() >= CAPACITY
+            || (!ring.records.is_empty() && ring.text_bytes + bytes > bounds::LOG_TEXT_BYTES)
+        {
+            if let Some((_, dropped)) = ring.records.pop_front() {
+                ring.text_bytes -= dropped;
+            }
         }
-        records.push_back(record);
+        ring.text_bytes += bytes;
+        ring.records.push_back((record, bytes));
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<RequestRecord>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Ring> {
         // A log is still useful after a panic elsewhere held the lock.
-        self.records
+        self.ring
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
@@ -165,5 +200,54 @@ impl Pending {
 impl Drop for Pending {
     fn drop(&mut self) {
         self.finish(None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(path: String, query: String) -> RequestRecord {
+        RequestRecord {
+            at: String::new(),
+            at_ms: 0,
+            method: "POST".to_owned(),
+            path,
+            params: serde_json::json!({ "query": query }),
+            user: None,
+            status: Some(400),
+            duration_ms: 0,
+            aborted: false,
+        }
+    }
+
+    #[test]
+    fn the_log_is_bounded_in_count_and_bytes() {
+        let log = RequestLog::default();
+        for _ in 0..CAPACITY + 10 {
+            log.push(record("/api/x".to_owned(), "up".to_owned()));
+        }
+        assert_eq!(log.records().len(), CAPACITY);
+
+        // Huge paths and parameters are cut, and the total stays under its bound.
+        let log = RequestLog::default();
+        for _ in 0..400 {
+            log.push(record("/".repeat(100_000), "x".repeat(1_000_000)));
+        }
+        assert!(
+            log.text_bytes() <= bounds::LOG_TEXT_BYTES,
+            "{}",
+            log.text_bytes()
+        );
+        let records = log.records();
+        assert!(records.len() > 100, "{}", records.len());
+        let last = records.last().map(|last| last.params["query"].clone());
+        let query = last.as_ref().and_then(|query| query.as_str()).unwrap_or("");
+        assert!(query.len() < bounds::RECORD_TEXT_BYTES, "{}", query.len());
+        assert!(
+            query.ends_with("bytes cut]"),
+            "{}",
+            &query[query.len() - 40..]
+        );
     }
 }
