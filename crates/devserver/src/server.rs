@@ -131,8 +131,16 @@ impl RunningServer {
                             import_ms = timings.import.as_millis(),
                             ready_ms = timings.ready.as_millis(),
                             data_dir = %managed.data_dir().display(),
+                            pid = managed.pid(),
                             "the managed Prometheus is ready"
                         );
+                        if !managed.dies_with_parent() {
+                            tracing::warn!(
+                                "setpriv (util-linux) is missing: if this server is killed, \
+                                 stop its Prometheus (pid {}) yourself",
+                                managed.pid()
+                            );
+                        }
                         let url = managed.url();
                         (Some(managed), Some(exporter), url)
                     }

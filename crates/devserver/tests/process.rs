@@ -20,6 +20,7 @@ async fn help_lists_every_flag() {
     let help = String::from_utf8(output.stdout).unwrap();
     for flag in [
         "--listen",
+        "--metrics-listen",
         "--dashboards",
         "--rbac",
         "--prometheus-url",
@@ -123,4 +124,71 @@ async fn serves_a_built_page_and_stops_on_sigterm() {
         .unwrap();
     assert!(status.success(), "{status}");
     drain.await.unwrap();
+}
+
+/// A backend killed with SIGKILL runs no cleanup: its Prometheus must die anyway (a
+/// parent-death signal), freeing its port, rather than live on as an orphan.
+#[tokio::test]
+async fn a_killed_backend_takes_its_prometheus_down() {
+    let mut child = Command::new(BINARY)
+        .args(["--listen", "127.0.0.1:0", "--prometheus-port", "0"])
+        .args(["--backfill", "10m"])
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let field = |line: &str, name: &str| {
+        line.split(&format!("{name}="))
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(str::to_owned)
+    };
+    let (pid, prometheus_url) = tokio::time::timeout(Duration::from_secs(120), async {
+        let mut pid = None;
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if line.contains("the managed Prometheus is ready") {
+                pid = field(&line, "pid");
+            }
+            if line.contains("queries go to this Prometheus") {
+                return (pid.unwrap(), field(&line, "url").unwrap());
+            }
+        }
+        panic!("the server exited before its Prometheus was ready");
+    })
+    .await
+    .unwrap();
+    let drain = tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    let prometheus = Client::for_url(&prometheus_url);
+    assert_eq!(prometheus.get("/-/ready", None).await.status, 200);
+
+    child.start_kill().unwrap(); // SIGKILL
+    child.wait().await.unwrap();
+    drain.await.unwrap();
+
+    let gone = tokio::time::timeout(Duration::from_secs(30), async {
+        while process_runs(&pid) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    })
+    .await;
+    assert!(gone.is_ok(), "Prometheus (pid {pid}) outlived its backend");
+    let port = prometheus_url.rsplit(':').next().unwrap();
+    assert!(
+        std::net::TcpStream::connect(format!("127.0.0.1:{port}")).is_err(),
+        "Prometheus' port {port} is still open"
+    );
+}
+
+/// Whether a process runs: it has a /proc entry that is not a zombie (a container's init may
+/// not reap the orphan at once; a zombie holds no port and does no work).
+fn process_runs(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            stat.rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_owned))
+        })
+        .is_some_and(|state| state != "Z")
 }

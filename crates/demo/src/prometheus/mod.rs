@@ -9,6 +9,7 @@
 mod backfill;
 mod config;
 mod process;
+mod scratch;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -65,7 +66,9 @@ pub struct StartupTimings {
     pub ready: Duration,
 }
 
-/// A running Prometheus owned by this process.
+/// A running Prometheus owned by this process. It stops when this handle is dropped, and it
+/// dies with this process even when nothing is dropped (SIGKILL, an abort): it is started with
+/// a parent-death signal. Its scratch directory, left behind then, is removed by the next start.
 #[derive(Debug)]
 pub struct ManagedPrometheus {
     // Declared first so it is dropped (and the process killed) before its directories go.
@@ -77,6 +80,7 @@ pub struct ManagedPrometheus {
     work_dir: TempDir,
     backfill_end_ms: Option<i64>,
     timings: StartupTimings,
+    dies_with_parent: bool,
 }
 
 impl ManagedPrometheus {
@@ -92,13 +96,15 @@ impl ManagedPrometheus {
         let binary = process::find_program(&options.binary, Tool::Prometheus)?;
         let promtool = process::find_program(&options.promtool, Tool::Promtool)?;
 
+        scratch::remove_orphans(&std::env::temp_dir());
         let work_dir = tempfile::Builder::new()
-            .prefix("obs-demo-prometheus-")
+            .prefix(scratch::PREFIX)
             .tempdir()
             .map_err(DemoError::io(
                 "create a temporary directory in",
                 std::env::temp_dir(),
             ))?;
+        scratch::claim(work_dir.path()).map_err(DemoError::io("write in", work_dir.path()))?;
         let data_dir = options
             .data_dir
             .clone()
@@ -145,6 +151,7 @@ impl ManagedPrometheus {
             work_dir,
             backfill_end_ms,
             timings,
+            dies_with_parent: running.dies_with_parent,
         })
     }
 
@@ -160,6 +167,12 @@ impl ManagedPrometheus {
     /// The process id, e.g. to check that the process is gone after `stop`.
     pub fn pid(&self) -> u32 {
         self.pid
+    }
+
+    /// Whether Prometheus gets SIGTERM when this process dies (`setpriv` from util-linux was
+    /// found); without it, only a clean stop or a drop stops it.
+    pub fn dies_with_parent(&self) -> bool {
+        self.dies_with_parent
     }
 
     /// The database directory.

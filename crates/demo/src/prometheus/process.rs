@@ -57,6 +57,8 @@ pub(super) struct Running {
     pub(super) child: Child,
     pub(super) pid: u32,
     pub(super) port: u16,
+    /// Started through `setpriv --pdeathsig`: it gets SIGTERM when its parent dies.
+    pub(super) dies_with_parent: bool,
 }
 
 /// Starts Prometheus and waits until it is ready. A picked port can be taken by another process
@@ -85,7 +87,8 @@ pub(super) async fn launch(launch: &Launch<'_>) -> Result<Running, DemoError> {
 async fn start_once(launch: &Launch<'_>, port: u16) -> Result<Running, DemoError> {
     let log = File::create(launch.log).map_err(DemoError::io("create", launch.log))?;
     let log_for_stdout = log.try_clone().map_err(DemoError::io("open", launch.log))?;
-    let mut child = Command::new(launch.binary)
+    let (mut command, dies_with_parent) = dying_with_parent(launch.binary);
+    let mut child = command
         .arg(format!("--config.file={}", launch.config.display()))
         .arg(format!("--storage.tsdb.path={}", launch.data_dir.display()))
         .arg(format!(
@@ -106,7 +109,32 @@ async fn start_once(launch: &Launch<'_>, port: u16) -> Result<Running, DemoError
         })?;
     let pid = child.id().unwrap_or_default();
     wait_ready(&mut child, port, launch.log).await?;
-    Ok(Running { child, pid, port })
+    Ok(Running {
+        child,
+        pid,
+        port,
+        dies_with_parent,
+    })
+}
+
+/// A command that runs `binary` with a parent-death signal: Prometheus gets SIGTERM when the
+/// thread that started it ends, that is when this process dies however it dies (SIGKILL, an
+/// abort, a stack overflow), so it never outlives its owner holding a port.
+///
+/// The signal is set by util-linux's `setpriv` (present on every Debian system), which then
+/// execs Prometheus in the same process: the workspace forbids the `unsafe` that `pre_exec`
+/// with `prctl` would need. Callers start Prometheus from a thread that lives as long as the
+/// process (the main thread, or a runtime's worker); a thread that ends earlier would send the
+/// signal early. Without `setpriv`, Prometheus is started directly.
+fn dying_with_parent(binary: &Path) -> (Command, bool) {
+    match find_program(Path::new("setpriv"), Tool::Prometheus) {
+        Ok(setpriv) => {
+            let mut command = Command::new(setpriv);
+            command.args(["--pdeathsig", "TERM", "--"]).arg(binary);
+            (command, true)
+        }
+        Err(_) => (Command::new(binary), false),
+    }
 }
 
 /// Polls `/-/ready` until it answers 200, the process exits, or the time is up.
