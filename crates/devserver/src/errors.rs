@@ -12,6 +12,18 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
+/// How much of a caller's input a message quotes.
+const SHOWN_CHARS: usize = 100;
+
+/// A caller's input (a name, a path, a token of a query) as a message quotes it: enough to
+/// find it, never the whole of a long one, so an answer never grows with a hostile request.
+pub fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARS) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
 /// An error as the ODH backend's Fastify error handler prints it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OdhError {
@@ -45,7 +57,7 @@ impl OdhError {
         Self {
             status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
             code: "FST_ERR_CTP_INVALID_MEDIA_TYPE".to_owned(),
-            message: format!("Unsupported Media Type: {content_type}"),
+            message: format!("Unsupported Media Type: {}", shown(content_type)),
         }
     }
 
@@ -53,7 +65,7 @@ impl OdhError {
     pub fn route_not_found(method: &str, path: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,
-            format!("Route {method}:{path} not found"),
+            format!("Route {method}:{} not found", shown(path)),
         )
     }
 
@@ -141,7 +153,8 @@ impl KubeStatus {
         namespace: &str,
     ) -> Self {
         let ResourceType { plural, group } = resource;
-        let object = match name {
+        let (name, namespace) = (name.map(shown), shown(namespace));
+        let object = match &name {
             Some(name) => format!("{plural}.{group} {name:?}"),
             None => format!("{plural}.{group}"),
         };
@@ -151,7 +164,7 @@ impl KubeStatus {
                 "{object} is forbidden: User {user:?} cannot {verb} resource {plural:?} in API \
                  group {group:?} in the namespace {namespace:?}"
             ),
-            details: Some((name.map(str::to_owned), resource)),
+            details: Some((name, resource)),
         }
     }
 
@@ -159,8 +172,8 @@ impl KubeStatus {
         let ResourceType { plural, group } = resource;
         Self {
             reason: StatusReason::NotFound,
-            message: format!("{plural}.{group} {name:?} not found"),
-            details: Some((Some(name.to_owned()), resource)),
+            message: format!("{plural}.{group} {:?} not found", shown(name)),
+            details: Some((Some(shown(name)), resource)),
         }
     }
 
@@ -226,7 +239,10 @@ impl PersesError {
     pub fn forbidden(user: &str, project: &str) -> Self {
         Self {
             status: StatusCode::FORBIDDEN,
-            message: format!("forbidden access: user {user:?} may not read project {project:?}"),
+            message: format!(
+                "forbidden access: user {user:?} may not read project {:?}",
+                shown(project)
+            ),
         }
     }
 

@@ -16,7 +16,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
-use crate::errors::{KubeStatus, OdhError, PersesError};
+use crate::errors::{KubeStatus, OdhError, PersesError, shown};
 use crate::rbac::{AuthError, TOKEN_HEADER};
 use crate::state::{AppState, dev_login_token};
 
@@ -168,7 +168,7 @@ fn check_dev(
             .and_then(|value| value.to_str().ok())
             .unwrap_or("");
         if !is_json(content_type) {
-            return Err(DevRefusal::NotJson(content_type.to_owned()));
+            return Err(DevRefusal::NotJson(shown(content_type)));
         }
     }
     Ok(())
@@ -196,7 +196,7 @@ fn same_origin(headers: &HeaderMap) -> Result<(), DevRefusal> {
     match (text(header::ORIGIN.as_str()), text(header::HOST.as_str())) {
         (None, _) => Ok(()),
         (Some(origin), Some(host)) if origin_authority(origin) == Some(host) => Ok(()),
-        (Some(origin), _) => Err(DevRefusal::CrossSite(origin.to_owned())),
+        (Some(origin), _) => Err(DevRefusal::CrossSite(shown(origin))),
     }
 }
 

@@ -94,7 +94,7 @@ pub(super) async fn login_as(
     let Some(user) = state.rbac.user_named(&name) else {
         return (
             StatusCode::NOT_FOUND,
-            Json(json!({"message": format!("no user {name:?} in the RBAC file")})),
+            Json(json!({"message": format!("no user {:?} in the RBAC file", crate::errors::shown(&name))})),
         )
             .into_response();
     };

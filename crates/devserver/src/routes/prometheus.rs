@@ -105,8 +105,10 @@ impl<'a> Call<'a> {
                 StatusCode::FORBIDDEN,
                 format!(
                     "Forbidden (user={}, verb=get, resource=pods, subresource=): {:?} may not \
-                     read metrics of namespace {namespace:?}",
-                    self.user.name, self.user.name
+                     read metrics of namespace {:?}",
+                    self.user.name,
+                    self.user.name,
+                    crate::errors::shown(namespace)
                 ),
             ));
         }
@@ -150,11 +152,13 @@ impl<'a> Call<'a> {
             Endpoint::QueryRange => &[Param::Start, Param::End, Param::Step],
         };
         let mut params = vec![(Param::Query.name(), promql)];
-        params.extend(
-            time_params
-                .iter()
-                .filter_map(|param| Some((param.name(), self.params.get(*param)?))),
-        );
+        for param in time_params {
+            if let Some(value) = self.params.get(*param) {
+                tenancy::check_time_param(*param, value)
+                    .map_err(|error| OdhError::new(StatusCode::BAD_REQUEST, error.to_string()))?;
+                params.push((param.name(), value));
+            }
+        }
         let response = state
             .upstream
             .call(endpoint, &params)

@@ -24,8 +24,9 @@ pub const MAX_NESTING: usize = 256;
 pub const MAX_OPERATORS: usize = 1_000;
 /// Go's `time.Duration` holds at most 2^63 − 1 nanoseconds.
 const MAX_DURATION_MS: f64 = 9_223_372_036_854.0;
-/// Prometheus timestamps are milliseconds in an `i64`.
-const MAX_TIMESTAMP_SECS: f64 = 9_223_372_036_854_775.0;
+
+use super::numbers::{MAX_TIMESTAMP_SECS, number, units_ms};
+use crate::errors::shown;
 
 /// Why a query is refused before parsing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -53,20 +54,25 @@ pub fn check(query: &str) -> Result<(), LimitError> {
     let code = code_only(query);
     let mut depth = 0usize;
     let mut deepest = 0usize;
+    // Matchers (`{a=~"b"}`) are not operators: only what is outside braces counts.
+    let mut braces = 0usize;
     let mut operators = 0usize;
-    let bytes = code.as_bytes();
-    let mut index = 0;
-    while index < bytes.len() {
-        match bytes[index] {
+    for byte in code.bytes() {
+        match byte {
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 deepest = deepest.max(depth);
+                braces += usize::from(byte == b'{');
             }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'+' | b'-' | b'*' | b'/' | b'%' | b'^' | b'<' | b'>' | b'=' | b'!' => operators += 1,
+            b')' | b']' | b'}' => {
+                depth = depth.saturating_sub(1);
+                braces = braces.saturating_sub(usize::from(byte == b'}'));
+            }
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'^' | b'<' | b'>' | b'=' | b'!' if braces == 0 => {
+                operators += 1;
+            }
             _ => {}
         }
-        index += 1;
     }
     operators += words(&code)
         .filter(|word| {
@@ -146,13 +152,13 @@ fn check_ranges(code: &str) -> Result<(), LimitError> {
         let inside = &after[..close];
         let mut parts = inside.splitn(2, ':');
         if let Some(range) = parts.next() {
-            check_duration(range.trim(), false)?;
+            check_duration(range.trim(), Sign::Positive)?;
         }
         if let Some(step) = parts.next() {
             let step = step.trim();
             // An empty subquery step means the default resolution.
             if !step.is_empty() {
-                check_duration(step, false)?;
+                check_duration(step, Sign::Positive)?;
             }
         }
         rest = &after[close + 1..];
@@ -171,7 +177,7 @@ fn check_offsets(code: &str) -> Result<(), LimitError> {
         let before_ok = start == 0 || !is_word_byte(lower.as_bytes()[start - 1]);
         let after_ok = lower.as_bytes().get(end).is_none_or(|b| !is_word_byte(*b));
         if before_ok && after_ok {
-            check_duration(next_token(&code[end..]), true)?;
+            check_duration(next_token(&code[end..]), Sign::Any)?;
         }
     }
     Ok(())
@@ -191,7 +197,7 @@ fn check_times(code: &str) -> Result<(), LimitError> {
             Some(_) => continue,
         };
         return Err(LimitError::Time {
-            text: text.to_owned(),
+            text: shown(text),
             reason,
         });
     }
@@ -214,42 +220,28 @@ fn next_token(text: &str) -> &str {
     &text[..end]
 }
 
-/// A PromQL number: decimal, exponent, hexadecimal, `Inf` or `NaN`, with a sign.
-fn number(text: &str) -> Option<f64> {
-    let lower = text.to_ascii_lowercase();
-    let (sign, unsigned) = match lower.strip_prefix('-') {
-        Some(rest) => (-1.0, rest),
-        None => (1.0, lower.strip_prefix('+').unwrap_or(&lower)),
-    };
-    if let Some(hex) = unsigned.strip_prefix("0x") {
-        return u64::from_str_radix(hex, 16)
-            .ok()
-            .map(|value| sign * value as f64);
-    }
-    match unsigned {
-        "inf" => Some(sign * f64::INFINITY),
-        "nan" => Some(f64::NAN),
-        _ if unsigned.starts_with(|c: char| c.is_ascii_digit() || c == '.') => {
-            unsigned.parse::<f64>().ok().map(|value| sign * value)
-        }
-        _ => None,
-    }
+/// Which durations a position takes: an offset may be zero or negative, a range or a step
+/// must be positive (promql-parser reads `[0]` but cannot read back the `[0s]` it prints).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sign {
+    Any,
+    Positive,
 }
 
 /// A duration written with units (`1h30m`) or as seconds (`90`, `1.5`); checked for range.
-fn check_duration(text: &str, signed: bool) -> Result<(), LimitError> {
+fn check_duration(text: &str, sign: Sign) -> Result<(), LimitError> {
     let refuse = |reason| {
         Err(LimitError::Duration {
-            text: text.to_owned(),
+            text: shown(text),
             reason,
         })
     };
-    let unsigned = if signed {
-        text.strip_prefix('-')
+    let unsigned = match sign {
+        Sign::Any => text
+            .strip_prefix('-')
             .or_else(|| text.strip_prefix('+'))
-            .unwrap_or(text)
-    } else {
-        text
+            .unwrap_or(text),
+        Sign::Positive => text,
     };
     if unsigned.is_empty() {
         return Ok(()); // The parser says what is missing.
@@ -266,45 +258,13 @@ fn check_duration(text: &str, signed: bool) -> Result<(), LimitError> {
     if milliseconds > MAX_DURATION_MS {
         return refuse("longer than Prometheus can hold (about 292 years)");
     }
+    if milliseconds == 0.0 && sign == Sign::Positive {
+        return refuse("a range or step must be longer than 0");
+    }
     if milliseconds != 0.0 && milliseconds < 1.0 {
         return refuse("shorter than a millisecond");
     }
     Ok(())
-}
-
-/// The milliseconds of a duration written with units, e.g. `1h30m`, `500ms`; `None` when the
-/// text is not one.
-fn units_ms(text: &str) -> Option<f64> {
-    let mut total = 0.0;
-    let mut rest = text;
-    if rest.is_empty() {
-        return None;
-    }
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        if digits == 0 {
-            return None;
-        }
-        // Digits beyond f64 precision are still huge: the range check refuses them.
-        let value: f64 = rest[..digits].parse().ok()?;
-        rest = &rest[digits..];
-        let unit_len = if rest.starts_with("ms") { 2 } else { 1 };
-        let unit_ms = match rest.get(..unit_len)? {
-            "ms" => 1.0,
-            "s" => 1_000.0,
-            "m" => 60_000.0,
-            "h" => 3_600_000.0,
-            "d" => 86_400_000.0,
-            "w" => 604_800_000.0,
-            "y" => 31_536_000_000.0,
-            _ => return None,
-        };
-        total += value * unit_ms;
-        rest = &rest[unit_len..];
-    }
-    Some(total)
 }
 
 #[cfg(test)]
@@ -321,6 +281,8 @@ mod tests {
             "x[1.5] + x[90] offset 0.5",
             "x # a comment with [ and ( and @ Inf\n+ 1",
             "0x1f * x",
+            "x offset 0",
+            r#"x{a=~"b", c!="d", e="f"} or x{a!~"g"}"#,
         ] {
             assert_eq!(check(query), Ok(()), "{query}");
         }
@@ -336,11 +298,16 @@ mod tests {
         );
         let chain = vec!["x"; MAX_OPERATORS + 2].join(" or ");
         let unary = format!("{}x", "-".repeat(MAX_OPERATORS + 1));
+        let huge_offset = format!("x offset 1{}", "0".repeat(10_000));
+        let huge_shown = format!("\"1{}…\"", "0".repeat(99));
+        // Matchers are not operators; the `or`s between the selectors are.
+        let selectors = vec![r#"x{a=~"b"}"#; MAX_OPERATORS + 2].join(" or ");
         let cases: Vec<(&str, &str)> = vec![
             (&long, "bytes long"),
             (&deep, "nests brackets"),
             (&chain, "operators"),
             (&unary, "operators"),
+            (&selectors, "operators"),
             ("x offset Inf", "not a finite number"),
             ("x offset -inf", "not a finite number"),
             ("x offset NaN", "not a finite number"),
@@ -355,6 +322,10 @@ mod tests {
             ("x @ 1e30", "outside Prometheus' timestamps"),
             ("x @ Inf", "not a finite number"),
             ("x @ NaN", "not a finite number"),
+            ("x[0]", "longer than 0"),
+            ("x[0s]", "longer than 0"),
+            ("x[5m:0]", "longer than 0"),
+            (&huge_offset, &huge_shown),
         ];
         for (query, message) in cases {
             let error = check(query).expect_err(query);

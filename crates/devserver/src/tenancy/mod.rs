@@ -19,6 +19,7 @@
 
 pub mod enforce;
 pub mod limits;
+pub mod numbers;
 pub mod params;
 
 #[cfg(test)]
@@ -26,4 +27,5 @@ mod tests;
 
 pub use enforce::{TenancyError, enforce_namespace};
 pub use limits::LimitError;
+pub use numbers::{TimeParamError, check_time_param};
 pub use params::{Param, ParamsError, QueryParams};

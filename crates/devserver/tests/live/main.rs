@@ -12,6 +12,7 @@ mod common;
 mod attacks;
 mod dev_helpers;
 mod endpoints;
+mod hostile;
 
 use common::{Client, Reply, config, managed_prometheus};
 use obs_devserver::RunningServer;
@@ -66,6 +67,7 @@ async fn live_against_a_real_prometheus() {
     attacks::data_of_every_project_is_present(&live).await;
     endpoints::run(&live).await;
     attacks::run(&live).await;
+    hostile::run(&live).await;
     dev_helpers::run(&live).await;
     server.stop().await.unwrap();
 }

@@ -4,7 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod paths;
 
 use common::{ADMIN, DATA_SCIENTIST, DEVELOPER, config, unreachable_prometheus};
 use obs_devserver::RunningServer;
