@@ -104,6 +104,12 @@ async fn main() -> ExitCode {
         // Colours only on a terminal, so logs captured by scripts and tests stay plain.
         .with_ansi(std::io::stdout().is_terminal())
         .init();
+    if cfg!(panic = "abort") {
+        tracing::warn!(
+            "built with panic = \"abort\" (the release profile): a panic in a request handler \
+             ends the server; build it in the dev profile or with --profile server"
+        );
+    }
     match run(Cli::parse().into_config()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -8,6 +8,14 @@ use serde_json::Value;
 
 use crate::errors::OdhError;
 
+/// `application/json`, with or without parameters, in any case.
+pub(super) fn is_json(content_type: &str) -> bool {
+    content_type
+        .split(';')
+        .next()
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
+}
+
 /// The `query` string of a Prometheus route's body.
 pub(super) fn query_string(
     headers: &HeaderMap,
@@ -29,11 +37,7 @@ pub(super) fn query_string(
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
         .unwrap_or("");
-    let is_json = content_type
-        .split(';')
-        .next()
-        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
-    if !is_json {
+    if !is_json(content_type) {
         return Err(OdhError::unsupported_media_type(content_type));
     }
     let value: Value = serde_json::from_slice(&bytes).map_err(|error| {
@@ -48,4 +52,25 @@ pub(super) fn query_string(
         .filter(|query| !query.is_empty())
         .map(str::to_owned)
         .ok_or_else(missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_json;
+
+    #[test]
+    fn json_content_types() {
+        for (content_type, json) in [
+            ("application/json", true),
+            ("application/json; charset=utf-8", true),
+            ("Application/JSON", true),
+            ("text/plain", false),
+            ("application/x-www-form-urlencoded", false),
+            ("multipart/form-data; boundary=x", false),
+            ("application/jsonp", false),
+            ("", false),
+        ] {
+            assert_eq!(is_json(content_type), json, "{content_type}");
+        }
+    }
 }
