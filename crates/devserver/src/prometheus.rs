@@ -7,6 +7,12 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+/// The largest answer read from Prometheus. Prometheus bounds the samples a query may load
+/// (50 million by default), not the size of its answer: a range query over every series can
+/// answer gigabytes, which no browser could draw. Past this, the call is an error that says how
+/// to narrow the query, and the backend's memory stays bounded.
+pub const MAX_ANSWER_BYTES: usize = 64 * 1024 * 1024;
+
 /// The Prometheus query API endpoint of a call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Endpoint {
@@ -40,6 +46,12 @@ pub enum UpstreamError {
     /// Prometheus answered 2xx with `"status": "error"`.
     #[error("{0}")]
     ErrorBody(String),
+    /// The answer was larger than [`MAX_ANSWER_BYTES`].
+    #[error(
+        "Prometheus' answer is larger than {} MiB: narrow the query (fewer series, a larger \
+         step or a shorter range)", MAX_ANSWER_BYTES / (1024 * 1024)
+    )]
+    TooLarge,
     /// The answer was not JSON (an HTML page means a proxy or login page answered instead).
     #[error("Unprocessable prometheus response: {excerpt}")]
     NotJson { html: bool, excerpt: String },
@@ -117,7 +129,7 @@ impl Upstream {
                 .send()
                 .await?;
             let status = response.status();
-            let body = response.bytes().await?;
+            let body = read_bounded(response, MAX_ANSWER_BYTES).await?;
             Ok::<_, reqwest::Error>((status, body))
         };
         let (status, body) = match tokio::time::timeout(self.timeout, call).await {
@@ -136,8 +148,24 @@ impl Upstream {
                 });
             }
         };
+        let body = body.ok_or(UpstreamError::TooLarge)?;
         interpret(status.as_u16(), &body)
     }
+}
+
+/// The body, or `None` once it grows past `max_bytes` (the rest is not read).
+async fn read_bounded(
+    mut response: reqwest::Response,
+    max_bytes: usize,
+) -> Result<Option<Vec<u8>>, reqwest::Error> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > max_bytes {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
 }
 
 /// Reads Prometheus' answer as the ODH backend does: an HTTP error status is an error with

@@ -137,3 +137,42 @@ async fn a_managed_prometheus_that_cannot_start_is_a_clear_error() {
         "{error}"
     );
 }
+
+/// A Prometheus answer past the backend's bound is an error that says how to narrow the query,
+/// read no further than the bound: the backend's memory stays bounded whatever a query matches.
+#[tokio::test]
+async fn an_oversized_prometheus_answer_is_422() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let huge = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", huge.local_addr().unwrap());
+    let answering = tokio::spawn(async move {
+        while let Ok((mut socket, _)) = huge.accept().await {
+            tokio::spawn(async move {
+                let mut request = vec![0; 64 * 1024];
+                let _ = socket.read(&mut request).await;
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\
+                            transfer-encoding: chunked\r\n\r\n";
+                if socket.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                // An endless answer, one mebibyte at a time.
+                let chunk = format!("100000\r\n{}\r\n", " ".repeat(0x10_0000));
+                while socket.write_all(chunk.as_bytes()).await.is_ok() {}
+            });
+        }
+    });
+    let server = RunningServer::start(config(PrometheusSource::External { url }))
+        .await
+        .unwrap();
+    let reply = Client::new(&server)
+        .prometheus("query", Some(DEVELOPER), &tenancy_query())
+        .await;
+    assert_eq!(reply.status, 422, "{}", reply.text);
+    assert!(
+        reply.message().contains("narrow the query"),
+        "{}",
+        reply.text
+    );
+    server.stop().await.unwrap();
+    answering.abort();
+}

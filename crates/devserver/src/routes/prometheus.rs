@@ -232,7 +232,9 @@ fn upstream_error(error: UpstreamError) -> OdhError {
         UpstreamError::Transport(_) | UpstreamError::NotJson { html: false, .. } => {
             StatusCode::INTERNAL_SERVER_ERROR
         }
-        UpstreamError::NotJson { html: true, .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        UpstreamError::NotJson { html: true, .. } | UpstreamError::TooLarge => {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         UpstreamError::ErrorBody(_) => StatusCode::BAD_REQUEST,
         UpstreamError::Status { status, .. } => {
             StatusCode::from_u16(*status).unwrap_or(StatusCode::BAD_GATEWAY)
