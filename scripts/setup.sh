@@ -108,4 +108,19 @@ if ! cmp -s "$requirements" "$venv/installed-requirements.txt"; then
   cp "$requirements" "$venv/installed-requirements.txt"
 fi
 
+# 7. The target directory is shared by every clone. Our own crates bake their checkout's path
+#    in (CARGO_MANIFEST_DIR: corpus, dashboards, RBAC file), and cargo keeps a build made from
+#    another path when the sources look older, so a clone elsewhere rebuilds them once.
+#    Dependencies are kept.
+root_file="$CARGO_TARGET_DIR/.obs-root"
+if [ -d "$CARGO_TARGET_DIR" ] && [ "$(cat "$root_file" 2>/dev/null)" != "$OBS_ROOT" ]; then
+  log "cargo: the target directory was built from another checkout; rebuilding our crates"
+  for package in odh-observability obs-core obs-demo obs-devserver obs-e2e; do
+    (cd "$OBS_ROOT" && cargo clean --quiet -p "$package" 2>/dev/null) || true
+    (cd "$OBS_ROOT" && cargo clean --quiet -p "$package" --target wasm32-unknown-unknown 2>/dev/null) || true
+  done
+fi
+mkdir -p "$CARGO_TARGET_DIR"
+printf '%s\n' "$OBS_ROOT" >"$root_file"
+
 log "toolchain ready (wasm32 std from $mode; cache $OBS_CACHE)"
