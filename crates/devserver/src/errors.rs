@@ -12,17 +12,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-/// How much of a caller's input a message quotes.
-const SHOWN_CHARS: usize = 100;
-
-/// A caller's input (a name, a path, a token of a query) as a message quotes it: enough to
-/// find it, never the whole of a long one, so an answer never grows with a hostile request.
-pub fn shown(text: &str) -> String {
-    match text.char_indices().nth(SHOWN_CHARS) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_owned(),
-    }
-}
+pub use obs_promql::shown;
 
 /// An error as the ODH backend's Fastify error handler prints it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -31,7 +31,11 @@ pub(super) fn decode_leniently<T: DeserializeOwned>(
                     diagnostic
                         .message
                         .push_str("; it is ignored and the default is used");
-                    problems.push(super::Severity::Warning, diagnostic);
+                    problems.push_kind(
+                        super::Severity::Warning,
+                        super::ProblemKind::IgnoredOption,
+                        diagnostic,
+                    );
                 }
                 return Ok(decoded);
             }
@@ -44,7 +48,11 @@ pub(super) fn decode_leniently<T: DeserializeOwned>(
         if !removable {
             // The panel cannot draw; the options dropped on the way are reported too.
             for diagnostic in dropped {
-                problems.push(super::Severity::Warning, diagnostic);
+                problems.push_kind(
+                    super::Severity::Warning,
+                    super::ProblemKind::IgnoredOption,
+                    diagnostic,
+                );
             }
             return Err(diagnostic);
         }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::layouts::layouts;
 use super::panels::panels;
 use super::problems::{Problems, decode, optional};
-use super::{Dashboard, Loaded, Severity, names::validate_name, variables};
+use super::{Dashboard, Loaded, ProblemKind, Severity, names::validate_name, variables};
 use crate::diagnostic::Path;
 use crate::duration::Duration;
 use crate::envelope::{Envelope, Found};
@@ -25,7 +25,7 @@ const MAX_TAG_CHARS: usize = 50;
 pub(super) fn load(found: &Found<'_>) -> Loaded {
     let mut problems = Problems::default();
     for diagnostic in &found.diagnostics {
-        problems.push(Severity::Warning, diagnostic.clone());
+        problems.push_kind(Severity::Warning, ProblemKind::Resource, diagnostic.clone());
     }
     let metadata_path = found.metadata_path();
     let name = match found.name() {

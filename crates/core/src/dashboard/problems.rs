@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::{Problem, Severity};
+use super::{Problem, ProblemKind, Severity};
 use crate::diagnostic::{Diagnostic, Path};
 
 /// Collects problems while a dashboard is built.
@@ -16,13 +16,24 @@ impl Problems {
         self.push(Severity::Error, Diagnostic::new(path, message));
     }
 
-    pub(super) fn warning(&mut self, path: &Path, message: impl Into<String>) {
-        self.push(Severity::Warning, Diagnostic::new(path, message));
+    pub(super) fn warning(&mut self, kind: ProblemKind, path: &Path, message: impl Into<String>) {
+        self.push_kind(Severity::Warning, kind, Diagnostic::new(path, message));
     }
 
+    /// An error is something Perses rejects ([`ProblemKind::Invalid`]); warnings say their kind.
     pub(crate) fn push(&mut self, severity: Severity, diagnostic: Diagnostic) {
+        self.push_kind(severity, ProblemKind::Invalid, diagnostic);
+    }
+
+    pub(crate) fn push_kind(
+        &mut self,
+        severity: Severity,
+        kind: ProblemKind,
+        diagnostic: Diagnostic,
+    ) {
         self.0.push(Problem {
             severity,
+            kind,
             diagnostic,
         });
     }

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::problems::Problems;
-use super::{Dashboard, ListSource, PanelKind, Query, VariableKind};
+use super::{Dashboard, ListSource, PanelKind, ProblemKind, Query, VariableKind};
 use crate::diagnostic::Path;
 use crate::interpolate::referenced_variables;
 use crate::plan::{BUILTIN_VARIABLES, is_variable_name};
@@ -27,6 +27,7 @@ pub(super) fn check(dashboard: &Dashboard, spec_path: &Path, problems: &mut Prob
             .collect();
         if !missing.is_empty() {
             problems.warning(
+                ProblemKind::UndefinedVariable,
                 &path,
                 format!(
                     "uses ${}, which no variable of this dashboard defines",

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::problems::{Problems, decode, optional};
-use super::{ListSource, ListVariable, Severity, Variable, VariableKind, names::validate_name};
+use super::{
+    ListSource, ListVariable, ProblemKind, Severity, Variable, VariableKind, names::validate_name,
+};
 use crate::diagnostic::Path;
 use crate::spec::Plugin;
 use crate::spec::variable::{
@@ -45,6 +47,7 @@ pub(super) fn load_all(
         }
         if variable.name.starts_with("__") {
             problems.warning(
+                ProblemKind::ReservedName,
                 &name_path,
                 "names starting with __ are reserved for built-in variables such as $__range",
             );
@@ -155,6 +158,7 @@ fn source(plugin: Plugin, path: &Path, problems: &mut Problems) -> ListSource {
         STATIC_LIST => decode::<StaticListSpec>(spec, &spec_path).map(|spec| {
             if spec.values.is_empty() {
                 problems.warning(
+                    ProblemKind::EmptyList,
                     &spec_path.key("values"),
                     "no values: the list will be empty",
                 );

@@ -18,7 +18,6 @@
 //! carries the namespace.
 
 pub mod enforce;
-pub mod limits;
 pub mod numbers;
 pub mod params;
 
@@ -26,6 +25,6 @@ pub mod params;
 mod tests;
 
 pub use enforce::{TenancyError, enforce_namespace};
-pub use limits::LimitError;
 pub use numbers::{TimeParamError, check_time_param};
+pub use obs_promql::limits::{self, LimitError};
 pub use params::{Param, ParamsError, QueryParams};

@@ -25,8 +25,8 @@ pub const MAX_OPERATORS: usize = 1_000;
 /// Go's `time.Duration` holds at most 2^63 − 1 nanoseconds.
 const MAX_DURATION_MS: f64 = 9_223_372_036_854.0;
 
-use super::numbers::{MAX_TIMESTAMP_SECS, number, units_ms};
-use crate::errors::shown;
+use crate::numbers::{MAX_TIMESTAMP_SECS, number, units_ms};
+use crate::shown;
 
 /// Why a query is refused before parsing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
