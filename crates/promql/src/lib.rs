@@ -10,6 +10,8 @@ pub mod limits;
 pub mod numbers;
 
 pub use limits::LimitError;
+/// The parser itself, for callers that walk its syntax tree.
+pub use promql_parser;
 pub use promql_parser::parser::Expr;
 
 /// The stack a thread that parses queries needs: the parser, a rewrite, printing and dropping

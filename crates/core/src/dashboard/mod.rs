@@ -105,6 +105,9 @@ impl std::fmt::Display for Problem {
 pub struct Loaded {
     pub dashboard: Dashboard,
     pub problems: Vec<Problem>,
+    /// Where the dashboard spec is in the document (`spec`, `spec.config`, `items[2].spec`…),
+    /// for tools that report their own findings under it.
+    pub spec_path: crate::diagnostic::Path,
 }
 
 impl Loaded {

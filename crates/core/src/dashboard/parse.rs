@@ -119,6 +119,7 @@ pub(super) fn load(found: &Found<'_>) -> Loaded {
     Loaded {
         dashboard,
         problems: problems.0,
+        spec_path: found.spec_path.clone(),
     }
 }
 
