@@ -33,3 +33,4 @@ printf '\033[1m==> measuring\033[0m\n' >&2
 OBS_BENCH_DIST="$bench_dist" cargo run --quiet --locked -p obs-e2e --bin bench
 printf 'Bundle (with the benchmark hooks): %s KB (wasm, JS, CSS), %s KB brotli -q 11 (anchor: Perses page 833 KB brotli)\n' \
   "$((raw / 1024))" "$((compressed / 1024))"
+./scripts/bench-lint.sh

@@ -80,20 +80,63 @@ pub struct Options {
     pub disabled: Vec<Rule>,
 }
 
-/// Lints every dashboard file in `paths` (files, or directories read recursively).
+/// Lints every dashboard file in `paths` (files, or directories read recursively). Files are
+/// linted in parallel, one worker per core, each with the stack the PromQL parser needs; the
+/// report keeps the files' order.
 pub fn lint_paths(paths: &[PathBuf], options: &Options) -> Report {
+    let entries = files::collect(paths);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(entries.len())
+        .max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut parts: Vec<(usize, Report)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .filter_map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(obs_promql::PARSE_STACK_BYTES)
+                    .spawn_scoped(scope, || {
+                        let mut done = Vec::new();
+                        loop {
+                            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(entry) = entries.get(index) else {
+                                break;
+                            };
+                            done.push((index, lint_entry(entry, options)));
+                        }
+                        done
+                    })
+                    .ok()
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
+    parts.sort_by_key(|(index, _)| *index);
     let mut report = Report::default();
-    for entry in files::collect(paths) {
-        match entry {
-            Ok(file) => {
-                report.files += 1;
-                match std::fs::read_to_string(&file) {
-                    Ok(text) => lint_text(&file, &text, options, &mut report),
-                    Err(error) => report.findings.push(unreadable(&file, error.to_string())),
-                }
+    for (_, part) in parts {
+        report.findings.extend(part.findings);
+        report.files += part.files;
+        report.dashboards += part.dashboards;
+        report.skipped_resources += part.skipped_resources;
+    }
+    report
+}
+
+/// The report of one file, or of a path that could not be read.
+fn lint_entry(entry: &Result<PathBuf, (PathBuf, String)>, options: &Options) -> Report {
+    let mut report = Report::default();
+    match entry {
+        Ok(file) => {
+            report.files += 1;
+            match std::fs::read_to_string(file) {
+                Ok(text) => lint_text(file, &text, options, &mut report),
+                Err(error) => report.findings.push(unreadable(file, error.to_string())),
             }
-            Err((file, error)) => report.findings.push(unreadable(&file, error)),
         }
+        Err((file, error)) => report.findings.push(unreadable(file, error.clone())),
     }
     report
 }
