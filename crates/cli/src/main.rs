@@ -1,15 +1,16 @@
 //! `obsctl`: dashboards as code for the Observability plugin. `lint` checks PersesDashboards
 //! for CI with the plugin's own model; see `--help`.
 
-mod lint;
+mod import;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use lint::report::{Format, render};
-use lint::{Options, Rule};
+use obs_cli::grafana;
+use obs_cli::lint::report::{Format, render};
+use obs_cli::lint::{self, Options, Rule};
 use obs_core::dashboard::Severity;
 
 #[derive(Debug, Parser)]
@@ -41,6 +42,29 @@ enum Command {
         /// `# obs-lint-disable: ID` or the annotation obs.opendatahub.io/lint-disable.
         #[arg(long = "disable", value_name = "ID", value_parser = parse_rule)]
         disabled: Vec<Rule>,
+    },
+    /// Convert Grafana 9–11 dashboards (JSON, or the {"dashboard": …} API envelope) to
+    /// PersesDashboards. What has no counterpart becomes a note in place and is reported on
+    /// stderr; the result passes `lint`.
+    ImportGrafana {
+        /// Grafana dashboard JSON files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The namespace (project) the dashboards are for.
+        #[arg(long, short = 'n', default_value = "default")]
+        namespace: String,
+        /// The resource to write.
+        #[arg(long, value_enum, default_value_t = grafana::OutputKind::PersesDashboard)]
+        kind: grafana::OutputKind,
+        /// The resource name (one file only); by default made from the title.
+        #[arg(long)]
+        name: Option<String>,
+        /// Write here instead of stdout (YAML, documents separated by ---).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Write JSON (one document, or a List of several) instead of YAML.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -109,5 +133,22 @@ fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::ImportGrafana {
+            files,
+            namespace,
+            kind,
+            name,
+            output,
+            json,
+        } => import::run(&import::Request {
+            files,
+            options: grafana::ImportOptions {
+                kind,
+                namespace,
+                name,
+            },
+            output,
+            json,
+        }),
     }
 }

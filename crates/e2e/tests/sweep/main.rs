@@ -1,5 +1,6 @@
-//! Real dashboards nobody here wrote, in the browser: every dashboard of `tests/corpus/perses`
-//! and the bundled ones, opened as a project user (in a project) and as an administrator (in
+//! Real dashboards nobody here wrote, in the browser: every dashboard of `tests/corpus/perses`,
+//! every Grafana dashboard of `tests/corpus/grafana` imported by `obsctl import-grafana`, and
+//! the bundled ones, opened as a project user (in a project) and as an administrator (in
 //! the cluster view), every row opened and every panel scrolled into view. Each panel must
 //! settle (data, no data, or an error in its card that says why), nothing may panic or throw,
 //! and the bundled dashboards must have data in every panel. On failure a screenshot and the
@@ -12,6 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
+use obs_cli::grafana::{ImportOptions, OutputKind, import};
 use obs_core::envelope::find_dashboards;
 use obs_core::source::{SourceFormat, parse_documents};
 use obs_devserver::PrometheusSource;
@@ -127,6 +129,37 @@ fn prepare(scratch: &Path) -> Result<Vec<(String, String)>, String> {
                     visits.push((namespace.to_owned(), name.clone()));
                 }
             }
+        }
+    }
+    // The Grafana corpus, imported as `obsctl import-grafana` imports it, in the same places.
+    let mut grafana: Vec<PathBuf> = std::fs::read_dir(root.join("tests/corpus/grafana"))
+        .map_err(|error| error.to_string())?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .collect();
+    grafana.sort();
+    for (index, path) in grafana.iter().enumerate() {
+        let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
+        let document: Value = serde_json::from_str(&text).map_err(|error| error.to_string())?;
+        for namespace in [CORPUS_PROJECT, CLUSTER_NAMESPACE] {
+            let options = ImportOptions {
+                kind: OutputKind::PersesDashboard,
+                namespace: namespace.to_owned(),
+                name: Some(format!("grafana-{index:02}")),
+            };
+            let imported = import(&document, &options)
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+            let dir = scratch.join("dashboards").join(namespace);
+            std::fs::create_dir_all(&dir).map_err(|error| error.to_string())?;
+            std::fs::write(
+                dir.join(format!("{}.json", imported.name)),
+                imported.resource.to_string(),
+            )
+            .map_err(|error| error.to_string())?;
+            visits.push((namespace.to_owned(), imported.name));
         }
     }
     // The bundled dashboards, in their own namespaces (the cluster overview in ODH's).
