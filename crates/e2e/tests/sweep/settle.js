@@ -14,7 +14,8 @@ function panels() {
       state: panel.dataset.state || 'none',
       series: Number(panel.dataset.series || 0),
       kind: panel.dataset.kind || '',
-      text: (notice ? notice.textContent : panel.textContent).trim().slice(0, 300),
+      // Cut by code points: half an emoji is text WebDriver cannot send back.
+      text: Array.from((notice ? notice.textContent : panel.textContent).trim()).slice(0, 300).join(''),
     };
   });
 }
