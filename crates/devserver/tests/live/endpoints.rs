@@ -546,6 +546,8 @@ fn interpolate(query: &str, namespace: &str) -> String {
         "$protected",
         "$job_name",
         "$gpu_model",
+        "$workbench",
+        "$pod",
     ] {
         text = text.replace(variable, ".*");
     }
