@@ -6,7 +6,10 @@
 #   2. checks the README's promises on the rendered objects (scripts/check-deploy.py) and the
 #      federation-config entries against the dashboard's entry types (deploy/federation);
 #   3. runs deploy/nginx.conf, as the image does, in front of a built bundle (the argument),
-#      and checks what it answers: probes, content types, caching, nothing else served.
+#      and checks what it answers: probes, content types, caching, nothing else served;
+#   4. runs the federation-config helper on a shell-like ConfigMap;
+#   5. renders the dashboards' kustomizations (the bundled ones, the second-deployment
+#      overlay example) and lints what they render with `obsctl lint --strict`.
 #
 #   scripts/check-deploy.sh DIST     (scripts/test.sh passes the page it built)
 set -euo pipefail
@@ -107,3 +110,17 @@ assert names == ["modelRegistry", "maas"] and annotation is None, (names, annota
 PY
 "$venv/bin/check-jsonschema" --schemafile deploy/federation/schema.json "$scratch"/entry-*.json
 printf 'deploy/federation: the helper keeps the other remotes and writes a valid entry\n' >&2
+
+# 5. Dashboards as code: the bundled dashboards and the overlay that instantiates one for a
+#    second model deployment render with kustomize, and what they render passes `obsctl lint`
+#    with no warning, as a CI pipeline would run it before ArgoCD or Flux applies it.
+for kustomization in dashboards deploy/examples/llm-serving-second-deployment; do
+  rendered="$scratch/dashboards-$(basename "$kustomization").yaml"
+  kubectl kustomize "$kustomization" >"$rendered"
+  cargo run --quiet --locked -p obs-cli -- lint --strict "$rendered" >"$scratch/lint.txt" \
+    || { cat "$scratch/lint.txt" >&2; fail "$kustomization renders dashboards that do not pass lint"; }
+done
+grep -q 'namespace: support-bot' "$scratch/dashboards-llm-serving-second-deployment.yaml" \
+  && grep -q 'defaultValue: granite-31-2b-router' "$scratch/dashboards-llm-serving-second-deployment.yaml" \
+  || fail "the overlay example no longer instantiates the dashboard for the second deployment"
+printf 'dashboards: the bundled kustomization and the second-deployment overlay pass lint\n' >&2
