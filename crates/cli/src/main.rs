@@ -3,6 +3,10 @@
 
 mod import;
 
+/// The linter's work is mostly small allocations (parse trees, JSON values, strings).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
