@@ -159,3 +159,44 @@ fn help_lists_the_rules() {
         assert!(text.contains(id), "{id} missing from:\n{text}");
     }
 }
+
+/// Paths that are not dashboard files give a clear error, and the run goes on.
+#[test]
+fn hostile_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = format!(
+        "kind: PersesDashboard\nspec: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    std::fs::write(dir.path().join("deep.yaml"), deep).unwrap();
+    let mut bomb = String::from("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for level in 1..10 {
+        let refs = vec![format!("*a{}", level - 1); 9].join(", ");
+        bomb.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+    }
+    std::fs::write(dir.path().join("bomb.yaml"), bomb).unwrap();
+    let output = obsctl(
+        &[
+            "lint",
+            "--format",
+            "json",
+            "/dev/zero",
+            "deep.yaml",
+            "bomb.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let report = json(&output);
+    let messages: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|finding| finding["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages.len(), 3, "{messages:?}");
+    assert!(messages[0].contains("not a regular file"), "{messages:?}");
+    assert!(messages[1].contains("recursion limit"), "{messages:?}");
+    assert!(messages[2].contains("budget"), "{messages:?}");
+}

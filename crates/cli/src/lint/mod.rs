@@ -131,14 +131,33 @@ fn lint_entry(entry: &Result<PathBuf, (PathBuf, String)>, options: &Options) -> 
     match entry {
         Ok(file) => {
             report.files += 1;
-            match std::fs::read_to_string(file) {
+            match read(file) {
                 Ok(text) => lint_text(file, &text, options, &mut report),
-                Err(error) => report.findings.push(unreadable(file, error.to_string())),
+                Err(error) => report.findings.push(unreadable(file, error)),
             }
         }
         Err((file, error)) => report.findings.push(unreadable(file, error.clone())),
     }
     report
+}
+
+/// The largest file read: far above any dashboard (the largest of the corpus is 200 KB), and a
+/// bound on what a hostile path (`/dev/zero`, a huge generated file) can make the linter hold.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The text of a regular file of at most [`MAX_FILE_BYTES`].
+fn read(file: &FsPath) -> Result<String, String> {
+    let metadata = std::fs::metadata(file).map_err(|error| error.to_string())?;
+    if !metadata.is_file() {
+        return Err("not a regular file".to_owned());
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} bytes: larger than the {MAX_FILE_BYTES} bytes a dashboard file may have",
+            metadata.len()
+        ));
+    }
+    std::fs::read_to_string(file).map_err(|error| error.to_string())
 }
 
 /// Lints the text of one file into `report`.
