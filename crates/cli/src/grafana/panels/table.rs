@@ -1,7 +1,7 @@
 //! The table panel: Grafana's column overrides and "organize" transformation as Perses column
 //! settings; several queries merged into rows as Grafana's merge does.
 
-use obs_core::spec::panels::table::{ColumnSettings, TableSpec, Transform};
+use obs_core::spec::panels::table::{ColumnSettings, ColumnSize, TableSpec, Transform};
 use serde_json::{Value, json};
 
 use super::super::fields;
@@ -86,6 +86,10 @@ pub fn table(panel: &Value, defaults: &Value, losses: &mut Vec<String>) -> Table
                         let mut format = entry.format.clone().unwrap_or_default();
                         format.decimal_places = value.as_f64();
                         entry.format = Some(format);
+                    }
+                    Some("custom.width") => {
+                        column(&mut column_settings, name).width =
+                            value.as_f64().map(ColumnSize::Pixels);
                     }
                     Some("custom.hidden" | "custom.hideFrom") => {
                         column(&mut column_settings, name).hide = Some(true)
