@@ -23,14 +23,8 @@ export OBS_BENCH_UPLOT="$uplot_dir/node_modules/uplot/dist"
 printf '\033[1m==> building the page with the benchmark hooks\033[0m\n' >&2
 wasm trunk build --release --locked --features bench --dist "$bench_dist"
 
-# What a browser downloads, compressed as a server would send it.
-raw=0; compressed=0
-for file in "$bench_dist"/*.wasm "$bench_dist"/*.js "$bench_dist"/*.css; do
-  raw=$((raw + $(stat -c %s "$file")))
-  compressed=$((compressed + $(brotli -q 11 -c "$file" | wc -c)))
-done
 printf '\033[1m==> measuring\033[0m\n' >&2
 OBS_BENCH_DIST="$bench_dist" cargo run --quiet --locked -p obs-e2e --bin bench
-printf 'Bundle (with the benchmark hooks): %s KB (wasm, JS, CSS), %s KB brotli -q 11 (anchor: Perses page 833 KB brotli)\n' \
-  "$((raw / 1024))" "$((compressed / 1024))"
+printf 'With the benchmark hooks:\n'
+"$(dirname "${BASH_SOURCE[0]}")/bundle-size.sh" "$bench_dist" --print
 ./scripts/bench-lint.sh

@@ -35,6 +35,8 @@ step "building the page (the standalone page and the ODH shell's remote) and the
 # the shell (scripts/build-host.sh).
 e2e_dist="$OBS_CACHE/e2e-dist"
 wasm trunk build --release --locked --dist "$e2e_dist"
+# What the browser downloads may not grow past its budget (a byte count, deterministic).
+"$OBS_ROOT/scripts/bundle-size.sh" "$e2e_dist"
 "$OBS_ROOT/scripts/build-host.sh"
 
 step "deployment: manifests against the Kubernetes schemas, and deploy/nginx.conf serving the build"
