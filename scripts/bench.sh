@@ -27,4 +27,13 @@ printf '\033[1m==> measuring\033[0m\n' >&2
 OBS_BENCH_DIST="$bench_dist" cargo run --quiet --locked -p obs-e2e --bin bench
 printf 'With the benchmark hooks:\n'
 "$(dirname "${BASH_SOURCE[0]}")/bundle-size.sh" "$bench_dist" --print
+
+# Where the bytes are: the module cargo built, per crate (twiggy, from the crates registry).
+TWIGGY_VERSION=0.8.0
+if ! "$OBS_TOOLS/bin/twiggy" --version 2>/dev/null | grep -q " $TWIGGY_VERSION$"; then
+  printf '\033[1m==> cargo: installing twiggy %s\033[0m\n' "$TWIGGY_VERSION" >&2
+  CARGO_TARGET_DIR="$OBS_CACHE/install-target" cargo install --quiet --locked --root "$OBS_TOOLS" twiggy --version "$TWIGGY_VERSION"
+fi
+"$OBS_TOOLS/bin/twiggy" top -n 1000000 -f csv "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/odh-observability.wasm" |
+  python3 "$(dirname "${BASH_SOURCE[0]}")/wasm-sizes.py" 15
 ./scripts/bench-lint.sh
