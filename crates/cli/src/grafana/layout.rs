@@ -130,20 +130,28 @@ pub fn grid(group: &Group<'_>, items: Vec<GridItemSpec>) -> GridSpec {
     }
 }
 
+/// The panel keys given so far: each key, and per base the next suffix to try, so that a
+/// dashboard of thousands of panels with one title gets its keys in linear time.
+#[derive(Debug, Default)]
+pub struct Keys {
+    taken: std::collections::HashSet<String>,
+    next_suffix: std::collections::HashMap<String, usize>,
+}
+
 /// A panel key from a title: letters, digits, `_`, `.` and `-`, at most 60 characters,
 /// different from the keys already taken.
-pub fn key(title: &str, id: Option<i64>, taken: &mut Vec<String>) -> String {
+pub fn key(title: &str, id: Option<i64>, keys: &mut Keys) -> String {
     let mut base = super::meta::slug(title, 60);
     if base.is_empty() {
         base = id.map_or_else(|| "panel".to_owned(), |id| format!("panel-{id}"));
     }
     let mut key = base.clone();
-    let mut suffix = 2;
-    while taken.contains(&key) {
+    let suffix = keys.next_suffix.entry(base.clone()).or_insert(2);
+    while keys.taken.contains(&key) {
         key = format!("{base}-{suffix}");
-        suffix += 1;
+        *suffix += 1;
     }
-    taken.push(key.clone());
+    keys.taken.insert(key.clone());
     key
 }
 
@@ -188,7 +196,7 @@ mod tests {
 
     #[test]
     fn keys_are_valid_and_unique() {
-        let mut taken = Vec::new();
+        let mut taken = Keys::default();
         assert_eq!(
             key("🔐 Auth Latency (P50/P95)", Some(1), &mut taken),
             "auth-latency-p50-p95"

@@ -113,7 +113,7 @@ pub fn import(document: &Value, options: &ImportOptions) -> Result<Imported, Imp
 
     let mut panels = Map::new();
     let mut layouts = Vec::new();
-    let mut taken = Vec::new();
+    let mut taken = layout::Keys::default();
     let mut notes = 0;
     let top_level: Vec<Value> = dashboard
         .get("panels")

@@ -205,3 +205,17 @@ fn what_cannot_be_imported() {
         "cluster-prometheus-datasource"
     );
 }
+
+/// A dashboard of thousands of panels with one title imports in linear time, every key apart.
+#[test]
+fn many_panels_with_one_title() {
+    let panels: Vec<Value> = (0..5_000)
+        .map(|id| json!({"id": id, "type": "stat", "title": "p", "gridPos": {"x": 0, "y": id, "w": 6, "h": 4}, "targets": [{"expr": "up"}]}))
+        .collect();
+    let imported = import(&json!({"title": "big", "panels": panels}), &options("x")).unwrap();
+    let keys = imported.resource["spec"]["config"]["panels"]
+        .as_object()
+        .unwrap();
+    assert_eq!(keys.len(), 5_000);
+    assert!(keys.contains_key("p-5000"));
+}
