@@ -78,6 +78,19 @@ pub fn parse(text: &PromqlText<'_>, samples: &Samples) -> Result<Option<Expr>, I
     if text.text.trim().is_empty() {
         return Ok(None);
     }
+    // Longer than any query the bounds accept: said at once, before any work that grows with
+    // the text.
+    let max = obs_promql::limits::MAX_QUERY_BYTES;
+    if text.text.len() > max {
+        return Err(Issue::new(
+            Rule::Promql,
+            &text.path,
+            format!(
+                "the query is {} bytes long; queries past {max} bytes are refused",
+                text.text.len()
+            ),
+        ));
+    }
     let undefined = referenced_variables(text.text)
         .into_iter()
         .any(|name| is_variable_name(&name) && !samples.defines(&name));
