@@ -50,31 +50,35 @@ pub struct Found<'a> {
 /// Finds every dashboard resource in a document. A resource that is not a dashboard gives an
 /// error naming its path; the others are still returned.
 pub fn find_dashboards(document: &Value) -> Vec<Result<Found<'_>, Diagnostic>> {
-    let mut found = Vec::new();
-    let root = Path::root();
-    match document {
-        Value::Array(items) => collect_items(items, &root, &mut found),
-        Value::Object(object) if is_list(object) => match object.get("items") {
-            Some(Value::Array(items)) => collect_items(items, &root.key("items"), &mut found),
-            Some(Value::Null) | None => {}
-            Some(_) => found.push(Err(Diagnostic::new(
-                &root.key("items"),
-                "expected the list's items as an array",
-            ))),
-        },
-        _ => found.push(find_one(document, root)),
-    }
-    found
+    resources(document)
+        .into_iter()
+        .map(|resource| resource.and_then(|(path, value)| find_one(value, path)))
+        .collect()
 }
 
-fn collect_items<'a>(
-    items: &'a [Value],
-    path: &Path,
-    found: &mut Vec<Result<Found<'a>, Diagnostic>>,
-) {
-    for (index, item) in items.iter().enumerate() {
-        found.push(find_one(item, path.index(index)));
+/// The resources of a document with their paths: the document itself, or the items of a
+/// `List` or of an array. A list whose `items` is not an array is an error at that path.
+pub fn resources(document: &Value) -> Vec<Result<(Path, &Value), Diagnostic>> {
+    let root = Path::root();
+    match document {
+        Value::Array(list) => items(list, &root),
+        Value::Object(object) if is_list(object) => match object.get("items") {
+            Some(Value::Array(list)) => items(list, &root.key("items")),
+            Some(Value::Null) | None => Vec::new(),
+            Some(_) => vec![Err(Diagnostic::new(
+                &root.key("items"),
+                "expected the list's items as an array",
+            ))],
+        },
+        _ => vec![Ok((root, document))],
     }
+}
+
+fn items<'a>(list: &'a [Value], path: &Path) -> Vec<Result<(Path, &'a Value), Diagnostic>> {
+    list.iter()
+        .enumerate()
+        .map(|(index, item)| Ok((path.index(index), item)))
+        .collect()
 }
 
 fn is_list(object: &Map<String, Value>) -> bool {

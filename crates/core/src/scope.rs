@@ -42,6 +42,24 @@ pub enum DashboardHome {
     Cluster,
 }
 
+/// The namespaces where ODH keeps its own dashboards (Open Data Hub's and Red Hat OpenShift
+/// AI's); their dashboards are about the cluster.
+pub const ODH_NAMESPACES: [&str; 3] = [
+    "opendatahub",
+    "redhat-ods-applications",
+    "redhat-ods-monitoring",
+];
+
+/// Where a dashboard lives, judged from its namespace alone, as a tool reading files must
+/// (the page also learns ODH's namespace from the backend, and honours a namespace label).
+pub fn home_of_namespace(namespace: &str) -> DashboardHome {
+    if ODH_NAMESPACES.contains(&namespace) {
+        DashboardHome::Cluster
+    } else {
+        DashboardHome::Project
+    }
+}
+
 /// ODH's Perses datasource for Thanos' cluster port, the global default.
 pub const ODH_CLUSTER_DATASOURCE: &str = "cluster-prometheus-datasource";
 /// ODH's Perses datasources that are scoped to one namespace.

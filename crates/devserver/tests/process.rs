@@ -8,8 +8,8 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use common::{Client, closed_port, repo_root};
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::Command;
+use tokio::io::{AsyncBufReadExt, BufReader, Lines};
+use tokio::process::{Child, ChildStdout, Command};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_obs-devserver");
 
@@ -72,32 +72,29 @@ async fn serves_a_built_page_and_stops_on_sigterm() {
     )
     .unwrap();
     std::fs::write(site.path().join("app.js"), "console.log(1)").unwrap();
-    let mut child = Command::new(BINARY)
-        .args(["--listen", "127.0.0.1:0", "--no-local-user"])
-        .arg("--prometheus-url")
-        .arg(format!("http://127.0.0.1:{}", closed_port()))
-        .arg("--dashboards")
-        .arg(repo_root().join("dashboards"))
-        .arg("--static-dir")
-        .arg(site.path())
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let (mut child, mut lines) = spawn(
+        Command::new(BINARY)
+            .args(["--listen", "127.0.0.1:0", "--no-local-user"])
+            .arg("--prometheus-url")
+            .arg(format!("http://127.0.0.1:{}", closed_port()))
+            .arg("--dashboards")
+            .arg(repo_root().join("dashboards"))
+            .arg("--static-dir")
+            .arg(site.path()),
+    );
     let url = tokio::time::timeout(Duration::from_secs(60), async {
         while let Some(line) = lines.next_line().await.unwrap() {
-            if let Some(rest) = line.split("url=").nth(1).filter(|_| line.contains("ready")) {
-                return rest.split_whitespace().next().unwrap().to_owned();
+            if line.contains("ready")
+                && let Some(url) = field(&line, "url")
+            {
+                return url;
             }
         }
         panic!("the server exited before it was ready");
     })
     .await
     .unwrap();
-    // Keep reading the log so the child never blocks on a full pipe.
-    let drain = tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    let drain = drain(lines);
     let client = Client::for_url(&url);
 
     let reply = client.get("/api/status", None).await;
@@ -130,21 +127,11 @@ async fn serves_a_built_page_and_stops_on_sigterm() {
 /// parent-death signal), freeing its port, rather than live on as an orphan.
 #[tokio::test]
 async fn a_killed_backend_takes_its_prometheus_down() {
-    let mut child = Command::new(BINARY)
-        .args(["--listen", "127.0.0.1:0", "--prometheus-port", "0"])
-        .args(["--backfill", "10m"])
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let field = |line: &str, name: &str| {
-        line.split(&format!("{name}="))
-            .nth(1)
-            .and_then(|rest| rest.split_whitespace().next())
-            .map(str::to_owned)
-    };
+    let (mut child, mut lines) = spawn(
+        Command::new(BINARY)
+            .args(["--listen", "127.0.0.1:0", "--prometheus-port", "0"])
+            .args(["--backfill", "10m"]),
+    );
     let (pid, prometheus_url) = tokio::time::timeout(Duration::from_secs(120), async {
         let mut pid = None;
         while let Some(line) = lines.next_line().await.unwrap() {
@@ -159,7 +146,7 @@ async fn a_killed_backend_takes_its_prometheus_down() {
     })
     .await
     .unwrap();
-    let drain = tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+    let drain = drain(lines);
     let prometheus = Client::for_url(&prometheus_url);
     assert_eq!(prometheus.get("/-/ready", None).await.status, 200);
 
@@ -191,4 +178,29 @@ fn process_runs(pid: &str) -> bool {
                 .and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_owned))
         })
         .is_some_and(|state| state != "Z")
+}
+
+/// Starts the binary with its log (plain text) piped, killed if the test ends first.
+fn spawn(command: &mut Command) -> (Child, Lines<BufReader<ChildStdout>>) {
+    let mut child = command
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    (child, lines)
+}
+
+/// Keeps reading the log so the child never blocks on a full pipe.
+fn drain(mut lines: Lines<BufReader<ChildStdout>>) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} })
+}
+
+/// The value of `name=value` in a log line.
+fn field(line: &str, name: &str) -> Option<String> {
+    line.split(&format!("{name}="))
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .map(str::to_owned)
 }

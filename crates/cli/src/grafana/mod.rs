@@ -15,7 +15,9 @@ mod queries;
 mod variable_queries;
 mod variables;
 
-use obs_core::scope::{ODH_CLUSTER_DATASOURCE, ODH_TENANCY_DATASOURCES};
+use obs_core::scope::{
+    DashboardHome, ODH_CLUSTER_DATASOURCE, ODH_TENANCY_DATASOURCES, home_of_namespace,
+};
 use obs_core::spec::layout::GRID;
 use serde_json::{Map, Value, json};
 
@@ -64,13 +66,6 @@ pub enum ImportError {
     TooOld(i64),
 }
 
-/// The namespaces where ODH keeps its own dashboards, which query the cluster.
-const ODH_NAMESPACES: [&str; 3] = [
-    "opendatahub",
-    "redhat-ods-applications",
-    "redhat-ods-monitoring",
-];
-
 /// Imports one Grafana dashboard.
 pub fn import(document: &Value, options: &ImportOptions) -> Result<Imported, ImportError> {
     let dashboard = match document.get("dashboard") {
@@ -93,10 +88,9 @@ pub fn import(document: &Value, options: &ImportOptions) -> Result<Imported, Imp
         .unwrap_or("Imported dashboard")
         .to_owned();
     let mut losses: Vec<(String, String)> = Vec::new();
-    let default_datasource = if ODH_NAMESPACES.contains(&options.namespace.as_str()) {
-        ODH_CLUSTER_DATASOURCE
-    } else {
-        ODH_TENANCY_DATASOURCES[0]
+    let default_datasource = match home_of_namespace(&options.namespace) {
+        DashboardHome::Cluster => ODH_CLUSTER_DATASOURCE,
+        DashboardHome::Project => ODH_TENANCY_DATASOURCES[0],
     };
     let templating: Vec<Value> = dashboard
         .pointer("/templating/list")

@@ -15,45 +15,29 @@ pub enum Resource<'a> {
     Dashboard { value: &'a Value, path: Path },
     /// Any other resource: GitOps directories hold dashboards next to other manifests.
     Other,
+    /// A List whose items cannot be read.
+    Broken(obs_core::diagnostic::Diagnostic),
 }
 
 const DASHBOARD_KINDS: [&str; 2] = ["Dashboard", "PersesDashboard"];
 
-/// The resources of a document: itself, or the items of a List or an array.
+/// The resources of a document: itself, or the items of a List or an array (as the model
+/// finds them); a List whose items are not an array is reported as a broken dashboard file.
 pub fn resources(document: &Value) -> Vec<Resource<'_>> {
-    let root = Path::root();
-    let items = match document {
-        Value::Array(items) => Some((items, root.clone())),
-        Value::Object(object)
-            if object
-                .get("kind")
-                .and_then(Value::as_str)
-                .is_some_and(|kind| kind.ends_with("List")) =>
-        {
-            object
-                .get("items")
-                .and_then(Value::as_array)
-                .map(|items| (items, root.key("items")))
-        }
-        _ => None,
-    };
-    match items {
-        Some((items, path)) => items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| resource(item, path.index(index)))
-            .collect(),
-        None => vec![resource(document, root)],
-    }
-}
-
-fn resource(value: &Value, path: Path) -> Resource<'_> {
-    let kind = value.get("kind").and_then(Value::as_str);
-    if kind.is_some_and(|kind| DASHBOARD_KINDS.contains(&kind)) {
-        Resource::Dashboard { value, path }
-    } else {
-        Resource::Other
-    }
+    obs_core::envelope::resources(document)
+        .into_iter()
+        .map(|resource| match resource {
+            Ok((path, value)) => {
+                let kind = value.get("kind").and_then(Value::as_str);
+                if kind.is_some_and(|kind| DASHBOARD_KINDS.contains(&kind)) {
+                    Resource::Dashboard { value, path }
+                } else {
+                    Resource::Other
+                }
+            }
+            Err(diagnostic) => Resource::Broken(diagnostic),
+        })
+        .collect()
 }
 
 /// Everything wrong with one dashboard resource at `path`.

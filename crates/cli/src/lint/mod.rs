@@ -196,6 +196,14 @@ pub fn lint_text(file: &FsPath, text: &str, options: &Options, report: &mut Repo
                     );
                 }
                 document::Resource::Other => report.skipped_resources += 1,
+                document::Resource::Broken(diagnostic) => placed.push((
+                    index,
+                    Issue {
+                        rule: Rule::Model(obs_core::dashboard::ProblemKind::Invalid),
+                        path: diagnostic.path,
+                        message: diagnostic.message,
+                    },
+                )),
             }
         }
     }

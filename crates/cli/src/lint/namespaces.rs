@@ -7,24 +7,17 @@
 
 use obs_core::dashboard::{Dashboard, Query};
 use obs_core::diagnostic::Path;
-use obs_core::scope::{DashboardHome, QueryScope, query_scope};
+use obs_core::scope::{DashboardHome, QueryScope, home_of_namespace, query_scope};
 
 use super::Issue;
 use super::rule::Rule;
 
-/// The namespaces where ODH keeps its own (cluster) dashboards.
-const ODH_NAMESPACES: [&str; 3] = [
-    "opendatahub",
-    "redhat-ods-applications",
-    "redhat-ods-monitoring",
-];
-
 /// Where a dashboard lives, judged from its project alone (a linter does not see labels).
 pub fn home(dashboard: &Dashboard) -> DashboardHome {
-    match dashboard.project.as_deref() {
-        Some(project) if ODH_NAMESPACES.contains(&project) => DashboardHome::Cluster,
-        _ => DashboardHome::Project,
-    }
+    dashboard
+        .project
+        .as_deref()
+        .map_or(DashboardHome::Project, home_of_namespace)
 }
 
 /// Matchers in the tenancy-scoped panel queries that the enforced project empties.

@@ -11,7 +11,7 @@ use obs_promql::Expr;
 
 use super::Issue;
 use super::rule::Rule;
-use super::samples::{Samples, Scenario};
+use super::samples::{Samples, Scenario, duration_references};
 
 /// A PromQL text of the dashboard and where it is.
 pub struct PromqlText<'a> {
@@ -99,8 +99,9 @@ pub fn parse(text: &PromqlText<'_>, samples: &Samples) -> Result<Option<Expr>, I
     }
     let mut first = None;
     let mut parsed: Vec<String> = Vec::new();
+    let in_durations = duration_references(text.text);
     for scenario in samples.scenarios() {
-        let promql = samples.interpolate(text.text, scenario);
+        let promql = samples.interpolate(text.text, &in_durations, scenario);
         // Most queries read the same in every scenario: each text is parsed once.
         if parsed.contains(&promql) {
             continue;

@@ -127,14 +127,14 @@ impl Samples {
         scenarios
     }
 
-    /// `text` with every variable it uses replaced by its sample for `scenario`.
-    pub fn interpolate(&self, text: &str, scenario: Scenario) -> String {
+    /// `text` with every variable it uses replaced by its sample for `scenario`;
+    /// `in_durations` are the variables it uses as durations ([`duration_references`]).
+    pub fn interpolate(&self, text: &str, in_durations: &[String], scenario: Scenario) -> String {
         let values = match scenario {
             Scenario::One => &self.one,
             Scenario::Several => &self.several,
             Scenario::All => &self.all,
         };
-        let in_durations = duration_references(text);
         interpolate(text, |name| {
             if in_durations.iter().any(|used| used == name) {
                 self.durations.get(name).or_else(|| values.get(name))
@@ -179,7 +179,7 @@ fn builtins(dashboard: &Dashboard) -> BTreeMap<String, VariableValue> {
 
 /// The variables `text` uses where PromQL wants a duration: right after `[` or `:` inside
 /// brackets, or after `offset`.
-fn duration_references(text: &str) -> Vec<String> {
+pub fn duration_references(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     for (at, _) in text.match_indices('$') {
         let before = text[..at].trim_end();

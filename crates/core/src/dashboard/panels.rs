@@ -147,12 +147,8 @@ fn panel_kind(plugin: Plugin, path: &Path, problems: &mut Problems) -> PanelKind
             problem: error,
         };
     }
-    let empty = Value::Object(Map::new());
-    let spec = if plugin.spec.is_null() {
-        &empty
-    } else {
-        &plugin.spec
-    };
+    let options = plugin.options();
+    let spec: &Value = &options;
     let spec_path = path.key("spec");
     macro_rules! typed {
         ($variant:ident) => {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::problems::{Problems, decode, optional};
 use super::{
@@ -127,12 +127,8 @@ fn list(spec: ListVariableSpec, path: &Path, problems: &mut Problems) -> Variabl
 
 /// The one place that maps a list variable plugin name to its typed options.
 fn source(plugin: Plugin, path: &Path, problems: &mut Problems) -> ListSource {
-    let empty = Value::Object(Map::new());
-    let spec = if plugin.spec.is_null() {
-        &empty
-    } else {
-        &plugin.spec
-    };
+    let options = plugin.options();
+    let spec: &Value = &options;
     let spec_path = path.key("spec");
     let decoded = match plugin.kind.as_str() {
         PROMETHEUS_LABEL_VALUES => decode::<LabelValuesSpec>(spec, &spec_path).map(|spec| {

@@ -24,3 +24,15 @@ pub struct Plugin {
     #[serde(default)]
     pub spec: Value,
 }
+
+impl Plugin {
+    /// The options to decode: a missing or `null` spec is an empty object, so a plugin whose
+    /// options all have defaults decodes without one.
+    pub fn options(&self) -> std::borrow::Cow<'_, Value> {
+        if self.spec.is_null() {
+            std::borrow::Cow::Owned(Value::Object(serde_json::Map::new()))
+        } else {
+            std::borrow::Cow::Borrowed(&self.spec)
+        }
+    }
+}

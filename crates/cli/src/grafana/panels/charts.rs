@@ -10,7 +10,7 @@ use obs_core::spec::panels::{
     status_history::StatusHistoryChartSpec,
     time_series::{SeriesDisplay, Stack, TimeSeriesChartSpec, Visual, YAxis},
 };
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::super::fields;
 
@@ -61,21 +61,12 @@ pub fn time_series(
     // The old graph panel keeps its axis in yaxes[0] and its style in the panel itself.
     let (format, min, max, label) = if graph {
         let axis = panel.pointer("/yaxes/0").cloned().unwrap_or(Value::Null);
-        let format = axis
-            .get("format")
-            .and_then(Value::as_str)
-            .map_or(Ok(None), fields::unit);
-        let format = match format {
-            Ok(unit) => unit.map(|unit| obs_core::spec::common::Format {
-                unit: Some(unit),
-                decimal_places: axis.get("decimals").and_then(Value::as_f64),
-                short_values: None,
-            }),
-            Err(loss) => {
-                losses.push(loss);
-                None
-            }
-        };
+        // The axis says `format` where field settings say `unit`.
+        let field = |key: &str| axis.get(key).cloned().unwrap_or(Value::Null);
+        let format = fields::format(
+            &json!({"unit": field("format"), "decimals": field("decimals")}),
+            losses,
+        );
         let number = |key: &str| {
             axis.get(key).and_then(|v| {
                 v.as_f64()

@@ -52,7 +52,7 @@ pub fn convert(panel: &Value, queries: Vec<QueryDefinition>, mut losses: Vec<Str
         )),
         "bargauge" => Some(plugin("BarChart", bar(&defaults, &options, &mut losses))),
         "piechart" => Some(plugin("PieChart", pie(&defaults, &options, &mut losses))),
-        "table" | "table-old" => Some(plugin("Table", table(panel, &defaults, &mut losses))),
+        "table" | "table-old" => Some(plugin("Table", table(panel, &mut losses))),
         "text" => Some(plugin("Markdown", text(&options, &mut losses))),
         "status-history" | "state-timeline" => {
             if kind == "state-timeline" {

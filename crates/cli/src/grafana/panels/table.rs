@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 
 use super::super::fields;
 
-pub fn table(panel: &Value, defaults: &Value, losses: &mut Vec<String>) -> TableSpec {
+pub fn table(panel: &Value, losses: &mut Vec<String>) -> TableSpec {
     let mut column_settings = Vec::new();
     // Grafana's "organize" transformation renames and hides columns; its overrides set units.
     if let Some(transformations) = panel.get("transformations").and_then(Value::as_array) {
@@ -104,7 +104,6 @@ pub fn table(panel: &Value, defaults: &Value, losses: &mut Vec<String>) -> Table
         .get("targets")
         .and_then(Value::as_array)
         .map_or(0, Vec::len);
-    let _ = defaults;
     TableSpec {
         column_settings,
         transforms: if queries > 1 {
