@@ -111,6 +111,21 @@ impl Client {
         content_type: &str,
         body: String,
     ) -> Reply {
+        self.try_post_raw(path, token, content_type, body)
+            .await
+            .unwrap()
+    }
+
+    /// `post_raw`, or the transport error: a server that refuses an oversized body answers
+    /// before reading it all and closes the connection, which a client still sending may see
+    /// as a broken pipe instead of the answer.
+    pub async fn try_post_raw(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        content_type: &str,
+        body: String,
+    ) -> Result<Reply, String> {
         let mut request = self
             .http
             .post(format!("{}{path}", self.base))
@@ -119,7 +134,10 @@ impl Client {
         if let Some(token) = token {
             request = request.header("x-forwarded-access-token", token);
         }
-        read(request.send().await.unwrap()).await
+        match request.send().await {
+            Ok(response) => Ok(read(response).await),
+            Err(error) => Err(format!("{error:?}")),
+        }
     }
 
     /// `POST /api/prometheus/<route>` with `{"query": <query string>}`.
