@@ -41,7 +41,7 @@ pub fn duration(dashboard: &Value, losses: &mut Vec<(String, String)>) -> String
         .and_then(grafana_duration);
     relative.unwrap_or_else(|| {
         losses.push((
-            "dashboard".to_owned(),
+            super::DASHBOARD.to_owned(),
             format!("the time range {from} to {to} (the default is the last hour)"),
         ));
         "1h".to_owned()
@@ -92,7 +92,7 @@ pub fn links(dashboard: &Value, losses: &mut Vec<(String, String)>) -> Vec<Link>
                 target_blank: link.get("targetBlank").and_then(Value::as_bool) == Some(true),
             }),
             _ => losses.push((
-                "dashboard".to_owned(),
+                super::DASHBOARD.to_owned(),
                 format!(
                     "the link {:?} (a list of Grafana dashboards by tag)",
                     text(link, "title").unwrap_or("?")

@@ -50,6 +50,8 @@ pub struct Imported {
     pub panels: usize,
     /// Panels that became notes.
     pub notes: usize,
+    /// Whether a note at the top says what the dashboard lost outside its panels.
+    pub settings_note: bool,
     /// `(where, what)`: a panel's title or "dashboard", and what it lost.
     pub losses: Vec<(String, String)>,
 }
@@ -65,6 +67,10 @@ pub enum ImportError {
     )]
     TooOld(i64),
 }
+
+/// Where a loss outside the panels is reported.
+const DASHBOARD: &str = "dashboard";
+const VARIABLES: &str = "variables";
 
 /// Imports one Grafana dashboard.
 pub fn import(document: &Value, options: &ImportOptions) -> Result<Imported, ImportError> {
@@ -102,7 +108,7 @@ pub fn import(document: &Value, options: &ImportOptions) -> Result<Imported, Imp
         converted_variables
             .losses
             .iter()
-            .map(|loss| ("variables".to_owned(), loss.clone())),
+            .map(|loss| (VARIABLES.to_owned(), loss.clone())),
     );
 
     let mut panels = Map::new();
@@ -151,23 +157,9 @@ pub fn import(document: &Value, options: &ImportOptions) -> Result<Imported, Imp
         layouts.push(json!({"kind": GRID, "spec": prune(serde_json::to_value(layout::grid(&group, items)).unwrap_or(Value::Null))}));
     }
 
-    let mut spec = json!({
-        "display": {"name": title},
-        "duration": meta::duration(dashboard, &mut losses),
-        "variables": prune(serde_json::to_value(&converted_variables.variables).unwrap_or(Value::Null)),
-        "panels": panels,
-        "layouts": layouts,
-    });
-    if let Some(description) = text(dashboard, "description").filter(|text| !text.is_empty()) {
-        spec["display"]["description"] = Value::from(description);
-    }
-    if let Some(refresh) = meta::refresh(dashboard) {
-        spec["refreshInterval"] = Value::from(refresh);
-    }
+    let duration = meta::duration(dashboard, &mut losses);
+    let refresh = meta::refresh(dashboard);
     let links = meta::links(dashboard, &mut losses);
-    if !links.is_empty() {
-        spec["links"] = prune(serde_json::to_value(links).unwrap_or(Value::Null));
-    }
     let annotations = dashboard
         .pointer("/annotations/list")
         .and_then(Value::as_array)
@@ -179,9 +171,48 @@ pub fn import(document: &Value, options: &ImportOptions) -> Result<Imported, Imp
         .unwrap_or(0);
     if annotations > 0 {
         losses.push((
-            "dashboard".to_owned(),
+            DASHBOARD.to_owned(),
             format!("{annotations} annotation quer(ies): this page draws no annotations yet"),
         ));
+    }
+    // What the dashboard lost outside its panels is said at its top, where readers see it.
+    let settings_losses: Vec<&str> = losses
+        .iter()
+        .filter(|(place, _)| place == DASHBOARD || place == VARIABLES)
+        .map(|(_, what)| what.as_str())
+        .collect();
+    let settings_note = !settings_losses.is_empty();
+    if settings_note {
+        let key = layout::key("not-imported-from-grafana", None, &mut taken);
+        let height = u32::try_from(settings_losses.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(3)
+            .min(10);
+        panels.insert(key.clone(), panels::settings_note(&settings_losses));
+        layouts.insert(
+            0,
+            json!({"kind": GRID, "spec": {"items": [{
+                "x": 0, "y": 0, "width": 24, "height": height,
+                "content": {"$ref": format!("#/spec/panels/{key}")},
+            }]}}),
+        );
+    }
+
+    let mut spec = json!({
+        "display": {"name": title},
+        "duration": duration,
+        "variables": prune(serde_json::to_value(&converted_variables.variables).unwrap_or(Value::Null)),
+        "panels": panels,
+        "layouts": layouts,
+    });
+    if let Some(description) = text(dashboard, "description").filter(|text| !text.is_empty()) {
+        spec["display"]["description"] = Value::from(description);
+    }
+    if let Some(refresh) = refresh {
+        spec["refreshInterval"] = Value::from(refresh);
+    }
+    if !links.is_empty() {
+        spec["links"] = prune(serde_json::to_value(links).unwrap_or(Value::Null));
     }
 
     let name = options
@@ -224,6 +255,7 @@ pub fn import(document: &Value, options: &ImportOptions) -> Result<Imported, Imp
         name,
         panels: panels_count(&top_level),
         notes,
+        settings_note,
         losses,
     })
 }

@@ -170,6 +170,22 @@ fn note(panel: &Value, why: &str, mut losses: Vec<String>) -> Converted {
     }
 }
 
+/// A Markdown panel listing what the dashboard lost outside its panels (variables, the time
+/// range, links, annotations).
+pub fn settings_note(losses: &[&str]) -> Value {
+    let mut text = String::from("**Not imported from Grafana** (dashboard settings):\n\n");
+    for loss in losses {
+        text.push_str(&format!("- {loss}\n"));
+    }
+    json!({
+        "kind": "Panel",
+        "spec": {
+            "display": {"name": "Not imported from Grafana"},
+            "plugin": {"kind": "Markdown", "spec": MarkdownSpec { text }},
+        }
+    })
+}
+
 fn transformation_names(transformations: &[Value]) -> String {
     let names: Vec<&str> = transformations
         .iter()
