@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The benchmark: builds the page with its benchmark hooks, then measures it in headless
-# Chromium against the development backend and a synthetic Prometheus, and prints the
-# figures beside the anchors of the shared performance reference. It asserts nothing.
+# Chromium against the development backend and a synthetic Prometheus, beside uPlot and
+# Perses' own dashboard page built from npm in the same run, and prints one table with the
+# ratios and targets. It asserts nothing.
 #
-#   OBS_BENCH_RUNS=3   runs per case (the median is printed)
+#   OBS_BENCH_RUNS=3             runs per case (the median is printed)
+#   OBS_BENCH_ONLY=charts        only the chart cases (or =dashboards)
+#   OBS_BENCH_JSON=FILE          where the raw figures go (default: in $OBS_CACHE/bench)
 set -euo pipefail
 "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 OBS_SCRIPT=1 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -20,6 +23,25 @@ if [ ! -f "$uplot_dir/node_modules/uplot/dist/uPlot.iife.min.js" ]; then
   npm install --prefix "$uplot_dir" --no-audit --no-fund --loglevel=error "uplot@$UPLOT_VERSION"
 fi
 export OBS_BENCH_UPLOT="$uplot_dir/node_modules/uplot/dist"
+
+# Perses' own page (crates/e2e/perses-page), built from the npm @perses-dev packages its
+# package-lock.json pins, in the cache: installed again only when the lock file changes.
+perses_src="$OBS_ROOT/crates/e2e/perses-page"
+perses_dir="$OBS_CACHE/perses-page"
+mkdir -p "$perses_dir"
+if ! cmp -s "$perses_src/package-lock.json" "$perses_dir/installed-lock.json"; then
+  printf '\033[1m==> npm: installing the @perses-dev packages for the Perses page\033[0m\n' >&2
+  cp "$perses_src/package.json" "$perses_src/package-lock.json" "$perses_dir/"
+  (cd "$perses_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$perses_src/package-lock.json" "$perses_dir/installed-lock.json"
+fi
+rm -rf "$perses_dir/src"
+cp -r "$perses_src/src" "$perses_src/build.mjs" "$perses_src/index.html" "$perses_dir/"
+printf '\033[1m==> building the Perses page\033[0m\n' >&2
+(cd "$perses_dir" && node build.mjs "$perses_dir/dist")
+export OBS_BENCH_PERSES="$perses_dir/dist"
+mkdir -p "$OBS_CACHE/bench"
+export OBS_BENCH_JSON="${OBS_BENCH_JSON:-$OBS_CACHE/bench/figures-$(date -u +%Y%m%dT%H%M%SZ).json}"
 printf '\033[1m==> building the page with the benchmark hooks\033[0m\n' >&2
 wasm trunk build --release --locked --features bench --dist "$bench_dist"
 

@@ -53,6 +53,12 @@ pub enum Pages {
     Standalone(PathBuf),
     /// The test host at `/` and the plugin's dist/ as its remote at `/_mf/observabilityWasm/`.
     InHost { host: PathBuf, remote: PathBuf },
+    /// The standalone page at `/` and, for the benchmark, other pages measured beside it at
+    /// `/_mf/<name>/` (served as the backend serves remotes): `(name, built directory)`.
+    BesidePeers {
+        page: PathBuf,
+        peers: Vec<(String, PathBuf)>,
+    },
 }
 
 /// What the development backend runs with.
@@ -86,6 +92,11 @@ pub fn built_page(variable: &str) -> Result<PathBuf, String> {
             "{variable} is not set: build the page first (scripts/test.sh and scripts/bench.sh do, \
          with `trunk build`, and pass its dist/ in {variable})"
         ))?;
+    built_page_at(dist)
+}
+
+/// A directory checked to hold a built page.
+pub fn built_page_at(dist: PathBuf) -> Result<PathBuf, String> {
     if dist.join("index.html").is_file() {
         Ok(dist)
     } else {
@@ -134,6 +145,10 @@ impl Harness {
             Pages::InHost { host, remote } => {
                 config.static_dir = Some(host);
                 config.remotes = vec![(REMOTE_NAME.to_owned(), remote)];
+            }
+            Pages::BesidePeers { page, peers } => {
+                config.static_dir = Some(page);
+                config.remotes = peers;
             }
         }
         let server = RunningServer::start(config)

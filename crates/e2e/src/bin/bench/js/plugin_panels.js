@@ -1,8 +1,13 @@
-// Shared by the dashboard scripts of the benchmark (prepended to each): when a panel counts as
-// drawn, how to name one that is not, and a long-task recorder.
+// The plugin's page, for the dashboard scripts of the benchmark (one page file is prepended to
+// each, with common.js): which elements are panels, when one counts as drawn, how to name one
+// that is not, how to open the collapsed rows, and what scrolls.
 
-// Text panels have no queries (no data-state); a cell whose panel has not mounted yet is not
-// drawn; every chart canvas says when its picture is complete (overlays are not charts).
+// Cells whose panel has not mounted yet are panels not drawn.
+function allPanels() {
+  return [...document.querySelectorAll('section.obs-panel, .obs-grid__cell--pending')];
+}
+// Text panels have no queries (no data-state); every chart canvas says when its picture is
+// complete (overlays are not charts).
 function drawn(panel) {
   if (panel.classList.contains('obs-grid__cell--pending')) return false;
   const state = panel.dataset.state;
@@ -16,12 +21,12 @@ function describe(panel) {
   const title = panel.querySelector('h3, h2, [class*="title"]');
   return `${title ? title.textContent.trim() : '?'} (top ${Math.round(panel.getBoundingClientRect().top + window.scrollY)}, state ${panel.dataset.state}, series ${panel.dataset.series}, canvas ${canvas ? canvas.dataset.painted : 'none'})`;
 }
-// The durations of long main-thread tasks, from now (or, buffered, since the page started).
-function recordLongTasks(buffered) {
-  const tasks = [];
-  try {
-    new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)))
-      .observe({ type: 'longtask', buffered });
-  } catch (error) { /* No long task timing: reported as 0. */ }
-  return tasks;
+function openRows() {
+  for (const header of document.querySelectorAll('button.obs-row-header[aria-expanded="false"]')) {
+    header.click();
+  }
+}
+// The page itself scrolls.
+function scroller() {
+  return null;
 }

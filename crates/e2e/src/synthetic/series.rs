@@ -1,76 +1,26 @@
-//! A stand-in Prometheus for the benchmark: it answers any PromQL with deterministic,
-//! plausible series, so every panel of a large dashboard (the NodeExporter one has no data in
-//! the demo workloads) draws real work. Variable queries (`group by (label) (…)`) get a few
-//! values of their label.
-//!
-//! It is a load generator, not an emulator: the values mean nothing, only their amount and
-//! shape (smooth curves with noise) matter.
+//! What the synthetic Prometheus answers: deterministic, plausible series for any PromQL, and a
+//! few values for any label. The values mean nothing, only their amount and shape (smooth
+//! curves with noise) matter.
 
-use std::collections::BTreeMap;
-use std::net::SocketAddr;
-
-use axum::Router;
-use axum::extract::Query;
-use axum::routing::get;
 use promql_parser::parser::{self, Expr, LabelModifier};
 use serde_json::{Value, json};
-use tokio::net::TcpListener;
-use tokio::sync::oneshot;
 
-/// How many series a range or instant query returns.
+/// How many series a range or instant query returns, and how many values a label has.
 const SERIES_PER_QUERY: usize = 3;
 
-/// A running synthetic Prometheus.
-pub struct SyntheticPrometheus {
-    pub url: String,
-    shutdown: Option<oneshot::Sender<()>>,
-}
+/// The most points one range query answers, as Prometheus caps a query at 11,000 points.
+const MAX_POINTS: usize = 11_000;
 
-impl SyntheticPrometheus {
-    /// Listens on a free loopback port.
-    pub async fn start() -> Result<Self, String> {
-        let listener = TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], 0)))
-            .await
-            .map_err(|error| error.to_string())?;
-        let address = listener.local_addr().map_err(|error| error.to_string())?;
-        let app = Router::new()
-            .route("/api/v1/query_range", get(query_range))
-            .route("/api/v1/query", get(query));
-        let (shutdown, stop) = oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app)
-                .with_graceful_shutdown(async {
-                    let _ = stop.await;
-                })
-                .await;
-        });
-        Ok(Self {
-            url: format!("http://{address}"),
-            shutdown: Some(shutdown),
-        })
-    }
-}
-
-impl Drop for SyntheticPrometheus {
-    fn drop(&mut self) {
-        if let Some(shutdown) = self.shutdown.take() {
-            let _ = shutdown.send(());
-        }
-    }
-}
-
-async fn query_range(Query(params): Query<BTreeMap<String, String>>) -> axum::Json<Value> {
-    let number = |name: &str| {
-        params
-            .get(name)
-            .and_then(|text| text.parse::<f64>().ok())
-            .unwrap_or(0.0)
+/// A range query's matrix.
+pub(super) fn matrix(promql: &str, start_secs: f64, end_secs: f64, step_secs: f64) -> Value {
+    let seed = hash(promql);
+    let step_secs = step_secs.max(1.0);
+    let span = ((end_secs - start_secs) / step_secs).floor();
+    let points = if span.is_finite() && span >= 0.0 {
+        (span as usize + 1).min(MAX_POINTS)
+    } else {
+        0
     };
-    let (start_secs, end_secs) = (number("start"), number("end"));
-    let step_secs = number("step").max(1.0);
-    let promql = params.get("query").cloned().unwrap_or_default();
-    let seed = hash(&promql);
-    let points = (((end_secs - start_secs) / step_secs).floor() as usize + 1).min(11_000);
     let result: Vec<Value> = (0..SERIES_PER_QUERY)
         .map(|index| {
             let values: Vec<Value> = (0..points)
@@ -79,21 +29,17 @@ async fn query_range(Query(params): Query<BTreeMap<String, String>>) -> axum::Js
                     json!([time_secs, format!("{}", value_at(seed, index, time_secs))])
                 })
                 .collect();
-            json!({ "metric": labels(&promql, index), "values": values })
+            json!({ "metric": labels(promql, index), "values": values })
         })
         .collect();
-    axum::Json(success("matrix", result))
+    success("matrix", result)
 }
 
-async fn query(Query(params): Query<BTreeMap<String, String>>) -> axum::Json<Value> {
-    let promql = params.get("query").cloned().unwrap_or_default();
-    let time_secs = params
-        .get("time")
-        .and_then(|text| text.parse::<f64>().ok())
-        .unwrap_or(1_700_000_000.0);
-    let seed = hash(&promql);
-    let result: Vec<Value> = match grouped_label(&promql) {
-        // A variable's options: a few values of the label it lists.
+/// An instant query's vector: a variable's options for `group by (label) (…)`, else a value
+/// per series.
+pub(super) fn vector(promql: &str, time_secs: f64) -> Value {
+    let seed = hash(promql);
+    let result: Vec<Value> = match grouped_label(promql) {
         Some(label) => (0..SERIES_PER_QUERY)
             .map(|index| {
                 json!({
@@ -105,14 +51,46 @@ async fn query(Query(params): Query<BTreeMap<String, String>>) -> axum::Json<Val
         None => (0..SERIES_PER_QUERY)
             .map(|index| {
                 json!({
-                    "metric": labels(&promql, index),
+                    "metric": labels(promql, index),
                     "value": [time_secs, format!("{}", value_at(seed, index, time_secs))]
                 })
             })
             .collect(),
     };
-    axum::Json(success("vector", result))
+    success("vector", result)
 }
+
+/// `/api/v1/label/<name>/values`: a few values of any label.
+pub(super) fn label_values(name: &str) -> Value {
+    let values: Vec<String> = (0..SERIES_PER_QUERY)
+        .map(|index| label_value(name, index))
+        .collect();
+    json!({ "status": "success", "data": values })
+}
+
+/// `/api/v1/labels`: the names the series carry.
+pub(super) fn label_names() -> Value {
+    json!({ "status": "success", "data": LABEL_NAMES })
+}
+
+/// `/api/v1/series`: the label sets of a selector's series.
+pub(super) fn series(selector: &str) -> Value {
+    let sets: Vec<Value> = (0..SERIES_PER_QUERY)
+        .map(|index| labels(selector, index))
+        .collect();
+    json!({ "status": "success", "data": sets })
+}
+
+/// The labels of a node-exporter-like series.
+const LABEL_NAMES: [&str; 7] = [
+    "instance",
+    "job",
+    "cpu",
+    "mode",
+    "device",
+    "mountpoint",
+    "fstype",
+];
 
 fn success(result_type: &str, result: Vec<Value>) -> Value {
     json!({ "status": "success", "data": { "resultType": result_type, "result": result } })
@@ -135,15 +113,7 @@ fn grouped_label(promql: &str) -> Option<String> {
 /// Labels a node-exporter-like series would carry, varied per series.
 fn labels(promql: &str, index: usize) -> Value {
     let mut labels = serde_json::Map::new();
-    for name in [
-        "instance",
-        "job",
-        "cpu",
-        "mode",
-        "device",
-        "mountpoint",
-        "fstype",
-    ] {
+    for name in LABEL_NAMES {
         labels.insert(name.to_owned(), Value::String(label_value(name, index)));
     }
     labels.insert(

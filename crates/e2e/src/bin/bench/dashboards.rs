@@ -1,0 +1,204 @@
+//! The dashboard cases: one dashboard file opened in the plugin's page and in Perses' own page
+//! (built from the npm `@perses-dev` packages, `crates/e2e/perses-page`), in the same browser,
+//! against the same synthetic Prometheus, each in a fresh document. The same figures for both:
+//! above the fold drawn, every panel drawn after opening the rows and scrolling, long tasks and
+//! total blocking time, the heap after garbage collection, the requests Prometheus answered
+//! and the bytes the page downloaded.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use obs_e2e::Harness;
+use obs_e2e::synthetic::SyntheticPrometheus;
+use serde_json::{Value, json};
+
+use crate::bytes::Downloads;
+
+/// Where Perses' page is served, as a peer of the plugin's page.
+pub const PERSES_PEER: &str = "perses-page";
+
+/// One of the two pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Plugin,
+    Perses,
+}
+
+impl Page {
+    pub const ALL: [Page; 2] = [Page::Plugin, Page::Perses];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Page::Plugin => "plugin",
+            Page::Perses => "perses",
+        }
+    }
+
+    /// The script that tells this page's panels apart, prepended to each probe.
+    fn panels_script(self) -> &'static str {
+        match self {
+            Page::Plugin => include_str!("js/plugin_panels.js"),
+            Page::Perses => include_str!("js/perses_panels.js"),
+        }
+    }
+}
+
+/// A dashboard as both pages open it.
+pub struct Dashboard {
+    /// The key of its figures in the JSON.
+    pub key: &'static str,
+    /// How the report names it.
+    pub label: &'static str,
+    /// Its name in project `bench` of the backend.
+    pub name: String,
+    /// How many panels it has with every row open.
+    pub panels: usize,
+    /// Variables Perses' page is given in its address, as ODH's shell fills them for the
+    /// plugin (the project's namespace).
+    pub perses_variables: &'static str,
+}
+
+/// The built pages and where their files are.
+pub struct Pages {
+    pub plugin_dist: PathBuf,
+    pub perses_dist: PathBuf,
+    pub prometheus_url: String,
+}
+
+impl Pages {
+    fn address(&self, page: Page, dashboard: &Dashboard) -> String {
+        match page {
+            Page::Plugin => format!("/?project=bench&dashboard={}", dashboard.name),
+            Page::Perses => format!(
+                "/_mf/{PERSES_PEER}/index.html?project=bench&dashboard={}&prometheus={}{}",
+                dashboard.name,
+                url_encode(&self.prometheus_url),
+                dashboard.perses_variables
+            ),
+        }
+    }
+
+    /// The built file behind a path the page fetched, if it is one.
+    fn file_of(&self, page: Page, path: &str) -> Option<PathBuf> {
+        let (dir, rest) = match page {
+            Page::Plugin => (&self.plugin_dist, path.strip_prefix('/')?),
+            Page::Perses => (
+                &self.perses_dist,
+                path.strip_prefix(&format!("/_mf/{PERSES_PEER}/"))?,
+            ),
+        };
+        let rest = if rest.is_empty() { "index.html" } else { rest };
+        let file = dir.join(rest);
+        (!rest.contains("..") && file.is_file()).then_some(file)
+    }
+}
+
+/// One dashboard in one page, from navigation to every panel drawn.
+pub async fn measure(
+    harness: &Harness,
+    prometheus: &SyntheticPrometheus,
+    pages: &Pages,
+    downloads: &mut Downloads,
+    page: Page,
+    dashboard: &Dashboard,
+) -> Result<Value, String> {
+    let since_ms = obs_e2e::now_ms();
+    harness.goto(&pages.address(page, dashboard)).await?;
+    let probe = |script: &str| {
+        format!(
+            "{}\n{}\n{script}",
+            page.panels_script(),
+            include_str!("js/common.js")
+        )
+    };
+    let above_fold = harness
+        .browser
+        .execute_async(&probe(include_str!("js/above_fold.js")), Vec::new())
+        .await
+        .map_err(|error| format!("above the fold: {error}"))?;
+    let all = harness
+        .browser
+        .execute_async(
+            &probe(include_str!("js/all_panels.js")),
+            vec![json!(dashboard.panels)],
+        )
+        .await
+        .map_err(|error| format!("all panels: {error}"))?;
+    // Late answers still count as requests the page sent.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let heap_bytes = heap_after_gc(harness).await?;
+    let wasm_bytes = harness
+        .eval(
+            "return window.obsWasmMemoryBytes ? window.obsWasmMemoryBytes() : 0",
+            Vec::new(),
+        )
+        .await?
+        .as_f64()
+        .unwrap_or(0.0);
+    let fetched = harness
+        .eval(
+            "return performance.getEntriesByType('navigation')
+               .concat(performance.getEntriesByType('resource'))
+               .map(entry => new URL(entry.name))
+               .filter(url => url.origin === location.origin)
+               .map(url => url.pathname)",
+            Vec::new(),
+        )
+        .await?;
+    let files: Vec<PathBuf> = fetched
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .filter_map(|path| pages.file_of(page, path))
+        .collect();
+    let bytes = downloads.total(&files)?;
+    let calls = prometheus.calls_since(since_ms);
+    let unresolved: Vec<String> = calls
+        .iter()
+        .filter(|call| call.has_unresolved_variable())
+        .map(|call| format!("{} {}", call.path, call.promql))
+        .collect();
+    let errors = [above_fold.get("error"), all.get("error")]
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let number = |value: &Value| value.as_f64().unwrap_or(0.0);
+    Ok(json!({
+        "aboveFoldMs": above_fold["ms"],
+        "aboveFoldPanels": above_fold["panels"],
+        "loadLongestTaskMs": above_fold["longestTaskMs"],
+        "allMs": all["ms"],
+        "allPanels": all["panels"],
+        "allLongestTaskMs": all["longestTaskMs"],
+        "longestTaskMs": number(&above_fold["longestTaskMs"]).max(number(&all["longestTaskMs"])),
+        "blockingMs": number(&above_fold["blockingMs"]) + number(&all["blockingMs"]),
+        "heapMb": heap_bytes / 1_048_576.0,
+        "wasmMb": wasm_bytes / 1_048_576.0,
+        "memoryMb": (heap_bytes + wasm_bytes) / 1_048_576.0,
+        "requests": calls.len(),
+        "unresolvedRequests": unresolved.len(),
+        "unresolvedSamples": unresolved.iter().take(5).collect::<Vec<_>>(),
+        "bytes": bytes,
+        "error": errors,
+    }))
+}
+
+/// The JavaScript heap in use after full garbage collections, in bytes.
+async fn heap_after_gc(harness: &Harness) -> Result<f64, String> {
+    // Twice: what the first collection frees can hold more that only the second frees.
+    for _ in 0..2 {
+        harness
+            .cdp("HeapProfiler.collectGarbage", json!({}))
+            .await?;
+    }
+    let heap = harness.cdp("Runtime.getHeapUsage", json!({})).await?;
+    Ok(heap["usedSize"].as_f64().unwrap_or(0.0))
+}
+
+/// Percent-encodes a URL for a query parameter.
+fn url_encode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
