@@ -21,7 +21,7 @@ for file in "${files[@]}"; do
   raw=$((raw + size)); brotli_bytes=$((brotli_bytes + compressed)); gzip_bytes=$((gzip_bytes + gzipped))
 done
 budget=$(grep -v '^#' "$budget_file" | tr -d '[:space:]')
-printf 'Bundle: %s KB raw, %s KB brotli -q 11, %s KB gzip -9 (budget %s KB brotli; scripts/bench.sh measures Perses' page beside it)\n' \
+printf 'Bundle: %s KB raw, %s KB brotli -q 11, %s KB gzip -9 (budget %s KB brotli; scripts/bench.sh measures the Perses page beside it)\n' \
   "$((raw / 1024))" "$((brotli_bytes / 1024))" "$((gzip_bytes / 1024))" "$((budget / 1024))"
 if [ "${2:-}" != "--print" ] && [ "$brotli_bytes" -gt "$budget" ]; then
   echo "bundle-size: $brotli_bytes bytes brotli, past the budget of $budget bytes (scripts/bundle-budget.txt)" >&2
