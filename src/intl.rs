@@ -1,18 +1,61 @@
 //! Dates in the browser's locale machinery (`Intl`), which already knows every time zone.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::Intl::DateTimeFormat;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// What a formatter is for: its options.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Purpose {
+    /// "Nov 25, 10:05 AM".
+    Short,
+    /// Every field as a number, in 24 hours, to compute a zone's offset.
+    Numeric,
+}
+
+/// At most this many formatters are kept; a dashboard names a handful of zones, but may name
+/// any text.
+const MAX_FORMATS: usize = 64;
+
+/// Formatters by purpose and zone, `None` for a zone `Intl` does not know.
+type Formats = HashMap<(Purpose, Option<String>), Option<DateTimeFormat>>;
+
+thread_local! {
+    /// Building an `Intl.DateTimeFormat` costs far more than formatting with one, and a hover
+    /// formats a time on every pointer move.
+    static FORMATS: RefCell<Formats> = RefCell::new(HashMap::new());
+}
+
+/// The formatter for `purpose` in `zone` (the browser's when `None`), built once.
+fn formatter(purpose: Purpose, zone: Option<&str>) -> Option<DateTimeFormat> {
+    let key = (purpose, zone.map(str::to_owned));
+    if let Some(found) = FORMATS.with(|formats| formats.borrow().get(&key).cloned()) {
+        return found;
+    }
+    let built = build_format(purpose, zone);
+    FORMATS.with(|formats| {
+        let mut formats = formats.borrow_mut();
+        if formats.len() >= MAX_FORMATS {
+            formats.clear();
+        }
+        formats.insert(key, built.clone());
+    });
+    built
+}
 
 /// Whether `Intl` knows the IANA time zone `zone`. A dashboard may name any text; an unknown
 /// zone falls back to the browser's instead of breaking the page.
 pub fn is_valid_timezone(zone: &str) -> bool {
-    date_time_format(Some(zone)).is_some()
+    formatter(Purpose::Short, Some(zone)).is_some()
 }
 
 /// A short date and time ("Nov 25, 10:05 AM"), in `zone` when given and valid.
 pub fn format_time(time_ms: i64, zone: Option<&str>) -> String {
     let zone = zone.filter(|zone| is_valid_timezone(zone));
     let date = js_sys::Date::new(&JsValue::from_f64(time_ms as f64));
-    match date_time_format(zone) {
+    match formatter(Purpose::Short, zone) {
         Some(format) => format
             .format()
             .call1(&JsValue::NULL, &date)
@@ -24,15 +67,27 @@ pub fn format_time(time_ms: i64, zone: Option<&str>) -> String {
 }
 
 /// `new Intl.DateTimeFormat("en-US", {...})`, caught: an unknown zone throws a RangeError.
-fn date_time_format(zone: Option<&str>) -> Option<js_sys::Intl::DateTimeFormat> {
+fn build_format(purpose: Purpose, zone: Option<&str>) -> Option<DateTimeFormat> {
     let options = js_sys::Object::new();
-    for (key, value) in [
-        ("month", "short"),
-        ("day", "numeric"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-    ] {
-        js_sys::Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    let fields: &[(&str, &str)] = match purpose {
+        Purpose::Short => &[
+            ("month", "short"),
+            ("day", "numeric"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+        ],
+        Purpose::Numeric => &[
+            ("year", "numeric"),
+            ("month", "numeric"),
+            ("day", "numeric"),
+            ("hour", "numeric"),
+            ("minute", "numeric"),
+            ("second", "numeric"),
+            ("hourCycle", "h23"),
+        ],
+    };
+    for (key, value) in fields {
+        js_sys::Reflect::set(&options, &(*key).into(), &(*value).into()).ok()?;
     }
     if let Some(zone) = zone {
         js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
@@ -51,25 +106,7 @@ fn date_time_format(zone: Option<&str>) -> Option<js_sys::Intl::DateTimeFormat> 
 
 /// The offset of `zone` from UTC at `time_ms`, in minutes east of UTC (UTC+2 is 120).
 pub fn offset_minutes(time_ms: i64, zone: &str) -> Option<i32> {
-    if !is_valid_timezone(zone) {
-        return None;
-    }
-    let options = js_sys::Object::new();
-    for key in ["year", "month", "day", "hour", "minute", "second"] {
-        js_sys::Reflect::set(&options, &key.into(), &"numeric".into()).ok()?;
-    }
-    js_sys::Reflect::set(&options, &"hourCycle".into(), &"h23".into()).ok()?;
-    js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into()).ok()?;
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: js_sys::Function = js_sys::Reflect::get(&intl, &"DateTimeFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let format: js_sys::Intl::DateTimeFormat =
-        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"en-US".into(), &options))
-            .ok()?
-            .dyn_into()
-            .ok()?;
+    let format = formatter(Purpose::Numeric, Some(zone))?;
     let date = js_sys::Date::new(&JsValue::from_f64(time_ms as f64));
     let parts = format.format_to_parts(&date);
     let part = |name: &str| -> Option<f64> {

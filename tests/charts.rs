@@ -1,5 +1,6 @@
 //! Component tests of the time series chart in headless Chromium: it paints, reads out values
-//! to the keyboard, isolates a series from its legend, and stacks areas on each other.
+//! to the keyboard, shows the hovered values with a crosshair and markers without repainting,
+//! isolates a series from its legend, and stacks areas on each other.
 
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
@@ -81,9 +82,7 @@ fn mount_chart(
 async fn painted_canvas(root: &web_sys::HtmlElement) -> web_sys::HtmlCanvasElement {
     for _ in 0..300 {
         next_frame().await;
-        if let Some(canvas) = root
-            .query_selector("canvas.obs-ts__canvas:not(.obs-ts__overlay)")
-            .unwrap()
+        if let Some(canvas) = root.query_selector("canvas.obs-ts__canvas").unwrap()
             && canvas.get_attribute("data-painted").as_deref() == Some("complete")
         {
             return canvas.unchecked_into();
@@ -134,6 +133,87 @@ async fn the_chart_paints_and_reads_values_to_the_keyboard() {
         "{readout}"
     );
     assert_eq!(root.query_selector_all("[aria-live]").unwrap().length(), 1);
+}
+
+/// Whether an element is shown (its inline style does not hide it).
+fn shown(element: &web_sys::Element) -> bool {
+    !element
+        .get_attribute("style")
+        .unwrap_or_default()
+        .contains("display: none")
+        && !element
+            .get_attribute("style")
+            .unwrap_or_default()
+            .contains("display:none")
+}
+
+fn pointer(plot: &web_sys::Element, kind: &str, x_fraction: f64, y_fraction: f64) {
+    let rect = plot.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_client_x((rect.left() + rect.width() * x_fraction) as i32);
+    init.set_client_y((rect.top() + rect.height() * y_fraction) as i32);
+    init.set_bubbles(true);
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    plot.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn hovering_shows_values_crosshair_and_markers_and_never_repaints_the_plot() {
+    let (root, _handle) = mount_chart(serde_json::json!({}), [40.0, 60.0]);
+    let canvas = painted_canvas(&root).await;
+    let plot = root.query_selector(".obs-ts__plot").unwrap().unwrap();
+    let before = pixel(&canvas, 0.5, 0.5);
+    // Nothing of the cursor is made before the first hover but its lines, hidden.
+    assert!(root.query_selector(".obs-ts__tooltip").unwrap().is_none());
+    assert_eq!(
+        root.query_selector_all(".obs-ts__marker").unwrap().length(),
+        0
+    );
+
+    pointer(&plot, "pointermove", 0.5, 0.5);
+    leptos::task::tick().await;
+    let tooltip = root.query_selector(".obs-ts__tooltip").unwrap().unwrap();
+    assert!(shown(&tooltip));
+    let text = text_of(&tooltip);
+    assert!(text.contains("gpu-0") && text.contains("40"), "{text}");
+    assert!(text.contains("gpu-1") && text.contains("60"), "{text}");
+    let line = root
+        .query_selector(".obs-ts__line:not(.obs-ts__line--synced)")
+        .unwrap()
+        .unwrap();
+    assert!(shown(&line));
+    let style = line.get_attribute("style").unwrap_or_default();
+    assert!(style.contains("translateX("), "{style}");
+    let markers = root.query_selector_all(".obs-ts__marker").unwrap();
+    let shown_markers = (0..markers.length())
+        .filter_map(|index| markers.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        .filter(shown)
+        .count();
+    assert_eq!(shown_markers, 2, "one marker per series");
+    assert_eq!(
+        root.query_selector_all(".obs-ts__marker--nearest")
+            .unwrap()
+            .length(),
+        1
+    );
+
+    // Another position moves the same elements; the plot's pixels stay as they were.
+    pointer(&plot, "pointermove", 0.7, 0.5);
+    leptos::task::tick().await;
+    let moved = line.get_attribute("style").unwrap_or_default();
+    assert_ne!(style, moved);
+    assert!(
+        root.query_selector(".obs-ts__tooltip").unwrap().unwrap() == tooltip,
+        "the tooltip is filled in place, not made again"
+    );
+    next_frame().await;
+    assert_eq!(before, pixel(&canvas, 0.5, 0.5));
+
+    pointer(&plot, "pointerleave", 0.7, 0.5);
+    leptos::task::tick().await;
+    assert!(!shown(&tooltip));
+    assert!(!shown(&line));
 }
 
 #[wasm_bindgen_test]

@@ -1,15 +1,13 @@
 //! What the pointer points at: the nearest time, each series' value there, and the nearest
-//! series, plus drawing the overlay (crosshair, markers, selection, other charts' crosshair).
+//! series (shown by `cursor`).
 
 use obs_core::format::format_value;
 use obs_core::panels::time_series::TimeSeriesModel;
 
 use super::geometry::{Geometry, nearest_sample};
-use crate::chart::painter::Painter;
-use crate::chart::theme::ChartTheme;
 
 /// At most this many series are listed in the tooltip: the ones nearest the pointer.
-const TOOLTIP_SERIES: usize = 10;
+pub const TOOLTIP_SERIES: usize = 10;
 
 /// One series' value at the hovered time.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,50 +98,4 @@ pub fn hover_at_time(
         total,
         values: values.into_iter().map(|(_, value)| value).collect(),
     })
-}
-
-/// Draws the overlay: the crosshair with markers, another chart's crosshair, and the drag
-/// selection.
-pub fn paint_overlay(
-    painter: &mut Painter,
-    geometry: &Geometry,
-    theme: &ChartTheme,
-    hover: Option<&Hover>,
-    synced_time_ms: Option<i64>,
-    selection: Option<(f64, f64)>,
-) {
-    let plot = geometry.plot;
-    let crosshair = painter.color(&theme.text_subtle, 0.8);
-    if let Some(time_ms) = synced_time_ms
-        && time_ms >= geometry.x.start_ms
-        && time_ms <= geometry.x.end_ms
-    {
-        let x = geometry.x.px_from_time(time_ms).round() + 0.5;
-        painter.line(
-            &[(x, plot.top), (x, plot.bottom())],
-            crosshair,
-            1.0,
-            &[3.0, 3.0],
-        );
-    }
-    if let Some(hover) = hover {
-        let x = hover.x.round() + 0.5;
-        painter.line(&[(x, plot.top), (x, plot.bottom())], crosshair, 1.0, &[]);
-        let ring = painter.color(&theme.background, 1.0);
-        for value in &hover.values {
-            let radius = if value.nearest { 5.0 } else { 3.5 };
-            painter.circle(value.x, value.y, radius + 1.5, ring);
-            painter.circle(value.x, value.y, radius, painter.color(&value.color, 1.0));
-        }
-    }
-    if let Some((from, to)) = selection {
-        let (left, right) = (from.min(to).max(plot.left), from.max(to).min(plot.right()));
-        painter.rect(
-            left,
-            plot.top,
-            right - left,
-            plot.height,
-            painter.color(&theme.brand, 0.15),
-        );
-    }
 }

@@ -1,7 +1,8 @@
-//! The time series chart: a base canvas redrawn only when the data, the size, the visible
-//! series or the theme change, and an overlay canvas for the crosshair, markers and the drag
-//! selection, so hovering never redraws the plot.
+//! The time series chart: a canvas redrawn only when the data, the size, the visible series
+//! or the theme change, and positioned elements for the crosshair, markers, drag selection and
+//! tooltip (`cursor`), so hovering never redraws the plot.
 
+mod cursor;
 pub mod geometry;
 mod hover;
 mod legend;
@@ -24,8 +25,9 @@ use super::sync::{CrosshairPosition, CrosshairSync};
 use super::theme::{ChartThemeSignal, provide_chart_theme};
 use crate::intl::format_time;
 use crate::state::time::TimeState;
+use cursor::{Cursor, Tooltip};
 use geometry::{Geometry, compute};
-use hover::{Hover, hover_at, hover_at_time, paint_overlay};
+use hover::{Hover, hover_at, hover_at_time};
 use legend::Legend;
 pub use paint::ThresholdStyle;
 
@@ -53,7 +55,6 @@ pub fn TimeSeriesChartView(
     let chart_id = NEXT_CHART_ID.fetch_add(1, Ordering::Relaxed);
     let plot_box = NodeRef::<Div>::new();
     let base = NodeRef::<Canvas>::new();
-    let overlay = NodeRef::<Canvas>::new();
     let size = use_canvas_size(plot_box);
     let hidden = RwSignal::new(BTreeSet::<String>::new());
     let timezone = time.map(|time| time.timezone);
@@ -129,25 +130,12 @@ pub fn TimeSeriesChartView(
             .filter(|position| position.chart_id != chart_id)
             .map(|p| p.time_ms)
     });
-    Effect::new(move |_| {
-        let (Some(geometry), Some(canvas)) = (geometry.get(), overlay.get()) else {
-            return;
-        };
-        let selection = drag_from.get().zip(pointer.get().map(|(x, _)| x));
-        let (theme, hover, synced) = (theme.get(), hover.get(), synced_time.get());
-        crate::perf::measure("chart.overlay", || {
-            if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
-                paint_overlay(
-                    &mut painter,
-                    &geometry,
-                    &theme,
-                    hover.as_ref(),
-                    synced,
-                    selection,
-                );
-            }
-        });
+    // Latched: once this chart has been hovered, its markers and tooltip stay made.
+    let hovered = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || hover.with(Option::is_some)
     });
+    // A memo: while no drag is under way, pointer moves leave the selection untouched.
+    let selection = Memo::new(move |_| drag_from.get().zip(pointer.get().map(|(x, _)| x)));
     let position = move |event: &PointerEvent| -> Option<(f64, f64)> {
         let element = plot_box.get_untracked()?;
         let rect = element.get_bounding_client_rect();
@@ -160,7 +148,10 @@ pub fn TimeSeriesChartView(
         let Some(point) = position(&event) else {
             return;
         };
-        keyboard_time.set(None);
+        // Only a change notifies: the keyboard readout is a live region for screen readers.
+        if keyboard_time.with_untracked(Option::is_some) {
+            keyboard_time.set(None);
+        }
         pointer.set(Some(point));
         if let Some(geometry) = geometry.get_untracked()
             && geometry.plot.contains(point.0, point.1)
@@ -317,52 +308,13 @@ pub fn TimeSeriesChartView(
                 on:blur=move |_| keyboard_time.set(None)
             >
                 <canvas class="obs-ts__canvas" node_ref=base aria-hidden="true"></canvas>
-                <canvas class="obs-ts__canvas obs-ts__overlay" node_ref=overlay aria-hidden="true"></canvas>
-                <Tooltip hover=hover geometry=geometry pinned=Signal::derive(move || pinned.get().is_some()) timezone=Signal::derive(move || timezone.and_then(|zone| zone.get()))/>
+                <Cursor hover=hover hovered=hovered geometry=geometry theme=theme synced_time_ms=synced_time selection=selection/>
+                {move || hovered.get().then(|| view! {
+                    <Tooltip hover=hover geometry=geometry pinned=Signal::derive(move || pinned.get().is_some()) timezone=Signal::derive(move || timezone.and_then(|zone| zone.get()))/>
+                })}
             </div>
             <Legend model=model hidden=hidden/>
         </div>
-    }
-}
-
-/// The tooltip: the hovered time and the nearest series' values, beside the pointer.
-#[component]
-fn Tooltip(
-    hover: Memo<Option<Hover>>,
-    geometry: Memo<Option<Shared<Geometry>>>,
-    pinned: Signal<bool>,
-    timezone: Signal<Option<String>>,
-) -> impl IntoView {
-    move || {
-        let hover = hover.get()?;
-        let geometry = geometry.get()?;
-        let flip = hover.x > geometry.plot.left + geometry.plot.width * 0.6;
-        let style = if flip {
-            format!(
-                "right:{}px;top:{}px",
-                geometry.size.width_css - hover.x + 12.0,
-                geometry.plot.top
-            )
-        } else {
-            format!("left:{}px;top:{}px", hover.x + 12.0, geometry.plot.top)
-        };
-        let more = hover.total.saturating_sub(hover.shown);
-        Some(view! {
-            <div class="obs-ts__tooltip" style=style>
-                <div class="obs-ts__tooltip-time">
-                    {format_time(hover.time_ms, timezone.get().as_deref())}
-                    {pinned.get().then_some(" · pinned")}
-                </div>
-                {hover.values.into_iter().map(|value| view! {
-                    <div class="obs-ts__tooltip-row" class:obs-ts__tooltip-row--nearest=value.nearest>
-                        <span class="obs-legend__swatch" style=format!("background:{}", value.color)></span>
-                        <span class="obs-ts__tooltip-name">{value.name}</span>
-                        <span class="obs-ts__tooltip-value">{value.value_text}</span>
-                    </div>
-                }).collect_view()}
-                {(more > 0).then(|| view! { <div class="obs-ts__tooltip-more">{format!("and {more} more")}</div> })}
-            </div>
-        })
     }
 }
 

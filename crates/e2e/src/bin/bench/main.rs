@@ -136,7 +136,8 @@ pub struct Figures {
 async fn cases(setup: &Setup<'_>, runs: usize) -> Result<Figures, String> {
     let harness = setup.harness;
     // A development aid: OBS_BENCH_PROBE=<file.js> runs that script (asynchronously, with
-    // `done` as its last argument) in the benchmark page and prints what it returns.
+    // `done` as its last argument) in the benchmark page (or OBS_BENCH_PROBE_PAGE) and prints
+    // what it returns; OBS_BENCH_PROBE_SHOT=<file.png> then takes a screenshot.
     if let Ok(path) = std::env::var("OBS_BENCH_PROBE") {
         let script = std::fs::read_to_string(&path).map_err(|error| format!("{path}: {error}"))?;
         let page = std::env::var("OBS_BENCH_PROBE_PAGE")
@@ -148,6 +149,9 @@ async fn cases(setup: &Setup<'_>, runs: usize) -> Result<Figures, String> {
             .await
             .map_err(|error| format!("probe: {error}"))?;
         println!("probe: {result}");
+        if let Ok(shot) = std::env::var("OBS_BENCH_PROBE_SHOT") {
+            harness.screenshot(Path::new(&shot)).await;
+        }
     }
     // OBS_BENCH_ONLY=charts or =dashboards runs one part, for development.
     let only = std::env::var("OBS_BENCH_ONLY").unwrap_or_default();
