@@ -244,8 +244,15 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView
     let home = project.home;
     let url = expect_context::<UrlSync>();
     let cache = expect_context::<QueryCache>();
-    let dashboard = Arc::new(entry.loaded.dashboard.clone());
-    let problems = entry.loaded.problems.clone();
+    // The list read only names and titles; the dashboard is read now, once.
+    let Some(loaded) = entry.loaded() else {
+        return view! {
+            <Notice title="Dashboard unavailable" body=format!("{} could not be read from its resource. Reload the page; if it stays, report it.", entry.title) tone=Tone::Danger/>
+        }
+        .into_any();
+    };
+    let dashboard = Arc::new(loaded.dashboard.clone());
+    let problems = loaded.problems.clone();
     let time = TimeState::new(
         url,
         dashboard.duration,
@@ -287,4 +294,5 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView
         </div>
         <DashboardView dashboard=dashboard problems=problems/>
     }
+    .into_any()
 }

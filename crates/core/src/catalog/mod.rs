@@ -2,10 +2,11 @@
 //! replies of the Kubernetes pass-through and the Perses API.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
-use crate::dashboard::{Loaded, load_document};
+use crate::dashboard::{Loaded, load_found, summary_tags};
 use crate::diagnostic::Diagnostic;
-use crate::envelope::Envelope;
+use crate::envelope::{Envelope, find_dashboards};
 
 mod projects;
 mod sources;
@@ -16,14 +17,37 @@ pub use projects::{
 };
 pub use sources::{Answer, Assembled, Failure, assemble, status_message};
 
-/// One dashboard a project offers.
+/// One dashboard a project offers. Listing reads only what the picker shows (name, title,
+/// tags); the dashboard itself is read when it is opened ([`CatalogEntry::loaded`]), so a
+/// project of many large dashboards lists without reading each one (NodeExporter's 114 panels
+/// took tens of milliseconds of the page's main thread, twice, before this).
 #[derive(Debug, Clone)]
 pub struct CatalogEntry {
     pub name: String,
     pub title: String,
     pub tags: Vec<String>,
     pub envelope: Envelope,
-    pub loaded: Loaded,
+    /// The resource as listed, and which of the dashboards found in it this is.
+    resource: Arc<serde_json::Value>,
+    index: usize,
+    loaded: OnceLock<Option<Loaded>>,
+}
+
+impl CatalogEntry {
+    /// The dashboard with its problems, read on first use. `None` only if the resource no
+    /// longer holds the dashboard listing found in it, which cannot happen as the entry keeps
+    /// its own copy; callers still show an error rather than fail.
+    pub fn loaded(&self) -> Option<&Loaded> {
+        self.loaded
+            .get_or_init(|| {
+                find_dashboards(&self.resource)
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .nth(self.index)
+                    .map(|found| load_found(&found))
+            })
+            .as_ref()
+    }
 }
 
 /// The dashboards of list replies (a `PersesDashboardList`, or the Perses API's array), each
@@ -36,43 +60,65 @@ pub fn parse_dashboard_list(body: &str) -> Result<(Vec<CatalogEntry>, Vec<Diagno
     // Each resource is read on its own, so its problems are named by paths in the resource
     // its author wrote (`spec.config.panels.latency…`), not by its place in this reply; a
     // resource that cannot be read is named by its `metadata.name`, else its place.
-    for (place, resource) in list_items(&document) {
-        for loaded in load_document(resource) {
-            match loaded {
-                Ok(loaded) => entries.push(CatalogEntry {
-                    name: loaded.dashboard.name.clone(),
-                    title: loaded.dashboard.title().to_owned(),
-                    tags: loaded.dashboard.tags.clone(),
-                    envelope: loaded.dashboard.envelope,
-                    loaded,
-                }),
+    for (place, resource) in list_items(document) {
+        let mut listed = Vec::new();
+        for found in find_dashboards(&resource) {
+            match found {
+                Ok(found) => {
+                    let name = found.name().unwrap_or_default().to_owned();
+                    let title = found
+                        .spec
+                        .get("display")
+                        .and_then(|display| display.get("name"))
+                        .and_then(serde_json::Value::as_str)
+                        .filter(|title| !title.is_empty())
+                        .map_or_else(|| name.clone(), str::to_owned);
+                    listed.push((name, title, summary_tags(&found), found.envelope));
+                }
                 Err(diagnostic) => skipped.push(Diagnostic {
-                    path: resource_label(resource, &place, &diagnostic.path),
+                    path: resource_label(&resource, &place, &diagnostic.path),
                     ..diagnostic
                 }),
             }
         }
+        let resource = Arc::new(resource);
+        entries.extend(listed.into_iter().enumerate().map(
+            |(index, (name, title, tags, envelope))| CatalogEntry {
+                name,
+                title,
+                tags,
+                envelope,
+                resource: Arc::clone(&resource),
+                index,
+                loaded: OnceLock::new(),
+            },
+        ));
     }
     Ok((entries, skipped))
 }
 
 /// The resources of a list reply (or the one resource of any other document), each with its
 /// place in the reply.
-fn list_items(document: &serde_json::Value) -> Vec<(String, &serde_json::Value)> {
+fn list_items(document: serde_json::Value) -> Vec<(String, serde_json::Value)> {
     let items = match document {
-        serde_json::Value::Array(items) => Some(items),
-        serde_json::Value::Object(object) => {
-            object.get("items").and_then(serde_json::Value::as_array)
-        }
-        _ => None,
+        serde_json::Value::Array(items) => Ok(items),
+        serde_json::Value::Object(mut object) => match object.remove("items") {
+            Some(serde_json::Value::Array(items)) => Ok(items),
+            Some(other) => {
+                object.insert("items".to_owned(), other);
+                Err(serde_json::Value::Object(object))
+            }
+            None => Err(serde_json::Value::Object(object)),
+        },
+        other => Err(other),
     };
     match items {
-        Some(items) => items
-            .iter()
+        Ok(items) => items
+            .into_iter()
             .enumerate()
             .map(|(index, item)| (format!("items[{index}]"), item))
             .collect(),
-        None => vec![(String::new(), document)],
+        Err(document) => vec![(String::new(), document)],
     }
 }
 
@@ -151,7 +197,8 @@ mod tests {
             .find(|entry| entry.name == "serving")
             .unwrap();
         let paths: Vec<&str> = serving
-            .loaded
+            .loaded()
+            .unwrap()
             .problems
             .iter()
             .map(|problem| problem.diagnostic.path.as_str())
@@ -191,5 +238,35 @@ mod tests {
         assert!(matches_search(&merged[1], "serv GPU"));
         assert!(!matches_search(&merged[1], "training"));
         assert!(matches_search(&merged[2], ""));
+    }
+
+    #[test]
+    fn what_a_list_shows_is_what_the_opened_dashboard_says() {
+        let resources = json!([
+            cr("a", "Serving", "v1alpha2"),
+            cr("b", "", "v1alpha1"),
+            {"kind": "Dashboard", "metadata": {"name": "c", "project": "p", "tags": ["x", "y"]},
+             "spec": {"display": {"name": 7}, "panels": {}, "layouts": []}},
+            {"kind": "Dashboard", "metadata": {"name": "d", "project": "p", "tags": " bad "},
+             "spec": {"panels": {}, "layouts": []}},
+            {"kind": "Dashboard", "metadata": {"project": "p"}, "spec": {"display": {"name": "No name"}}},
+            {"apiVersion": "perses.dev/v1alpha1", "kind": "PersesDashboard",
+             "metadata": {"name": "e", "annotations": {"perses.dev/tags": "B,a, ,A"}},
+             "spec": {"display": {"name": "Tagged"}, "panels": {}, "layouts": []}},
+        ]);
+        let (entries, _) = parse_dashboard_list(&resources.to_string()).unwrap();
+        assert_eq!(entries.len(), 6);
+        for entry in &entries {
+            let loaded = entry.loaded().unwrap();
+            assert_eq!(entry.name, loaded.dashboard.name);
+            assert_eq!(entry.title, loaded.dashboard.title(), "{}", entry.name);
+            assert_eq!(entry.tags, loaded.dashboard.tags, "{}", entry.name);
+            assert_eq!(entry.envelope, loaded.dashboard.envelope);
+        }
+        // Read once: the same dashboard every time.
+        assert!(std::ptr::eq(
+            entries[0].loaded().unwrap(),
+            entries[0].loaded().unwrap()
+        ));
     }
 }

@@ -118,6 +118,16 @@ impl Loaded {
     }
 }
 
+/// The dashboard of one found resource, with its problems.
+pub fn load_found(found: &envelope::Found<'_>) -> Loaded {
+    parse::load(found)
+}
+
+/// The tags of a found resource, as its dashboard would have them, without reading the rest.
+pub fn summary_tags(found: &envelope::Found<'_>) -> Vec<String> {
+    parse::summary_tags(found)
+}
+
 /// Every dashboard in a document (a resource, a List, or an array of resources). Each entry is
 /// either a loaded dashboard or the reason that resource is not a dashboard at all.
 pub fn load_document(document: &Value) -> Vec<Result<Loaded, Diagnostic>> {

@@ -133,6 +133,11 @@ fn duration_field(value: Option<&Value>, path: &Path, problems: &mut Problems) -
         .ok()
 }
 
+/// The tags alone, their problems left for [`load`] to report.
+pub(super) fn summary_tags(found: &Found<'_>) -> Vec<String> {
+    tags(found, &mut Problems::default())
+}
+
 fn tags(found: &Found<'_>, problems: &mut Problems) -> Vec<String> {
     let metadata = found.resource.get("metadata");
     match found.envelope {

@@ -40,7 +40,11 @@ impl Call {
     /// Whether a dashboard variable was left unresolved in it: a `$name` kept, or a matcher on
     /// an empty value, as an unset variable interpolates.
     pub fn has_unresolved_variable(&self) -> bool {
-        self.promql.contains('$') || self.promql.contains("=\"\"") || self.promql.contains("=~\"\"")
+        // `$1` in label_replace is a regular expression's group, not a variable.
+        let kept_variable = self.promql.as_bytes().windows(2).any(|pair| {
+            pair[0] == b'$' && (pair[1].is_ascii_alphabetic() || pair[1] == b'_' || pair[1] == b'{')
+        });
+        kept_variable || self.promql.contains("=\"\"") || self.promql.contains("=~\"\"")
     }
 }
 
@@ -251,6 +255,11 @@ mod tests {
         };
         assert!(call("up{job=\"$job\"}").has_unresolved_variable());
         assert!(call("up{instance=~\"\"}").has_unresolved_variable());
+        assert!(call("up{job=\"${job}\"}").has_unresolved_variable());
         assert!(!call("up{job=\"node\"}").has_unresolved_variable());
+        assert!(
+            !call("label_replace(up, \"pod\", \"$1\", \"exported_pod\", \"(.*)\")")
+                .has_unresolved_variable()
+        );
     }
 }

@@ -103,6 +103,27 @@ pub async fn measure(
     dashboard: &Dashboard,
 ) -> Result<Value, String> {
     let since_ms = obs_e2e::now_ms();
+    // A development aid: OBS_BENCH_HEAP_PROFILE=<dir> writes where the live heap was
+    // allocated (Chromium's sampling heap profiler) per page and dashboard.
+    let heap_profile = std::env::var_os("OBS_BENCH_HEAP_PROFILE").map(PathBuf::from);
+    if heap_profile.is_some() {
+        harness
+            .cdp(
+                "HeapProfiler.startSampling",
+                json!({"samplingInterval": 16384}),
+            )
+            .await?;
+    }
+    // A development aid: OBS_BENCH_CPU_PROFILE=<dir> writes Chromium's CPU profile of the
+    // load, to the above-the-fold paint.
+    let cpu_profile = std::env::var_os("OBS_BENCH_CPU_PROFILE").map(PathBuf::from);
+    if cpu_profile.is_some() {
+        harness.cdp("Profiler.enable", json!({})).await?;
+        harness
+            .cdp("Profiler.setSamplingInterval", json!({"interval": 200}))
+            .await?;
+        harness.cdp("Profiler.start", json!({})).await?;
+    }
     harness.goto(&pages.address(page, dashboard)).await?;
     let probe = |script: &str| {
         format!(
@@ -116,6 +137,12 @@ pub async fn measure(
         .execute_async(&probe(include_str!("js/above_fold.js")), Vec::new())
         .await
         .map_err(|error| format!("above the fold: {error}"))?;
+    if let Some(dir) = &cpu_profile {
+        let profile = harness.cdp("Profiler.stop", json!({})).await?;
+        let path = dir.join(format!("{}-{}.cpuprofile", dashboard.key, page.key()));
+        std::fs::write(&path, profile["profile"].to_string())
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+    }
     let all = harness
         .browser
         .execute_async(
@@ -127,6 +154,26 @@ pub async fn measure(
     // Late answers still count as requests the page sent.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let heap_bytes = heap_after_gc(harness).await?;
+    if let Some(dir) = &heap_profile {
+        let profile = harness
+            .cdp("HeapProfiler.getSamplingProfile", json!({}))
+            .await?;
+        harness.cdp("HeapProfiler.stopSampling", json!({})).await?;
+        let path = dir.join(format!("{}-{}.json", dashboard.key, page.key()));
+        std::fs::write(&path, profile.to_string())
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+    }
+    // What the heap holds up: DOM nodes (each with its JavaScript wrapper once a script
+    // touched it) and event listeners.
+    harness.cdp("Performance.enable", json!({})).await?;
+    let metrics = harness.cdp("Performance.getMetrics", json!({})).await?;
+    let metric = |name: &str| {
+        metrics["metrics"]
+            .as_array()
+            .and_then(|all| all.iter().find(|metric| metric["name"] == name))
+            .and_then(|metric| metric["value"].as_f64())
+            .unwrap_or(0.0)
+    };
     let wasm_bytes = harness
         .eval(
             "return window.obsWasmMemoryBytes ? window.obsWasmMemoryBytes() : 0",
@@ -178,6 +225,8 @@ pub async fn measure(
         "heapMb": heap_bytes / 1_048_576.0,
         "wasmMb": wasm_bytes / 1_048_576.0,
         "memoryMb": (heap_bytes + wasm_bytes) / 1_048_576.0,
+        "domNodes": metric("Nodes"),
+        "eventListeners": metric("JSEventListeners"),
         "requests": calls.len(),
         "unresolvedRequests": unresolved.len(),
         "unresolvedSamples": unresolved.iter().take(5).collect::<Vec<_>>(),
