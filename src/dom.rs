@@ -35,7 +35,7 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
         // ODH shell the page scrolls in the shell's content area, not the window; the margin
         // only reaches past the edge of the observer's root, so that area is the root.
         options.set_root_margin("200px 0px");
-        if let Some(scroller) = scroll_parent(&element) {
+        if let Some(scroller) = ScrollRoot::of(&element) {
             options.set_root(Some(&scroller));
         }
         match web_sys::IntersectionObserver::new_with_options(
@@ -56,6 +56,39 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
         }
     });
     seen
+}
+
+/// The scroller a dashboard's panels sit in, found once per dashboard: finding it reads the
+/// computed style of every ancestor, which makes the browser bring the whole page's style up
+/// to date, and a hundred panels mounting one after another each paid for that. Every panel of
+/// a dashboard has the same scroller: nothing between the dashboard and its panels scrolls
+/// (the full-size view only restyles the panel in place).
+#[derive(Clone, Copy)]
+pub struct ScrollRoot(StoredValue<Option<SendWrapper<Option<web_sys::Element>>>>);
+
+impl ScrollRoot {
+    /// Provides an empty cache to the panels below.
+    pub fn provide() {
+        provide_context(Self(StoredValue::new(None)));
+    }
+
+    /// The nearest vertical scroller around `element`, `None` when the page itself scrolls.
+    fn of(element: &web_sys::Element) -> Option<web_sys::Element> {
+        let Some(Self(cache)) = use_context::<Self>() else {
+            return scroll_parent(element);
+        };
+        let cached = cache.with_value(|cached| cached.as_ref().map(|root| (**root).clone()));
+        match cached {
+            // A scroller that does not hold this element (moved since) is looked up again.
+            Some(Some(root)) if !root.contains(Some(element)) => scroll_parent(element),
+            Some(root) => root,
+            None => {
+                let found = scroll_parent(element);
+                cache.set_value(Some(SendWrapper::new(found.clone())));
+                found
+            }
+        }
+    }
 }
 
 /// The nearest ancestor that scrolls its content vertically, if any below `<body>`.

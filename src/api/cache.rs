@@ -116,20 +116,20 @@ impl QueryCache {
         spawn_local(async move {
             let reply = post_json(key.path, key.body.clone(), controller.as_ref()).await;
             let done = |cache: &Self| cache.in_flight.set(cache.in_flight.get().saturating_sub(1));
+            if matches!(reply, Err(FetchError::Aborted)) {
+                done(&cache);
+                return;
+            }
+            // Replies that arrive together would otherwise all be decoded and drawn in one
+            // task (their promises settle in one go), freezing the page while a dozen panels
+            // render: each reply waits for a task of its own.
+            crate::dom::next_task().await;
             let outcome = match reply {
-                Err(FetchError::Aborted) => {
-                    done(&cache);
-                    return;
-                }
                 Err(error) => Err(error.to_string()),
                 Ok(reply) => decode_odh_reply(reply.status, &reply.body)
                     .map(Arc::new)
                     .map_err(|e| e.to_string()),
             };
-            // Replies that arrive together would otherwise all be drawn in one task (their
-            // promises settle in one go), freezing the page while a dozen panels render:
-            // each reply waits for a task of its own.
-            crate::dom::next_task().await;
             // Still in flight until drawn: the auto-refresh waits for it.
             done(&cache);
             cache.finish(&key, outcome);

@@ -278,6 +278,7 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView
     provide_context(CrosshairSync(RwSignal::new(None)));
     // Many panels mount a few per frame, so opening every row never freezes the page.
     MountScheduler::provide();
+    crate::dom::ScrollRoot::provide();
     provide_context(PanelContext {
         dashboard: Arc::clone(&dashboard),
         time,

@@ -114,8 +114,8 @@ pub async fn measure(
             )
             .await?;
     }
-    // A development aid: OBS_BENCH_CPU_PROFILE=<dir> writes Chromium's CPU profile of the
-    // load, to the above-the-fold paint.
+    // A development aid: OBS_BENCH_CPU_PROFILE=<dir> writes Chromium's CPU profile from the
+    // navigation to every panel drawn.
     let cpu_profile = std::env::var_os("OBS_BENCH_CPU_PROFILE").map(PathBuf::from);
     if cpu_profile.is_some() {
         harness.cdp("Profiler.enable", json!({})).await?;
@@ -137,12 +137,6 @@ pub async fn measure(
         .execute_async(&probe(include_str!("js/above_fold.js")), Vec::new())
         .await
         .map_err(|error| format!("above the fold: {error}"))?;
-    if let Some(dir) = &cpu_profile {
-        let profile = harness.cdp("Profiler.stop", json!({})).await?;
-        let path = dir.join(format!("{}-{}.cpuprofile", dashboard.key, page.key()));
-        std::fs::write(&path, profile["profile"].to_string())
-            .map_err(|error| format!("{}: {error}", path.display()))?;
-    }
     let all = harness
         .browser
         .execute_async(
@@ -151,6 +145,12 @@ pub async fn measure(
         )
         .await
         .map_err(|error| format!("all panels: {error}"))?;
+    if let Some(dir) = &cpu_profile {
+        let profile = harness.cdp("Profiler.stop", json!({})).await?;
+        let path = dir.join(format!("{}-{}.cpuprofile", dashboard.key, page.key()));
+        std::fs::write(&path, profile["profile"].to_string())
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+    }
     // Late answers still count as requests the page sent.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let heap_bytes = heap_after_gc(harness).await?;
