@@ -24,6 +24,7 @@ pub mod panels;
 pub mod plan;
 pub mod prometheus;
 pub mod scope;
+pub mod sort;
 pub mod source;
 pub mod spec;
 pub mod step;

@@ -338,7 +338,7 @@ fn wait_for<'t>(
         .flat_map(referenced_variables)
         .filter(|name| is_variable_name(name))
         .collect();
-    used.sort();
+    crate::sort::sort(&mut used);
     used.dedup();
     let (waiting, unknown): (Vec<String>, Vec<String>) = used
         .into_iter()

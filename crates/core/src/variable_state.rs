@@ -76,19 +76,25 @@ pub fn sort_options(mut options: Vec<VariableOption>, method: SortMethod) -> Vec
     };
     match method {
         SortMethod::None => {}
-        SortMethod::AlphabeticalAsc => options.sort_by(|a, b| a.label.cmp(&b.label)),
-        SortMethod::AlphabeticalDesc => options.sort_by(|a, b| b.label.cmp(&a.label)),
+        SortMethod::AlphabeticalAsc => {
+            crate::sort::sort_by(&mut options, |a, b| a.label.cmp(&b.label))
+        }
+        SortMethod::AlphabeticalDesc => {
+            crate::sort::sort_by(&mut options, |a, b| b.label.cmp(&a.label))
+        }
         SortMethod::AlphabeticalCiAsc => {
-            options.sort_by_key(|option| option.label.to_lowercase());
+            crate::sort::sort_by_key(&mut options, |option| option.label.to_lowercase());
         }
         SortMethod::AlphabeticalCiDesc => {
-            options.sort_by_key(|option| std::cmp::Reverse(option.label.to_lowercase()));
+            crate::sort::sort_by_key(&mut options, |option| {
+                std::cmp::Reverse(option.label.to_lowercase())
+            });
         }
-        SortMethod::NumericalAsc => options.sort_by_key(|option| {
+        SortMethod::NumericalAsc => crate::sort::sort_by_key(&mut options, |option| {
             let number = leading_int(&option.label);
             (number.is_none(), number)
         }),
-        SortMethod::NumericalDesc => options.sort_by_key(|option| {
+        SortMethod::NumericalDesc => crate::sort::sort_by_key(&mut options, |option| {
             let number = leading_int(&option.label);
             (number.is_none(), std::cmp::Reverse(number))
         }),
