@@ -13,6 +13,7 @@ pub mod calculation;
 pub mod catalog;
 pub mod chart;
 pub mod dashboard;
+pub mod decode;
 pub mod diagnostic;
 pub mod duration;
 pub mod envelope;
