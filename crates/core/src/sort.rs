@@ -8,6 +8,7 @@
 //! is nothing next to the lists sorted here (series, options, rows, names).
 
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Sorts `items` by `compare`, keeping equal items in their order (as `slice::sort_by`).
 pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
@@ -32,6 +33,22 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sorts `items` in their natural order.
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
+}
+
+/// The items as a set. `collect()` into a `BTreeSet` sorts all the items first, one more copy
+/// of the sort for each element type; inserting them one at a time needs none.
+pub fn btree_set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
+}
+
+/// The entries as a map, the last value of a key winning as with `collect()`, which would sort
+/// them first (see [`btree_set`]).
+pub fn btree_map<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    map.extend(entries);
+    map
 }
 
 /// The positions `0..len` in the order `compare` gives them: the one instantiation of the sort.

@@ -219,11 +219,12 @@ pub fn dependencies(variable: &Variable, names: &BTreeSet<&str>) -> BTreeSet<Str
         | ListSource::Unsupported { .. }
         | ListSource::Invalid { .. } => Vec::new(),
     };
-    texts
-        .into_iter()
-        .flat_map(referenced_variables)
-        .filter(|name| name != &variable.name && names.contains(name.as_str()))
-        .collect()
+    crate::sort::btree_set(
+        texts
+            .into_iter()
+            .flat_map(referenced_variables)
+            .filter(|name| name != &variable.name && names.contains(name.as_str())),
+    )
 }
 
 /// The order in which variables can load: each after those it depends on.
@@ -238,14 +239,13 @@ pub struct LoadOrder {
 /// Orders the variables so each loads after the ones it depends on (Kahn's algorithm); a cycle
 /// is reported instead of waiting forever.
 pub fn load_order(variables: &[Variable]) -> LoadOrder {
-    let names: BTreeSet<&str> = variables
-        .iter()
-        .map(|variable| variable.name.as_str())
-        .collect();
-    let mut waiting_on: BTreeMap<&str, BTreeSet<String>> = variables
-        .iter()
-        .map(|variable| (variable.name.as_str(), dependencies(variable, &names)))
-        .collect();
+    let names: BTreeSet<&str> =
+        crate::sort::btree_set(variables.iter().map(|variable| variable.name.as_str()));
+    let mut waiting_on: BTreeMap<&str, BTreeSet<String>> = crate::sort::btree_map(
+        variables
+            .iter()
+            .map(|variable| (variable.name.as_str(), dependencies(variable, &names))),
+    );
     let mut order = Vec::with_capacity(variables.len());
     loop {
         // Declaration order among the ready ones keeps the result stable and readable.
@@ -267,7 +267,7 @@ pub fn load_order(variables: &[Variable]) -> LoadOrder {
     }
     LoadOrder {
         order,
-        cyclic: waiting_on.keys().map(|name| (*name).to_owned()).collect(),
+        cyclic: crate::sort::btree_set(waiting_on.keys().map(|name| (*name).to_owned())),
     }
 }
 

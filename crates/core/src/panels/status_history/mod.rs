@@ -246,7 +246,7 @@ fn time_columns(named: &[NamedSeries<'_>], range: AbsoluteRange) -> TimeColumns 
         .flat_map(|series| series.series.samples.iter())
         .map(|sample| sample.time_ms)
         .collect();
-    times.sort_unstable();
+    crate::sort::sort(&mut times);
     times.dedup();
     let gaps_gcd = times
         .iter()
