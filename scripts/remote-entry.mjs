@@ -5,7 +5,10 @@
 //
 // It reads the built index.html, where trunk names the wasm-bindgen module, the wasm file
 // (with their integrity hashes) and the style sheets in order, checks each file exists, and
-// replaces the template's `/* @assets */ null` with them. Any surprise fails the build.
+// replaces the template's `/* @assets */ null` with them. Any surprise fails the build. A
+// release build's index.html is minified (Trunk.toml), so attributes are read in any order,
+// quoted or not. The template's whole-line comments are left out of the entry: they explain
+// the source, and every byte of the entry is downloaded.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +20,13 @@ const html = readFileSync(join(staging, 'index.html'), 'utf8');
 
 const glue = match(/import init, \* as bindings from '([^']+)'/, 'the wasm-bindgen module');
 const wasm = match(/module_or_path: '([^']+)'/, 'the WebAssembly file');
+const links = [...html.matchAll(/<link\b([^>]*)>/g)].map(([, attributes]) => attributesOf(attributes));
 const assets = {
   glue: { file: relative(glue) },
   wasm: { file: relative(wasm), integrity: integrityOf(wasm) },
-  styles: [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"(?: integrity="([^"]+)")?/g)].map(
-    ([, href, integrity]) => ({ file: relative(href), integrity: integrity || null }),
-  ),
+  styles: links
+    .filter((link) => link.rel === 'stylesheet')
+    .map((link) => ({ file: relative(link.href), integrity: link.integrity || null })),
 };
 if (assets.styles.length === 0) fail('index.html links no style sheet');
 for (const file of [assets.glue.file, assets.wasm.file, ...assets.styles.map((s) => s.file)]) {
@@ -32,7 +36,7 @@ for (const file of [assets.glue.file, assets.wasm.file, ...assets.styles.map((s)
 const template = readFileSync(join(source, 'assets', 'remote-entry.js'), 'utf8');
 const placeholder = '/* @assets */ null';
 if (template.split(placeholder).length !== 2) fail(`the template must hold ${placeholder} exactly once`);
-const entry = template.replace(placeholder, () => JSON.stringify(assets));
+const entry = withoutComments(template.replace(placeholder, () => JSON.stringify(assets)));
 writeFileSync(join(staging, 'remoteEntry.js'), entry);
 console.log(`remoteEntry.js: ${assets.glue.file}, ${assets.wasm.file}, ${assets.styles.length} style sheets`);
 
@@ -52,10 +56,38 @@ function relative(url) {
 
 /** The integrity hash trunk gave a preloaded file, if any. */
 function integrityOf(url) {
-  const escaped = url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const link = html.match(new RegExp(`<link rel="[a-z]*preload" href="${escaped}"[^>]*>`));
-  const integrity = link && link[0].match(/integrity="([^"]+)"/);
-  return integrity ? integrity[1] : null;
+  const link = links.find((link) => /preload$/.test(link.rel || '') && link.href === url);
+  return (link && link.integrity) || null;
+}
+
+/** A tag's attributes by name: `name="value"`, `name='value'`, `name=value` or `name`. */
+function attributesOf(text) {
+  const attributes = {};
+  for (const [, name, double, single, bare] of text.matchAll(
+    /([^\s=/>]+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g,
+  )) {
+    attributes[name] = double ?? single ?? bare ?? '';
+  }
+  return attributes;
+}
+
+/** The text without its whole-line comments: lines that start with `//`, and blocks from a
+ *  line that starts with `/*` to the line that ends with its close. A comment inside a line of
+ *  code stays, so nothing in a string or a regular expression is ever taken for one. */
+function withoutComments(text) {
+  const kept = [];
+  let inBlock = false;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    if (inBlock) {
+      inBlock = !trimmed.endsWith('*/');
+    } else if (trimmed.startsWith('/*') && (!trimmed.includes('*/') || trimmed.endsWith('*/'))) {
+      inBlock = !trimmed.slice(2).includes('*/');
+    } else if (!trimmed.startsWith('//') && trimmed !== '') {
+      kept.push(line);
+    }
+  }
+  return kept.join('\n') + '\n';
 }
 
 function fail(message) {

@@ -62,7 +62,7 @@ fn ProblemList(problems: Vec<Problem>) -> impl IntoView {
         return None;
     }
     let mut problems = problems;
-    problems.sort_by_key(|problem| std::cmp::Reverse(problem.severity));
+    obs_core::sort::sort_by_key(&mut problems, |problem| std::cmp::Reverse(problem.severity));
     let has_errors = problems
         .iter()
         .any(|problem| problem.severity == Severity::Error);

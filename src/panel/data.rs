@@ -69,11 +69,12 @@ impl PanelContext {
         let pending = if self.bound.is_empty() {
             pending
         } else {
-            unbound = pending
-                .iter()
-                .filter(|name| !self.bound.contains_key(*name))
-                .cloned()
-                .collect();
+            unbound = obs_core::sort::btree_set(
+                pending
+                    .iter()
+                    .filter(|name| !self.bound.contains_key(*name))
+                    .cloned(),
+            );
             &unbound
         };
         let project = self.project.get();

@@ -89,7 +89,7 @@ pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
         .collect();
     if !waiting.is_empty() && !has_data {
         let mut names = waiting;
-        names.sort();
+        obs_core::sort::sort(&mut names);
         names.dedup();
         let text = format!("Waiting for ${}", names.join(", $"));
         return Some(

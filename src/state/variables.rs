@@ -111,41 +111,38 @@ impl VariablesState {
         let values = {
             let runtimes = Arc::clone(&runtimes);
             Memo::new(move |_| {
-                runtimes
-                    .iter()
-                    .filter_map(|runtime| {
-                        runtime
-                            .value
-                            .get()
-                            .map(|value| (runtime.name().to_owned(), value))
-                    })
-                    .collect()
+                obs_core::sort::btree_map(runtimes.iter().filter_map(|runtime| {
+                    runtime
+                        .value
+                        .get()
+                        .map(|value| (runtime.name().to_owned(), value))
+                }))
             })
         };
         let pending = {
             let runtimes = Arc::clone(&runtimes);
             Memo::new(move |_| {
-                runtimes
-                    .iter()
-                    .filter(|runtime| runtime.value.get().is_none())
-                    .map(|r| r.name().to_owned())
-                    .collect()
+                obs_core::sort::btree_set(
+                    runtimes
+                        .iter()
+                        .filter(|runtime| runtime.value.get().is_none())
+                        .map(|r| r.name().to_owned()),
+                )
             })
         };
         let failed = {
             let runtimes = Arc::clone(&runtimes);
             Memo::new(move |_| {
-                runtimes
-                    .iter()
-                    .filter_map(|runtime| match runtime.options.get() {
+                obs_core::sort::btree_map(runtimes.iter().filter_map(|runtime| {
+                    match runtime.options.get() {
                         OptionsState::Failed(reason) => Some((runtime.name().to_owned(), reason)),
                         OptionsState::Cyclic => Some((
                             runtime.name().to_owned(),
                             "it depends on itself through other variables".to_owned(),
                         )),
                         _ => None,
-                    })
-                    .collect()
+                    }
+                }))
             })
         };
         Self {
@@ -299,11 +296,8 @@ fn list_options(
             let source = Arc::new(source.clone());
             // Only the variables this one depends on are read, so the reactive graph has no
             // cycles: load_order put them before it.
-            let names: BTreeSet<&str> = dashboard
-                .variables
-                .iter()
-                .map(|v| v.name.as_str())
-                .collect();
+            let names: BTreeSet<&str> =
+                obs_core::sort::btree_set(dashboard.variables.iter().map(|v| v.name.as_str()));
             let dependencies: Vec<(String, Signal<Option<VariableValue>>)> =
                 obs_core::variable_state::dependencies(variable, &names)
                     .into_iter()

@@ -158,7 +158,7 @@ pub fn Select(
                         class="obs-select__list"
                         role="listbox"
                         id=listbox_id.clone()
-                        aria-label=listbox_label.clone()
+                        aria-label=listbox_label
                         aria-multiselectable=multiple.to_string()
                     >
                         {move || {

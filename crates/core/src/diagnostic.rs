@@ -7,6 +7,8 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::decode::{DecodeError, Segment};
+
 /// A location in a JSON/YAML document, relative to the document's root.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Path(String);
@@ -37,16 +39,13 @@ impl Path {
         Self(format!("{}[{index}]", self.0))
     }
 
-    /// This path extended by the path that `serde_path_to_error` reports inside it.
-    pub fn join_serde(&self, inner: &serde_path_to_error::Path) -> Self {
-        use serde_path_to_error::Segment;
+    /// This path extended by the path of a decoding failure inside it.
+    pub fn join_decoded<'a>(&self, inner: impl IntoIterator<Item = &'a Segment>) -> Self {
         let mut path = self.clone();
-        for segment in inner.iter() {
+        for segment in inner {
             path = match segment {
-                Segment::Seq { index } => path.index(*index),
-                Segment::Map { key } => path.key(key),
-                Segment::Enum { variant } => path.key(variant),
-                Segment::Unknown => path,
+                Segment::Index(index) => path.index(*index),
+                Segment::Key(key) | Segment::Variant(key) => path.key(key),
             };
         }
         path
@@ -91,19 +90,15 @@ impl Diagnostic {
         }
     }
 
-    /// A diagnostic for a serde decoding failure under `base`, located at the failing field,
-    /// in words: "unknown unit \"megaparsecs\"" with the accepted values as details, rather
-    /// than serde's sentence with all of them in it.
-    pub fn from_serde(base: &Path, error: &serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = base.join_serde(error.path());
-        let field = error
-            .path()
-            .iter()
-            .next_back()
-            .and_then(|segment| match segment {
-                serde_path_to_error::Segment::Map { key } => Some(key.clone()),
-                _ => None,
-            });
+    /// A diagnostic for a decoding failure under `base`, located at the failing field, in
+    /// words: "unknown unit \"megaparsecs\"" with the accepted values as details, rather than
+    /// serde's sentence with all of them in it.
+    pub fn from_decode_error(base: &Path, error: &DecodeError) -> Self {
+        let path = base.join_decoded(error.path());
+        let field = error.path().next_back().and_then(|segment| match segment {
+            Segment::Key(key) => Some(key.clone()),
+            _ => None,
+        });
         let (message, details) = explain(&error.inner().to_string(), field.as_deref());
         Self {
             path: path.to_string(),

@@ -143,20 +143,21 @@ pub fn plan_query(
     if context.live_edge {
         window = live_window(window, context.range);
     }
-    let query_values: BTreeMap<&str, VariableValue> = [
-        ("__interval_ms", window.interval_ms().to_string()),
-        (
-            "__interval",
-            Duration::from_millis(window.interval_ms().unsigned_abs()).to_perses_string(),
-        ),
-        (
-            "__rate_interval",
-            Duration::from_millis(window.rate_interval_ms().unsigned_abs()).to_perses_string(),
-        ),
-    ]
-    .into_iter()
-    .map(|(name, value)| (name, VariableValue::Single(value)))
-    .collect();
+    let query_values: BTreeMap<&str, VariableValue> = crate::sort::btree_map(
+        [
+            ("__interval_ms", window.interval_ms().to_string()),
+            (
+                "__interval",
+                Duration::from_millis(window.interval_ms().unsigned_abs()).to_perses_string(),
+            ),
+            (
+                "__rate_interval",
+                Duration::from_millis(window.rate_interval_ms().unsigned_abs()).to_perses_string(),
+            ),
+        ]
+        .into_iter()
+        .map(|(name, value)| (name, VariableValue::Single(value))),
+    );
     let lookup_all = |name: &str| query_values.get(name).or_else(|| lookup(name));
     let promql = interpolate(&query.query, lookup_all);
     let kind = match query.instant {
@@ -270,19 +271,21 @@ pub fn variable_options(
     match source {
         ListSource::PrometheusLabelValues { label_name, .. } => {
             let label = interpolate_text(label_name, context);
-            let values: BTreeSet<&str> = result
-                .series
-                .iter()
-                .filter_map(|series| series.labels.get(&label).map(String::as_str))
-                .collect();
+            let values: BTreeSet<&str> = crate::sort::btree_set(
+                result
+                    .series
+                    .iter()
+                    .filter_map(|series| series.labels.get(&label).map(String::as_str)),
+            );
             values.into_iter().map(str::to_owned).collect()
         }
         ListSource::PrometheusLabelNames { .. } => {
-            let mut names: BTreeSet<&str> = result
-                .series
-                .iter()
-                .flat_map(|series| series.labels.keys().map(String::as_str))
-                .collect();
+            let mut names: BTreeSet<&str> = crate::sort::btree_set(
+                result
+                    .series
+                    .iter()
+                    .flat_map(|series| series.labels.keys().map(String::as_str)),
+            );
             if !result.series.is_empty() {
                 names.insert("__name__");
             }
@@ -338,7 +341,7 @@ fn wait_for<'t>(
         .flat_map(referenced_variables)
         .filter(|name| is_variable_name(name))
         .collect();
-    used.sort();
+    crate::sort::sort(&mut used);
     used.dedup();
     let (waiting, unknown): (Vec<String>, Vec<String>) = used
         .into_iter()
@@ -363,21 +366,22 @@ fn dashboard_builtins(context: &PlanContext<'_>) -> BTreeMap<&'static str, Varia
         .project
         .clone()
         .unwrap_or_else(|| context.project.to_owned());
-    [
-        ("__from", context.range.start_ms.to_string()),
-        ("__to", context.range.end_ms.to_string()),
-        (
-            "__range",
-            Duration::from_millis(range_ms.unsigned_abs()).to_perses_string(),
-        ),
-        ("__range_s", format!("{}", range_ms as f64 / 1000.0)),
-        ("__range_ms", range_ms.to_string()),
-        ("__dashboard", context.dashboard.name.clone()),
-        ("__project", project),
-    ]
-    .into_iter()
-    .map(|(name, value)| (name, VariableValue::Single(value)))
-    .collect()
+    crate::sort::btree_map(
+        [
+            ("__from", context.range.start_ms.to_string()),
+            ("__to", context.range.end_ms.to_string()),
+            (
+                "__range",
+                Duration::from_millis(range_ms.unsigned_abs()).to_perses_string(),
+            ),
+            ("__range_s", format!("{}", range_ms as f64 / 1000.0)),
+            ("__range_ms", range_ms.to_string()),
+            ("__dashboard", context.dashboard.name.clone()),
+            ("__project", project),
+        ]
+        .into_iter()
+        .map(|(name, value)| (name, VariableValue::Single(value))),
+    )
 }
 
 /// The smallest step a query may use when it sets no `minStep`: its datasource's

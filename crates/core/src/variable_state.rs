@@ -76,19 +76,25 @@ pub fn sort_options(mut options: Vec<VariableOption>, method: SortMethod) -> Vec
     };
     match method {
         SortMethod::None => {}
-        SortMethod::AlphabeticalAsc => options.sort_by(|a, b| a.label.cmp(&b.label)),
-        SortMethod::AlphabeticalDesc => options.sort_by(|a, b| b.label.cmp(&a.label)),
+        SortMethod::AlphabeticalAsc => {
+            crate::sort::sort_by(&mut options, |a, b| a.label.cmp(&b.label))
+        }
+        SortMethod::AlphabeticalDesc => {
+            crate::sort::sort_by(&mut options, |a, b| b.label.cmp(&a.label))
+        }
         SortMethod::AlphabeticalCiAsc => {
-            options.sort_by_key(|option| option.label.to_lowercase());
+            crate::sort::sort_by_key(&mut options, |option| option.label.to_lowercase());
         }
         SortMethod::AlphabeticalCiDesc => {
-            options.sort_by_key(|option| std::cmp::Reverse(option.label.to_lowercase()));
+            crate::sort::sort_by_key(&mut options, |option| {
+                std::cmp::Reverse(option.label.to_lowercase())
+            });
         }
-        SortMethod::NumericalAsc => options.sort_by_key(|option| {
+        SortMethod::NumericalAsc => crate::sort::sort_by_key(&mut options, |option| {
             let number = leading_int(&option.label);
             (number.is_none(), number)
         }),
-        SortMethod::NumericalDesc => options.sort_by_key(|option| {
+        SortMethod::NumericalDesc => crate::sort::sort_by_key(&mut options, |option| {
             let number = leading_int(&option.label);
             (number.is_none(), std::cmp::Reverse(number))
         }),
@@ -213,11 +219,12 @@ pub fn dependencies(variable: &Variable, names: &BTreeSet<&str>) -> BTreeSet<Str
         | ListSource::Unsupported { .. }
         | ListSource::Invalid { .. } => Vec::new(),
     };
-    texts
-        .into_iter()
-        .flat_map(referenced_variables)
-        .filter(|name| name != &variable.name && names.contains(name.as_str()))
-        .collect()
+    crate::sort::btree_set(
+        texts
+            .into_iter()
+            .flat_map(referenced_variables)
+            .filter(|name| name != &variable.name && names.contains(name.as_str())),
+    )
 }
 
 /// The order in which variables can load: each after those it depends on.
@@ -232,14 +239,13 @@ pub struct LoadOrder {
 /// Orders the variables so each loads after the ones it depends on (Kahn's algorithm); a cycle
 /// is reported instead of waiting forever.
 pub fn load_order(variables: &[Variable]) -> LoadOrder {
-    let names: BTreeSet<&str> = variables
-        .iter()
-        .map(|variable| variable.name.as_str())
-        .collect();
-    let mut waiting_on: BTreeMap<&str, BTreeSet<String>> = variables
-        .iter()
-        .map(|variable| (variable.name.as_str(), dependencies(variable, &names)))
-        .collect();
+    let names: BTreeSet<&str> =
+        crate::sort::btree_set(variables.iter().map(|variable| variable.name.as_str()));
+    let mut waiting_on: BTreeMap<&str, BTreeSet<String>> = crate::sort::btree_map(
+        variables
+            .iter()
+            .map(|variable| (variable.name.as_str(), dependencies(variable, &names))),
+    );
     let mut order = Vec::with_capacity(variables.len());
     loop {
         // Declaration order among the ready ones keeps the result stable and readable.
@@ -261,7 +267,7 @@ pub fn load_order(variables: &[Variable]) -> LoadOrder {
     }
     LoadOrder {
         order,
-        cyclic: waiting_on.keys().map(|name| (*name).to_owned()).collect(),
+        cyclic: crate::sort::btree_set(waiting_on.keys().map(|name| (*name).to_owned())),
     }
 }
 

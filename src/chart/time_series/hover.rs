@@ -82,7 +82,7 @@ pub fn hover_at_time(
         return None;
     }
     let total = values.len();
-    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    obs_core::sort::sort_by(&mut values, |a, b| a.0.total_cmp(&b.0));
     values.truncate(TOOLTIP_SERIES);
     if let Some((_, first)) = values.first_mut() {
         first.nearest = y.is_some();

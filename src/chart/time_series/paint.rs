@@ -107,7 +107,7 @@ pub fn paint_frame(
     painter.clip(plot.left, plot.top, plot.width, plot.height);
     if threshold_style == ThresholdStyle::Bands {
         let mut sorted = geometry.thresholds.clone();
-        sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+        obs_core::sort::sort_by(&mut sorted, |a, b| a.0.total_cmp(&b.0));
         for (position, (value, index)) in sorted.iter().enumerate() {
             let top_value = sorted
                 .get(position + 1)

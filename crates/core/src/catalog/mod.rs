@@ -146,7 +146,7 @@ pub fn merge(sources: Vec<Vec<CatalogEntry>>) -> Vec<CatalogEntry> {
         by_name.entry(entry.name.clone()).or_insert(entry);
     }
     let mut entries: Vec<CatalogEntry> = by_name.into_values().collect();
-    entries.sort_by(|a, b| {
+    crate::sort::sort_by(&mut entries, |a, b| {
         a.title
             .to_lowercase()
             .cmp(&b.title.to_lowercase())

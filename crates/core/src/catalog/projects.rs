@@ -162,7 +162,7 @@ pub fn parse_projects(body: &str, status: &Status) -> Result<Vec<Project>, Strin
             })
         })
         .collect();
-    projects.sort_by(|a, b| {
+    crate::sort::sort_by(&mut projects, |a, b| {
         (a.home == DashboardHome::Cluster)
             .cmp(&(b.home == DashboardHome::Cluster))
             .then(

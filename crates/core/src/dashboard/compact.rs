@@ -44,7 +44,7 @@ impl Cell {
 pub fn compact(items: &[GridItem]) -> Vec<Cell> {
     let mut cells: Vec<Cell> = items.iter().map(Cell::of).collect();
     let mut order: Vec<usize> = (0..cells.len()).collect();
-    order.sort_by_key(|&index| (cells[index].y, cells[index].x, index));
+    crate::sort::sort_by_key(&mut order, |&index| (cells[index].y, cells[index].x, index));
     let mut placed: Vec<Cell> = Vec::with_capacity(cells.len());
     for index in order {
         let mut cell = cells[index];

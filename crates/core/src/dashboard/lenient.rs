@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::problems::Problems;
+use crate::decode::{self, Segment};
 use crate::diagnostic::{Diagnostic, Path};
 
 /// Enough for any real spec; bounds the work on a hostile one.
@@ -25,7 +26,7 @@ pub(super) fn decode_leniently<T: DeserializeOwned>(
     let mut value = value.clone();
     let mut dropped: Vec<Diagnostic> = Vec::new();
     loop {
-        let error = match serde_path_to_error::deserialize::<_, T>(&value) {
+        let error = match decode::from_value::<T>(&value) {
             Ok(decoded) => {
                 for mut diagnostic in dropped {
                     diagnostic
@@ -41,10 +42,10 @@ pub(super) fn decode_leniently<T: DeserializeOwned>(
             }
             Err(error) => error,
         };
-        let diagnostic = Diagnostic::from_serde(path, &error);
+        let diagnostic = Diagnostic::from_decode_error(path, &error);
         let removable = dropped.len() < MAX_DROPPED
             && !is_missing_field(&diagnostic)
-            && remove(&mut value, error.path());
+            && remove(&mut value, &error.path().collect::<Vec<_>>());
         if !removable {
             // The panel cannot draw; the options dropped on the way are reported too.
             for diagnostic in dropped {
@@ -67,17 +68,15 @@ fn is_missing_field(diagnostic: &Diagnostic) -> bool {
 
 /// Removes the value at `path` (an object key or an array element); false if there is none
 /// or the path is the whole value.
-fn remove(value: &mut Value, path: &serde_path_to_error::Path) -> bool {
-    use serde_path_to_error::Segment;
-    let segments: Vec<&Segment> = path.iter().collect();
-    let Some((last, parents)) = segments.split_last() else {
+fn remove(value: &mut Value, path: &[&Segment]) -> bool {
+    let Some((last, parents)) = path.split_last() else {
         return false;
     };
     let mut current = value;
     for segment in parents {
         let next = match (segment, current) {
-            (Segment::Map { key }, Value::Object(object)) => object.get_mut(key.as_str()),
-            (Segment::Seq { index }, Value::Array(array)) => array.get_mut(*index),
+            (Segment::Key(key), Value::Object(object)) => object.get_mut(key.as_str()),
+            (Segment::Index(index), Value::Array(array)) => array.get_mut(*index),
             _ => None,
         };
         match next {
@@ -86,8 +85,8 @@ fn remove(value: &mut Value, path: &serde_path_to_error::Path) -> bool {
         }
     }
     match (last, current) {
-        (Segment::Map { key }, Value::Object(object)) => object.remove(key.as_str()).is_some(),
-        (Segment::Seq { index }, Value::Array(array)) if *index < array.len() => {
+        (Segment::Key(key), Value::Object(object)) => object.remove(key.as_str()).is_some(),
+        (Segment::Index(index), Value::Array(array)) if *index < array.len() => {
             array.remove(*index);
             true
         }

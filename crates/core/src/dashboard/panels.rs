@@ -22,16 +22,13 @@ pub(super) fn panels(
     problems: &mut Problems,
 ) -> BTreeMap<String, Panel> {
     let entries: Map<String, Value> = optional(value, path, problems).unwrap_or_default();
-    entries
-        .iter()
-        .map(|(key, value)| {
-            let panel_path = path.key(key);
-            if let Err(message) = validate_name(key) {
-                problems.error(&panel_path, format!("invalid panel key: {message}"));
-            }
-            (key.clone(), panel(key, value, &panel_path, problems))
-        })
-        .collect()
+    crate::sort::btree_map(entries.iter().map(|(key, value)| {
+        let panel_path = path.key(key);
+        if let Err(message) = validate_name(key) {
+            problems.error(&panel_path, format!("invalid panel key: {message}"));
+        }
+        (key.clone(), panel(key, value, &panel_path, problems))
+    }))
 }
 
 /// The parts of a panel, each decoded on its own so one bad part leaves the others usable.

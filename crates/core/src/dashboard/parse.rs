@@ -176,11 +176,12 @@ fn tags(found: &Found<'_>, problems: &mut Problems) -> Vec<String> {
                 .and_then(|a| a.get(TAGS_ANNOTATION))
                 .and_then(Value::as_str)
                 .unwrap_or_default();
-            let unique: BTreeSet<String> = annotation
-                .split(',')
-                .map(|tag| tag.trim().to_lowercase())
-                .filter(|tag| !tag.is_empty())
-                .collect();
+            let unique: BTreeSet<String> = crate::sort::btree_set(
+                annotation
+                    .split(',')
+                    .map(|tag| tag.trim().to_lowercase())
+                    .filter(|tag| !tag.is_empty()),
+            );
             unique.into_iter().collect()
         }
     }
@@ -192,13 +193,10 @@ fn datasources(
     problems: &mut Problems,
 ) -> BTreeMap<String, DatasourceSpec> {
     let entries: Map<String, Value> = optional(value, path, problems).unwrap_or_default();
-    entries
-        .iter()
-        .filter_map(|(name, value)| {
-            let spec = decode::<DatasourceSpec>(value, &path.key(name))
-                .map_err(|error| problems.push(Severity::Error, error))
-                .ok()?;
-            Some((name.clone(), spec))
-        })
-        .collect()
+    crate::sort::btree_map(entries.iter().filter_map(|(name, value)| {
+        let spec = decode::<DatasourceSpec>(value, &path.key(name))
+            .map_err(|error| problems.push(Severity::Error, error))
+            .ok()?;
+        Some((name.clone(), spec))
+    }))
 }

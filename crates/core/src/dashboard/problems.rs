@@ -41,7 +41,7 @@ impl Problems {
 
 /// Decodes `value` as `T`; a failure names the exact field under `path`.
 pub(super) fn decode<T: DeserializeOwned>(value: &Value, path: &Path) -> Result<T, Diagnostic> {
-    serde_path_to_error::deserialize(value).map_err(|error| Diagnostic::from_serde(path, &error))
+    crate::decode::from_value(value).map_err(|error| Diagnostic::from_decode_error(path, &error))
 }
 
 /// Decodes an optional field, reporting (and dropping) a value of the wrong shape.

@@ -14,12 +14,13 @@ use crate::plan::{BUILTIN_VARIABLES, is_variable_name};
 /// Warns about every text that uses an undefined variable: panel titles, descriptions, links,
 /// Markdown, queries, and the sources of list variables.
 pub(super) fn check(dashboard: &Dashboard, spec_path: &Path, problems: &mut Problems) {
-    let defined: BTreeSet<&str> = dashboard
-        .variables
-        .iter()
-        .map(|variable| variable.name.as_str())
-        .chain(BUILTIN_VARIABLES)
-        .collect();
+    let defined: BTreeSet<&str> = crate::sort::btree_set(
+        dashboard
+            .variables
+            .iter()
+            .map(|variable| variable.name.as_str())
+            .chain(BUILTIN_VARIABLES),
+    );
     let mut check_text = |text: &str, path: Path| {
         let missing: Vec<String> = referenced_variables(text)
             .into_iter()

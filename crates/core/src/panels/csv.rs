@@ -8,10 +8,11 @@ use super::{QueryOutput, named_series};
 /// The panel's data as CSV: `query,series,time,value,<labels…>`, times in ISO 8601 (UTC).
 pub fn to_csv(outputs: &[QueryOutput]) -> String {
     let (series, _) = named_series(outputs, usize::MAX);
-    let labels: BTreeSet<&str> = series
-        .iter()
-        .flat_map(|named| named.series.labels.keys().map(String::as_str))
-        .collect();
+    let labels: BTreeSet<&str> = crate::sort::btree_set(
+        series
+            .iter()
+            .flat_map(|named| named.series.labels.keys().map(String::as_str)),
+    );
     let mut out = String::new();
     let header: Vec<&str> = ["query", "series", "time", "value"]
         .into_iter()

@@ -1,138 +1,188 @@
 //! The units Perses knows (perses/shared `cue/common/format.cue`): 60 names in 9 groups.
 
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A unit of a `format`. The serialized names are Perses' exactly.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// A unit of a `format`, written with Perses' names exactly ([`NAMES`], where a new unit goes
+/// too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unit {
     // Time.
-    #[serde(rename = "nanoseconds")]
     Nanoseconds,
-    #[serde(rename = "microseconds")]
     Microseconds,
-    #[serde(rename = "milliseconds")]
     Milliseconds,
-    #[serde(rename = "seconds")]
     Seconds,
-    #[serde(rename = "minutes")]
     Minutes,
-    #[serde(rename = "hours")]
     Hours,
-    #[serde(rename = "days")]
     Days,
-    #[serde(rename = "weeks")]
     Weeks,
-    #[serde(rename = "months")]
     Months,
-    #[serde(rename = "years")]
     Years,
     // Percent. Perses' TypeScript also accepts "%" for percent.
-    #[serde(rename = "percent", alias = "%")]
     Percent,
-    #[serde(rename = "percent-decimal")]
     PercentDecimal,
     // Decimal.
-    #[serde(rename = "decimal")]
     Decimal,
     // Bits and bytes.
-    #[serde(rename = "bits")]
     Bits,
-    #[serde(rename = "decbits")]
     DecBits,
-    #[serde(rename = "bytes")]
     Bytes,
-    #[serde(rename = "decbytes")]
     DecBytes,
     // Throughput.
-    #[serde(rename = "bits/sec")]
     BitsPerSec,
-    #[serde(rename = "decbits/sec")]
     DecBitsPerSec,
-    #[serde(rename = "bytes/sec")]
     BytesPerSec,
-    #[serde(rename = "decbytes/sec")]
     DecBytesPerSec,
-    #[serde(rename = "counts/sec")]
     CountsPerSec,
-    #[serde(rename = "events/sec")]
     EventsPerSec,
-    #[serde(rename = "messages/sec")]
     MessagesPerSec,
-    #[serde(rename = "ops/sec")]
     OpsPerSec,
-    #[serde(rename = "packets/sec")]
     PacketsPerSec,
-    #[serde(rename = "reads/sec")]
     ReadsPerSec,
-    #[serde(rename = "records/sec")]
     RecordsPerSec,
-    #[serde(rename = "requests/sec")]
     RequestsPerSec,
-    #[serde(rename = "rows/sec")]
     RowsPerSec,
-    #[serde(rename = "writes/sec")]
     WritesPerSec,
     // Currency.
-    #[serde(rename = "aud")]
     Aud,
-    #[serde(rename = "cad")]
     Cad,
-    #[serde(rename = "chf")]
     Chf,
-    #[serde(rename = "cny")]
     Cny,
-    #[serde(rename = "eur")]
     Eur,
-    #[serde(rename = "gbp")]
     Gbp,
-    #[serde(rename = "hkd")]
     Hkd,
-    #[serde(rename = "inr")]
     Inr,
-    #[serde(rename = "jpy")]
     Jpy,
-    #[serde(rename = "krw")]
     Krw,
-    #[serde(rename = "nok")]
     Nok,
-    #[serde(rename = "nzd")]
     Nzd,
-    #[serde(rename = "sek")]
     Sek,
-    #[serde(rename = "sgd")]
     Sgd,
-    #[serde(rename = "usd")]
     Usd,
     // Temperature.
-    #[serde(rename = "celsius")]
     Celsius,
-    #[serde(rename = "fahrenheit")]
     Fahrenheit,
     // Dates and times of day.
-    #[serde(rename = "datetime-iso")]
     DatetimeIso,
-    #[serde(rename = "datetime-us")]
     DatetimeUs,
-    #[serde(rename = "datetime-local")]
     DatetimeLocal,
-    #[serde(rename = "date-iso")]
     DateIso,
-    #[serde(rename = "date-us")]
     DateUs,
-    #[serde(rename = "date-local")]
     DateLocal,
-    #[serde(rename = "time-local")]
     TimeLocal,
-    #[serde(rename = "time-iso")]
     TimeIso,
-    #[serde(rename = "time-us")]
     TimeUs,
-    #[serde(rename = "relative-time")]
     RelativeTime,
-    #[serde(rename = "unix-timestamp")]
     UnixTimestamp,
-    #[serde(rename = "unix-timestamp-ms")]
     UnixTimestampMs,
+}
+
+/// The name of every unit as Perses writes it, in the order of [`Unit`]'s variants; a unit's
+/// first name is the one written, and the others are read too. (Perses' TypeScript also
+/// accepts "%" for percent.) A table rather than serde attributes on the variants: the
+/// derived decoder compiled to a comparison per name, ten times the size of this lookup.
+const NAMES: [(&str, Unit); 61] = [
+    ("nanoseconds", Unit::Nanoseconds),
+    ("microseconds", Unit::Microseconds),
+    ("milliseconds", Unit::Milliseconds),
+    ("seconds", Unit::Seconds),
+    ("minutes", Unit::Minutes),
+    ("hours", Unit::Hours),
+    ("days", Unit::Days),
+    ("weeks", Unit::Weeks),
+    ("months", Unit::Months),
+    ("years", Unit::Years),
+    ("percent", Unit::Percent),
+    ("%", Unit::Percent),
+    ("percent-decimal", Unit::PercentDecimal),
+    ("decimal", Unit::Decimal),
+    ("bits", Unit::Bits),
+    ("decbits", Unit::DecBits),
+    ("bytes", Unit::Bytes),
+    ("decbytes", Unit::DecBytes),
+    ("bits/sec", Unit::BitsPerSec),
+    ("decbits/sec", Unit::DecBitsPerSec),
+    ("bytes/sec", Unit::BytesPerSec),
+    ("decbytes/sec", Unit::DecBytesPerSec),
+    ("counts/sec", Unit::CountsPerSec),
+    ("events/sec", Unit::EventsPerSec),
+    ("messages/sec", Unit::MessagesPerSec),
+    ("ops/sec", Unit::OpsPerSec),
+    ("packets/sec", Unit::PacketsPerSec),
+    ("reads/sec", Unit::ReadsPerSec),
+    ("records/sec", Unit::RecordsPerSec),
+    ("requests/sec", Unit::RequestsPerSec),
+    ("rows/sec", Unit::RowsPerSec),
+    ("writes/sec", Unit::WritesPerSec),
+    ("aud", Unit::Aud),
+    ("cad", Unit::Cad),
+    ("chf", Unit::Chf),
+    ("cny", Unit::Cny),
+    ("eur", Unit::Eur),
+    ("gbp", Unit::Gbp),
+    ("hkd", Unit::Hkd),
+    ("inr", Unit::Inr),
+    ("jpy", Unit::Jpy),
+    ("krw", Unit::Krw),
+    ("nok", Unit::Nok),
+    ("nzd", Unit::Nzd),
+    ("sek", Unit::Sek),
+    ("sgd", Unit::Sgd),
+    ("usd", Unit::Usd),
+    ("celsius", Unit::Celsius),
+    ("fahrenheit", Unit::Fahrenheit),
+    ("datetime-iso", Unit::DatetimeIso),
+    ("datetime-us", Unit::DatetimeUs),
+    ("datetime-local", Unit::DatetimeLocal),
+    ("date-iso", Unit::DateIso),
+    ("date-us", Unit::DateUs),
+    ("date-local", Unit::DateLocal),
+    ("time-local", Unit::TimeLocal),
+    ("time-iso", Unit::TimeIso),
+    ("time-us", Unit::TimeUs),
+    ("relative-time", Unit::RelativeTime),
+    ("unix-timestamp", Unit::UnixTimestamp),
+    ("unix-timestamp-ms", Unit::UnixTimestampMs),
+];
+
+impl Unit {
+    /// The unit Perses writes as `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        NAMES
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, unit)| *unit)
+    }
+
+    /// The name Perses writes for this unit.
+    pub fn name(self) -> &'static str {
+        NAMES
+            .iter()
+            .find(|(_, unit)| *unit == self)
+            .map_or("", |(name, _)| name)
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // As the derive writes a unit variant, so every format writes it as before.
+        serializer.serialize_unit_variant("Unit", *self as u32, self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Unit {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Self::from_name(&name).ok_or_else(|| {
+            // serde's words for an unknown variant, which `diagnostic` turns into a sentence
+            // and the list of accepted names.
+            let accepted: Vec<String> = NAMES.iter().map(|(name, _)| format!("`{name}`")).collect();
+            D::Error::custom(format_args!(
+                "unknown variant `{name}`, expected one of {}",
+                accepted.join(", ")
+            ))
+        })
+    }
 }
 
 /// The group a unit belongs to; it decides which format options apply.
@@ -220,5 +270,29 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("unknown variant `percentunit`"), "{error}");
+        // The accepted names in the order serde's derive listed them, aliases after the name.
+        assert!(
+            error.starts_with(
+                "unknown variant `percentunit`, expected one of `nanoseconds`, `microseconds`, "
+            ),
+            "{error}"
+        );
+        assert!(error.contains("`years`, `percent`, `%`, `percent-decimal`,"));
+        assert!(
+            error.contains("`unix-timestamp`, `unix-timestamp-ms`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn every_unit_has_a_name_that_reads_back() {
+        let units: std::collections::BTreeSet<usize> =
+            NAMES.iter().map(|(_, unit)| *unit as usize).collect();
+        assert_eq!(units.len(), Unit::UnixTimestampMs as usize + 1);
+        assert_eq!(units.len(), 60);
+        for (_, unit) in NAMES {
+            assert_eq!(Unit::from_name(unit.name()), Some(unit));
+        }
+        assert_eq!(Unit::Percent.name(), "percent");
     }
 }

@@ -110,8 +110,12 @@ pub(super) fn grouped_bars(
     let mut order: Vec<usize> = (0..group_keys.len()).collect();
     // Groups keep their order of appearance unless the panel sorts them by their totals.
     match spec.sort {
-        Some(SortOrder::Asc) => order.sort_by(|a, b| total(*a).total_cmp(&total(*b))),
-        Some(SortOrder::Desc) => order.sort_by(|a, b| total(*b).total_cmp(&total(*a))),
+        Some(SortOrder::Asc) => {
+            crate::sort::sort_by(&mut order, |a, b| total(*a).total_cmp(&total(*b)))
+        }
+        Some(SortOrder::Desc) => {
+            crate::sort::sort_by(&mut order, |a, b| total(*b).total_cmp(&total(*a)))
+        }
         None => {}
     }
     let mut palette_index = 0;

@@ -183,7 +183,9 @@ fn single_bars(
     colors: &OverrideColors<'_>,
 ) -> Vec<Bar> {
     let order = spec.sort.unwrap_or(SortOrder::Desc);
-    values.sort_by(|(_, a), (_, b)| perses_bar_order(*a, *b, order));
+    crate::sort::sort_by(&mut values, |(_, a), (_, b)| {
+        perses_bar_order(*a, *b, order)
+    });
     if mode == BarMode::Percentage {
         let total: f64 = values.iter().filter_map(|(_, value)| *value).sum();
         for (_, value) in &mut values {

@@ -77,7 +77,7 @@ fn shuffle_by_name(colors: Vec<String>, names: &[String]) -> Vec<String> {
         .iter()
         .map(|color| (seed_of(color), color.clone()))
         .collect();
-    keyed.sort_by(|(a, _), (b, _)| a.total_cmp(b));
+    crate::sort::sort_by(&mut keyed, |(a, _), (b, _)| a.total_cmp(b));
     keyed.into_iter().map(|(_, color)| color).collect()
 }
 

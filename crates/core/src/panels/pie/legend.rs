@@ -22,7 +22,7 @@ pub(super) fn legend(
         LegendMode::Table => spec.values.clone(),
     };
     // Perses sorts the columns by name: absolute before relative.
-    comparisons.sort_by_key(|comparison| match comparison {
+    crate::sort::sort_by_key(&mut comparisons, |comparison| match comparison {
         Comparison::Abs => 0,
         Comparison::Relative => 1,
     });

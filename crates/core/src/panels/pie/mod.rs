@@ -129,7 +129,7 @@ pub fn prepare(spec: &PieChartSpec, outputs: &[QueryOutput], series_limit: usize
         })
         .collect();
     let order = spec.sort.unwrap_or(SortOrder::Desc);
-    entries.sort_by(|a, b| slice_order(a.value, b.value, order));
+    crate::sort::sort_by(&mut entries, |a, b| slice_order(a.value, b.value, order));
     let percent = percent_format(spec.format.as_ref());
     let slices = slices(&entries, spec, &percent);
     let legend = spec

@@ -124,8 +124,12 @@ pub fn prepare(
     // Perses' series order runs from the bottom row up, so the order that reads `asc` from the
     // top is descending here.
     match spec.sorting {
-        Some(SortOrder::Asc) => named.sort_by(|a, b| compare_names(&b.name, &a.name)),
-        Some(SortOrder::Desc) => named.sort_by(|a, b| compare_names(&a.name, &b.name)),
+        Some(SortOrder::Asc) => {
+            crate::sort::sort_by(&mut named, |a, b| compare_names(&b.name, &a.name))
+        }
+        Some(SortOrder::Desc) => {
+            crate::sort::sort_by(&mut named, |a, b| compare_names(&a.name, &b.name))
+        }
         None => {}
     }
     let columns = time_columns(&named, range);
@@ -242,7 +246,7 @@ fn time_columns(named: &[NamedSeries<'_>], range: AbsoluteRange) -> TimeColumns 
         .flat_map(|series| series.series.samples.iter())
         .map(|sample| sample.time_ms)
         .collect();
-    times.sort_unstable();
+    crate::sort::sort(&mut times);
     times.dedup();
     let gaps_gcd = times
         .iter()

@@ -177,7 +177,9 @@ pub(crate) fn strip_first_index(key: &str) -> String {
 /// keys still come first, as in any JavaScript object.
 fn sorted_keys(row: &Row) -> Row {
     let mut fields: Vec<(&str, &CellValue)> = row.fields().collect();
-    fields.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+    crate::sort::sort_by(&mut fields, |(a, _), (b, _)| {
+        a.encode_utf16().cmp(b.encode_utf16())
+    });
     Row::from_fields(
         fields
             .into_iter()

@@ -88,7 +88,7 @@ pub fn sort_rows(model: &TableModel, rows: &mut [usize], sorting: &[SortKey]) {
             .and_then(|row| row.cells.get(column))
             .map(|cell| &cell.value)
     };
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(rows, |a, b| {
         keys.iter()
             .map(
                 |(column, order)| match (value(*a, *column), value(*b, *column)) {
