@@ -1,13 +1,12 @@
 //! Dates in the browser's locale machinery (`Intl`), which already knows every time zone.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::Intl::DateTimeFormat;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// What a formatter is for: its options.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Purpose {
     /// "Nov 25, 10:05 AM".
     Short,
@@ -19,19 +18,26 @@ enum Purpose {
 /// any text.
 const MAX_FORMATS: usize = 64;
 
-/// Formatters by purpose and zone, `None` for a zone `Intl` does not know.
-type Formats = HashMap<(Purpose, Option<String>), Option<DateTimeFormat>>;
+/// Formatters by purpose and zone, `None` for a zone `Intl` does not know. A list searched in
+/// order: it holds a handful, and a map would add its own code to the page for nothing.
+type Formats = Vec<((Purpose, Option<String>), Option<DateTimeFormat>)>;
 
 thread_local! {
     /// Building an `Intl.DateTimeFormat` costs far more than formatting with one, and a hover
     /// formats a time on every pointer move.
-    static FORMATS: RefCell<Formats> = RefCell::new(HashMap::new());
+    static FORMATS: RefCell<Formats> = const { RefCell::new(Vec::new()) };
 }
 
 /// The formatter for `purpose` in `zone` (the browser's when `None`), built once.
 fn formatter(purpose: Purpose, zone: Option<&str>) -> Option<DateTimeFormat> {
-    let key = (purpose, zone.map(str::to_owned));
-    if let Some(found) = FORMATS.with(|formats| formats.borrow().get(&key).cloned()) {
+    let found = FORMATS.with(|formats| {
+        formats
+            .borrow()
+            .iter()
+            .find(|((kind, name), _)| *kind == purpose && name.as_deref() == zone)
+            .map(|(_, format)| format.clone())
+    });
+    if let Some(found) = found {
         return found;
     }
     let built = build_format(purpose, zone);
@@ -40,7 +46,7 @@ fn formatter(purpose: Purpose, zone: Option<&str>) -> Option<DateTimeFormat> {
         if formats.len() >= MAX_FORMATS {
             formats.clear();
         }
-        formats.insert(key, built.clone());
+        formats.push(((purpose, zone.map(str::to_owned)), built.clone()));
     });
     built
 }
