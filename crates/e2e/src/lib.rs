@@ -337,6 +337,9 @@ fn chromium_capabilities(window_px: (u32, u32)) -> serde_json::Map<String, Value
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
+        // A page left behind stays alive in the back/forward cache, and its heap would count
+        // in the figures of the next page measured in the same browser.
+        "--disable-features=BackForwardCache",
         // Headless Chromium reports no hover and no pointer; a desktop browser has both, and
         // the page hides panel actions until hover only where a pointer can hover.
         "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4",
