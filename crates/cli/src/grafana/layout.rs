@@ -9,6 +9,8 @@ use obs_core::spec::layout::{
 };
 use serde_json::Value;
 
+use super::given;
+
 /// A group of panels, in Grafana's terms still.
 pub struct Group<'a> {
     pub title: Option<String>,
@@ -45,11 +47,7 @@ pub fn groups(panels: &[Value]) -> Vec<Group<'_>> {
                         .to_owned(),
                 ),
                 collapse: Some(Collapse { open: !collapsed }),
-                repeat: panel
-                    .get("repeat")
-                    .and_then(Value::as_str)
-                    .filter(|repeat| !repeat.is_empty())
-                    .map(str::to_owned),
+                repeat: given(panel, "repeat"),
                 panels: inside,
             });
         } else if let Some(group) = groups.last_mut() {

@@ -3,7 +3,7 @@
 use obs_core::spec::common::Link;
 use serde_json::Value;
 
-use super::{queries, text};
+use super::{given, queries, text};
 
 /// Lower-case letters, digits and single `-`s from a text, at most `max` characters.
 pub fn slug(text: &str, max: usize) -> String {
@@ -82,12 +82,8 @@ pub fn links(dashboard: &Value, losses: &mut Vec<(String, String)>) -> Vec<Link>
         match (text(link, "type"), text(link, "url")) {
             (Some("link"), Some(url)) if !url.is_empty() => converted.push(Link {
                 url: queries::promql(url),
-                name: text(link, "title")
-                    .filter(|title| !title.is_empty())
-                    .map(str::to_owned),
-                tooltip: text(link, "tooltip")
-                    .filter(|tip| !tip.is_empty())
-                    .map(str::to_owned),
+                name: given(link, "title"),
+                tooltip: given(link, "tooltip"),
                 render_variables: link.get("includeVars").and_then(Value::as_bool) == Some(true),
                 target_blank: link.get("targetBlank").and_then(Value::as_bool) == Some(true),
             }),

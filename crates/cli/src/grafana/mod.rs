@@ -264,6 +264,13 @@ fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
     value.get(key).and_then(Value::as_str)
 }
 
+/// A text field that is set: present and not empty (Grafana writes `""` for unset).
+fn given(value: &Value, key: &str) -> Option<String> {
+    text(value, key)
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
+}
+
 fn panels_count(panels: &[Value]) -> usize {
     panels
         .iter()

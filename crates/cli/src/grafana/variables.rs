@@ -21,8 +21,8 @@ use obs_core::spec::variable::{
 use serde_json::{Value, json};
 
 use super::queries::promql;
-use super::text;
 use super::variable_queries::query_plugin;
+use super::{given, text};
 
 /// The variables of a dashboard, and what could not be converted.
 pub struct Converted {
@@ -120,12 +120,8 @@ pub fn convert(list: &[Value], default_datasource: &str) -> Converted {
 
 fn display(variable: &Value) -> VariableDisplay {
     VariableDisplay {
-        name: text(variable, "label")
-            .filter(|label| !label.is_empty())
-            .map(str::to_owned),
-        description: text(variable, "description")
-            .filter(|description| !description.is_empty())
-            .map(str::to_owned),
+        name: given(variable, "label"),
+        description: given(variable, "description"),
         // hide: 0 shows the variable, 1 hides its label only, 2 hides it.
         hidden: variable.get("hide").and_then(Value::as_u64) == Some(2),
     }
@@ -181,9 +177,7 @@ fn list_spec(
         default_value: default_value(variable, allow_multiple),
         allow_all_value,
         allow_multiple,
-        custom_all_value: text(variable, "allValue")
-            .filter(|value| !value.is_empty())
-            .map(str::to_owned),
+        custom_all_value: given(variable, "allValue"),
         capturing_regexp: text(variable, "regex")
             .and_then(regex_body)
             .filter(|regex| !regex.is_empty()),

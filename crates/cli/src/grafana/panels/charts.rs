@@ -12,7 +12,7 @@ use obs_core::spec::panels::{
 };
 use serde_json::{Value, json};
 
-use super::super::fields;
+use super::super::{fields, given};
 
 fn legend(options: &Value, losses: &mut Vec<String>) -> Option<Legend> {
     let legend = options.get("legend")?;
@@ -84,11 +84,7 @@ pub fn time_series(
             fields::format(defaults, losses),
             defaults.get("min").and_then(Value::as_f64),
             defaults.get("max").and_then(Value::as_f64),
-            custom
-                .get("axisLabel")
-                .and_then(Value::as_str)
-                .filter(|label| !label.is_empty())
-                .map(str::to_owned),
+            given(&custom, "axisLabel"),
         )
     };
     let legend = if graph {
