@@ -78,19 +78,9 @@ impl Tab {
 
     /// Collects garbage, then reads the figures.
     pub async fn figures(&self) -> Result<Figures, String> {
-        // Twice: what the first collection frees can hold more that only the second frees.
-        for _ in 0..2 {
-            self.cdp("HeapProfiler.collectGarbage", json!({})).await?;
-        }
-        let metrics = self.cdp("Performance.getMetrics", json!({})).await?;
-        let metric = |name: &str| {
-            metrics["metrics"]
-                .as_array()
-                .and_then(|all| all.iter().find(|metric| metric["name"] == name))
-                .and_then(|metric| metric["value"].as_f64())
-                .unwrap_or(0.0) as u64
-        };
-        let heap = self.cdp("Runtime.getHeapUsage", json!({})).await?;
+        let js_heap_bytes = self.heap_after_gc().await?;
+        let metrics = self.metrics().await?;
+        let metric = |name: &str| metrics.get(name).copied().unwrap_or(0.0) as u64;
         let page = self
             .eval(
                 "const probe = window.obsProbe ? window.obsProbe.counts() : {};\
@@ -109,8 +99,35 @@ impl Tab {
             fetches: count(&page["probe"]["fetches"]),
             timeouts: count(&page["probe"]["timeouts"]),
             frames: count(&page["probe"]["frames"]),
-            js_heap_bytes: heap["usedSize"].as_f64().unwrap_or(0.0) as u64,
+            js_heap_bytes,
             wasm_memory_bytes: count(&page["plugin"]["wasmMemoryBytes"]),
         })
+    }
+
+    /// The JavaScript heap in use, in bytes, after full garbage collections.
+    pub async fn heap_after_gc(&self) -> Result<u64, String> {
+        // Twice: what the first collection frees can hold more that only the second frees.
+        for _ in 0..2 {
+            self.cdp("HeapProfiler.collectGarbage", json!({})).await?;
+        }
+        let heap = self.cdp("Runtime.getHeapUsage", json!({})).await?;
+        Ok(heap["usedSize"].as_f64().unwrap_or(0.0) as u64)
+    }
+
+    /// DevTools' performance metrics of the page (`Nodes`, `JSEventListeners`, …) by name.
+    pub async fn metrics(&self) -> Result<std::collections::BTreeMap<String, f64>, String> {
+        self.cdp("Performance.enable", json!({})).await?;
+        let metrics = self.cdp("Performance.getMetrics", json!({})).await?;
+        Ok(metrics["metrics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|metric| {
+                Some((
+                    metric["name"].as_str()?.to_owned(),
+                    metric["value"].as_f64()?,
+                ))
+            })
+            .collect())
     }
 }

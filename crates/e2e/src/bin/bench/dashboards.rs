@@ -61,11 +61,17 @@ pub struct Dashboard {
 /// The built pages and where their files are.
 pub struct Pages {
     pub plugin_dist: PathBuf,
-    pub perses_dist: PathBuf,
+    /// Perses' page, when it was built.
+    pub perses_dist: Option<PathBuf>,
     pub prometheus_url: String,
 }
 
 impl Pages {
+    /// Whether `page` can be measured.
+    pub fn has(&self, page: Page) -> bool {
+        page == Page::Plugin || self.perses_dist.is_some()
+    }
+
     fn address(&self, page: Page, dashboard: &Dashboard) -> String {
         match page {
             Page::Plugin => format!("/?project=bench&dashboard={}", dashboard.name),
@@ -83,7 +89,7 @@ impl Pages {
         let (dir, rest) = match page {
             Page::Plugin => (&self.plugin_dist, path.strip_prefix('/')?),
             Page::Perses => (
-                &self.perses_dist,
+                self.perses_dist.as_ref()?,
                 path.strip_prefix(&format!("/_mf/{PERSES_PEER}/"))?,
             ),
         };
@@ -153,7 +159,7 @@ pub async fn measure(
     }
     // Late answers still count as requests the page sent.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let heap_bytes = heap_after_gc(harness).await?;
+    let heap_bytes = harness.heap_after_gc().await? as f64;
     if let Some(dir) = &heap_profile {
         let profile = harness
             .cdp("HeapProfiler.getSamplingProfile", json!({}))
@@ -165,15 +171,8 @@ pub async fn measure(
     }
     // What the heap holds up: DOM nodes (each with its JavaScript wrapper once a script
     // touched it) and event listeners.
-    harness.cdp("Performance.enable", json!({})).await?;
-    let metrics = harness.cdp("Performance.getMetrics", json!({})).await?;
-    let metric = |name: &str| {
-        metrics["metrics"]
-            .as_array()
-            .and_then(|all| all.iter().find(|metric| metric["name"] == name))
-            .and_then(|metric| metric["value"].as_f64())
-            .unwrap_or(0.0)
-    };
+    let metrics = harness.metrics().await?;
+    let metric = |name: &str| metrics.get(name).copied().unwrap_or(0.0);
     let wasm_bytes = harness
         .eval(
             "return window.obsWasmMemoryBytes ? window.obsWasmMemoryBytes() : 0",
@@ -233,18 +232,6 @@ pub async fn measure(
         "bytes": bytes,
         "error": errors,
     }))
-}
-
-/// The JavaScript heap in use after full garbage collections, in bytes.
-async fn heap_after_gc(harness: &Harness) -> Result<f64, String> {
-    // Twice: what the first collection frees can hold more that only the second frees.
-    for _ in 0..2 {
-        harness
-            .cdp("HeapProfiler.collectGarbage", json!({}))
-            .await?;
-    }
-    let heap = harness.cdp("Runtime.getHeapUsage", json!({})).await?;
-    Ok(heap["usedSize"].as_f64().unwrap_or(0.0))
 }
 
 /// Percent-encodes a URL for a query parameter.
