@@ -81,14 +81,13 @@ async fn run() -> Result<(), String> {
     let harness = Harness::start_with(pages, backend, (1920, 1080)).await?;
     let built = dashboards::Pages {
         plugin_dist: dist.clone(),
-        perses_dist: perses_dist.clone().unwrap_or_default(),
+        perses_dist,
         prometheus_url: prometheus.url.clone(),
     };
     let setup = Setup {
         harness: &harness,
         prometheus: &prometheus,
         pages: &built,
-        with_perses: perses_dist.is_some(),
         dashboards: bench_dashboards(&scratch)?,
     };
     let outcome = cases(&setup, runs).await;
@@ -116,7 +115,6 @@ struct Setup<'a> {
     harness: &'a Harness,
     prometheus: &'a SyntheticPrometheus,
     pages: &'a dashboards::Pages,
-    with_perses: bool,
     dashboards: Vec<Dashboard>,
 }
 
@@ -189,7 +187,7 @@ async fn cases(setup: &Setup<'_>, runs: usize) -> Result<Figures, String> {
         if only != "charts" {
             for dashboard in &setup.dashboards {
                 for page in Page::ALL {
-                    if page == Page::Perses && !setup.with_perses {
+                    if !setup.pages.has(page) {
                         continue;
                     }
                     let started = std::time::Instant::now();
