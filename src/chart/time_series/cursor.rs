@@ -14,13 +14,11 @@ use crate::chart::Shared;
 use crate::chart::theme::ChartTheme;
 use crate::intl::format_time;
 
-/// The crosshair, the markers of the series in the tooltip, another chart's crosshair and the
-/// drag selection `(from, to)` in CSS pixels. The markers are made on the first hover of this
-/// chart, so a dashboard of many charts does not build what is never hovered.
+/// The crosshair, another chart's crosshair and the drag selection `(from, to)` in CSS
+/// pixels.
 #[component]
 pub fn Cursor(
     hover: Memo<Option<Hover>>,
-    hovered: Memo<bool>,
     geometry: Memo<Option<Shared<Geometry>>>,
     theme: ReadSignal<ChartTheme>,
     synced_time_ms: Memo<Option<i64>>,
@@ -52,37 +50,11 @@ pub fn Cursor(
             theme.with(|t| t.brand.clone())
         ))
     };
-    let markers = move || {
-        (0..TOOLTIP_SERIES)
-        .map(|index| {
-            let value = row_value(hover, index);
-            let style = move || {
-                value.with(|v| {
-                    v.as_ref().map_or_else(
-                        || "display:none".to_owned(),
-                        |v| {
-                            format!(
-                                "transform:translate({}px,{}px);background:{};border-color:{}",
-                                v.x,
-                                v.y,
-                                v.color,
-                                theme.with(|t| t.background.clone())
-                            )
-                        },
-                    )
-                })
-            };
-            let nearest = move || value.with(|v| v.as_ref().is_some_and(|v| v.nearest));
-            view! { <span class="obs-ts__marker" class:obs-ts__marker--nearest=nearest style=style></span> }
-        })
-        .collect_view()
-    };
     let line_color = move || theme.with(|t| t.text_subtle.clone());
     view! {
         <div class="obs-ts__cursor" aria-hidden="true">
             {line("obs-ts__line obs-ts__line--synced", line_top, line_height, synced_x, line_color)}
             {line("obs-ts__line", line_top, line_height, hover_x, line_color)}
-            {move || hovered.get().then(markers)}
             <span class="obs-ts__selection" style=move || selection_style().unwrap_or_else(|| "display:none".to_owned())></span>
         </div>
     }
@@ -108,11 +80,56 @@ fn line(
     }
 }
 
+/// The values of the tooltip's rows, each its own memo: a row whose value did not change is
+/// not touched. Made once, on the first hover, for the markers and the tooltip together, so a
+/// dashboard of many charts does not build what is never hovered.
+pub fn rows(hover: Memo<Option<Hover>>) -> Vec<Memo<Option<HoverValue>>> {
+    (0..TOOLTIP_SERIES)
+        .map(|index| {
+            Memo::new(move |_| {
+                hover.with(|h| h.as_ref().and_then(|h| h.values.get(index).cloned()))
+            })
+        })
+        .collect()
+}
+
+/// A marker on each series of the tooltip, at its value.
+pub fn markers(
+    rows: Vec<Memo<Option<HoverValue>>>,
+    theme: ReadSignal<ChartTheme>,
+) -> impl IntoView {
+    let markers = rows
+        .into_iter()
+        .map(|value| {
+            let style = move || {
+                value.with(|v| {
+                    v.as_ref().map_or_else(
+                        || "display:none".to_owned(),
+                        |v| {
+                            format!(
+                                "transform:translate({}px,{}px);background:{};border-color:{}",
+                                v.x,
+                                v.y,
+                                v.color,
+                                theme.with(|t| t.background.clone())
+                            )
+                        },
+                    )
+                })
+            };
+            let nearest = move || value.with(|v| v.as_ref().is_some_and(|v| v.nearest));
+            view! { <span class="obs-ts__marker" class:obs-ts__marker--nearest=nearest style=style></span> }
+        })
+        .collect_view();
+    view! { <div class="obs-ts__cursor" aria-hidden="true">{markers}</div> }
+}
+
 /// The tooltip: the hovered time and the nearest series' values, beside the pointer. Its rows
 /// are made once and filled in place.
 #[component]
 pub fn Tooltip(
     hover: Memo<Option<Hover>>,
+    rows: Vec<Memo<Option<HoverValue>>>,
     geometry: Memo<Option<Shared<Geometry>>>,
     pinned: Signal<bool>,
     timezone: Signal<Option<String>>,
@@ -139,9 +156,9 @@ pub fn Tooltip(
         })
     };
     let more = move || hover.with(|h| h.as_ref().map_or(0, |h| h.total.saturating_sub(h.shown)));
-    let rows = (0..TOOLTIP_SERIES)
-        .map(|index| {
-            let value = row_value(hover, index);
+    let rows = rows
+        .into_iter()
+        .map(|value| {
             let text = move |read: fn(&HoverValue) -> String| {
                 move || value.with(|v| v.as_ref().map(read).unwrap_or_default())
             };
@@ -174,12 +191,6 @@ pub fn Tooltip(
             </div>
         </div>
     }
-}
-
-/// The `index`th value of the hover, as its own memo: a row whose value did not change is not
-/// touched.
-fn row_value(hover: Memo<Option<Hover>>, index: usize) -> Memo<Option<HoverValue>> {
-    Memo::new(move |_| hover.with(|h| h.as_ref().and_then(|h| h.values.get(index).cloned())))
 }
 
 /// The `display` of an element shown or not (empty: as its class says).

@@ -308,9 +308,13 @@ pub fn TimeSeriesChartView(
                 on:blur=move |_| keyboard_time.set(None)
             >
                 <canvas class="obs-ts__canvas" node_ref=base aria-hidden="true"></canvas>
-                <Cursor hover=hover hovered=hovered geometry=geometry theme=theme synced_time_ms=synced_time selection=selection/>
-                {move || hovered.get().then(|| view! {
-                    <Tooltip hover=hover geometry=geometry pinned=Signal::derive(move || pinned.get().is_some()) timezone=Signal::derive(move || timezone.and_then(|zone| zone.get()))/>
+                <Cursor hover=hover geometry=geometry theme=theme synced_time_ms=synced_time selection=selection/>
+                {move || hovered.get().then(|| {
+                    let rows = cursor::rows(hover);
+                    view! {
+                        {cursor::markers(rows.clone(), theme)}
+                        <Tooltip hover=hover rows=rows geometry=geometry pinned=Signal::derive(move || pinned.get().is_some()) timezone=Signal::derive(move || timezone.and_then(|zone| zone.get()))/>
+                    }
                 })}
             </div>
             <Legend model=model hidden=hidden/>
