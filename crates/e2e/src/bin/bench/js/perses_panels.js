@@ -4,15 +4,18 @@ function allPanels() {
   return [...document.querySelectorAll('[data-testid="panel"]')];
 }
 // A panel is drawn when neither its skeleton (queries not sent yet, or the panel not in view)
-// nor its header's progress indicator is shown, and it shows a chart, a table, text or an
-// error. ECharts paints its canvas in the frame after it gets its options; the scripts wait
-// one more frame before they stop the clock.
+// nor its header's progress indicator is shown, and its content (the card's body, not the
+// header with the title) shows a chart, a table, text or an error. ECharts paints its canvas
+// in the frame after it gets its options; the scripts wait one more frame before they stop
+// the clock.
 function drawn(panel) {
   if (panel.querySelector('[aria-label="Loading..."], [aria-label="loading"], .MuiSkeleton-root')) {
     return false;
   }
-  return panel.querySelector('canvas, svg, table, [role="grid"], [role="table"], .MuiAlert-root') !== null
-    || panel.textContent.trim().length > 0;
+  const content = panel.querySelector('.MuiCardContent-root');
+  if (!content) return false;
+  return content.querySelector('canvas, svg, table, [role="grid"], [role="table"], .MuiAlert-root') !== null
+    || content.textContent.trim().length > 0;
 }
 function describe(panel) {
   const title = panel.querySelector('h2, h6, [class*="title"], header');
