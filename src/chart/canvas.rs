@@ -71,3 +71,34 @@ where
         </div>
     }
 }
+
+/// A chart laid out once per paint: `lay_out` measures its labels and computes its geometry
+/// (the core's pure `layout`), `paint` draws that geometry, and `hit` reads the same one, so
+/// what the tooltip names is exactly what was painted.
+#[component]
+pub fn LaidOutChart<L, F, P, H>(
+    lay_out: F,
+    paint: P,
+    hit: H,
+    /// The chart's accessible name and summary.
+    #[prop(into)]
+    label: Signal<String>,
+) -> impl IntoView
+where
+    L: Send + Sync + 'static,
+    F: Fn(&Painter, CanvasSize, &ChartTheme) -> L + Send + Sync + 'static,
+    P: Fn(&mut Painter, &L, &ChartTheme) + Send + Sync + 'static,
+    H: Fn(&L, f64, f64) -> Option<Vec<String>> + Send + Sync + 'static,
+{
+    let painted = StoredValue::new(None::<std::sync::Arc<L>>);
+    let paint_laid_out = move |painter: &mut Painter, size: CanvasSize, theme: &ChartTheme| {
+        let geometry = lay_out(painter, size, theme);
+        paint(painter, &geometry, theme);
+        painted.set_value(Some(std::sync::Arc::new(geometry)));
+    };
+    let hit_painted = move |x: f64, y: f64, _size: CanvasSize| {
+        let geometry = painted.get_value()?;
+        hit(&geometry, x, y)
+    };
+    view! { <CanvasChart paint=paint_laid_out hit=hit_painted label=label/> }
+}

@@ -1,9 +1,12 @@
 //! Charts on canvas: the painter over plotters, sizing for the device pixel ratio, theme
 //! colours, the cross-panel crosshair, and one module per chart kind.
 
+pub mod axes;
 pub mod bar;
 pub mod canvas;
 pub mod gauge;
+pub mod heatmap;
+pub mod histogram;
 pub mod painter;
 pub mod pie;
 pub mod sparkline;

@@ -7,8 +7,8 @@ use obs_core::dashboard::{Panel, PanelKind, Query};
 use super::data::{PanelContext, QueryView};
 use super::interpolated as interpolated_text;
 use super::kinds::{
-    BarPanel, GaugePanel, PiePanel, StatPanel, StatusHistoryPanel, TablePanel, TimeSeriesPanel,
-    TimeSeriesTablePanel, data_body,
+    BarPanel, GaugePanel, HeatmapPanel, HistogramPanel, PiePanel, StatPanel, StatusHistoryPanel,
+    TablePanel, TimeSeriesPanel, TimeSeriesTablePanel, data_body,
 };
 use super::markdown::MarkdownView;
 use crate::chart::time_series::ThresholdStyle;
@@ -99,6 +99,20 @@ pub fn PanelBody(
             })
             .into_any()
         }
+        PanelKind::HeatMapChart(spec) if query_count > 0 && queries.is_some() => {
+            let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
+            data_body(queries, series_limit, move |outputs| {
+                view! { <HeatmapPanel spec=*spec outputs=outputs label=label/> }.into_any()
+            })
+            .into_any()
+        }
+        PanelKind::HistogramChart(spec) if query_count > 0 && queries.is_some() => {
+            let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
+            data_body(queries, series_limit, move |outputs| {
+                view! { <HistogramPanel spec=*spec outputs=outputs label=label/> }.into_any()
+            })
+            .into_any()
+        }
         PanelKind::Table(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
@@ -114,13 +128,6 @@ pub fn PanelBody(
             })
             .into_any()
         }
-        // Kinds without a view here (heat maps and histograms of native histograms): say so,
-        // and leave the data to the panel menu's table view.
-        kind if query_count > 0 && queries.is_some() => view! {
-            <p class="obs-panel__notice-title">{format!("{} panels are not supported yet", kind.name())}</p>
-            <p class="obs-panel__notice-text">"Use “View as table” in the panel menu to see the data."</p>
-        }
-        .into_any(),
         kind => {
             let queries = match query_count {
                 0 => "no query".to_owned(),

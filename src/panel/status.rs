@@ -73,7 +73,7 @@ pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
             )
         })
         .collect();
-    let has_data = queries.iter().any(|query| matches!(&query.status, QueryStatus::Done { result, .. } if !result.series.is_empty()));
+    let has_data = queries.iter().any(|query| matches!(&query.status, QueryStatus::Done { result, .. } if !result.series.is_empty() || !result.native.is_empty()));
     if !failed.is_empty() && !has_data {
         return Some(
             view! { <QueryErrors failed=failed.into_iter().cloned().collect()/> }.into_any(),

@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod duration;
 pub mod envelope;
 pub mod format;
+pub mod histogram;
 pub mod interpolate;
 pub mod mappings;
 pub mod markdown;

@@ -98,7 +98,8 @@ pub fn default_query_kind(kind: &PanelKind) -> QueryKind {
                 QueryKind::Instant
             }
         }
-        PanelKind::TimeSeriesTable(_) => QueryKind::Instant,
+        // A histogram chart shows one histogram, the latest, as Perses' does.
+        PanelKind::TimeSeriesTable(_) | PanelKind::HistogramChart(_) => QueryKind::Instant,
         _ => QueryKind::Range,
     }
 }

@@ -4,6 +4,8 @@
 
 mod bar;
 mod gauge;
+mod heatmap;
+mod histogram;
 mod pie;
 mod stat;
 mod status_history;
@@ -18,6 +20,8 @@ use obs_core::panels::QueryOutput;
 
 pub use bar::BarPanel;
 pub use gauge::GaugePanel;
+pub use heatmap::HeatmapPanel;
+pub use histogram::HistogramPanel;
 pub use pie::PiePanel;
 pub use stat::StatPanel;
 pub use status_history::StatusHistoryPanel;
@@ -60,7 +64,7 @@ pub fn data_body(
         results
             .get()
             .iter()
-            .any(|output| !output.result.series.is_empty())
+            .any(|output| !output.result.series.is_empty() || !output.result.native.is_empty())
     });
     let failed = move || {
         let failed: Vec<QueryView> = queries
@@ -102,6 +106,19 @@ pub fn data_body(
         <div class="obs-panel__view" class:obs-panel__view--empty=move || !has_data.get()>
             {view}
         </div>
+    }
+}
+
+/// What a chart's model says the viewer should know (series left out, how to fix the query),
+/// one note each, above the chart.
+#[component]
+pub fn ModelNotices(#[prop(into)] notices: Signal<Vec<String>>) -> impl IntoView {
+    move || {
+        notices
+            .get()
+            .into_iter()
+            .map(|notice| view! { <p class="obs-panel__cap" role="note">{notice}</p> })
+            .collect_view()
     }
 }
 

@@ -103,6 +103,9 @@ fn panels_variables_and_layout() {
                  "options": {"legend": {"displayMode": "table", "placement": "right", "calcs": ["mean", "max"]}},
                  "targets": [{"expr": "histogram_quantile(0.9, sum by (le) (rate(x_bucket{model_name=~\"$model\"}[$window])))", "legendFormat": "{{model_name}}", "refId": "A"}]},
                 {"id": 3, "type": "heatmap", "title": "Buckets", "gridPos": {"x": 12, "y": 1, "w": 12, "h": 8},
+                 "options": {"calculate": false, "yAxis": {"unit": "s", "log": 2, "min": "0.01"},
+                   "cellValues": {"unit": "reqps"}, "color": {"mode": "scheme", "scheme": "Oranges", "scale": "exponential"},
+                   "legend": {"show": false}},
                  "targets": [{"expr": "sum by (le) (rate(x_bucket[5m]))", "refId": "A"}]},
                 {"id": 4, "type": "stat", "title": "Up", "gridPos": {"x": 0, "y": 9, "w": 6, "h": 4},
                  "fieldConfig": {"defaults": {"unit": "lengthm", "mappings": [{"type": "value", "options": {"1": {"text": "Up"}}}],
@@ -158,12 +161,21 @@ fn panels_variables_and_layout() {
         "{{model_name}}"
     );
     let buckets = &spec["panels"]["buckets"]["spec"];
-    assert_eq!(buckets["plugin"]["kind"], "Markdown");
+    assert_eq!(buckets["plugin"]["kind"], "HeatMapChart");
+    assert_eq!(
+        buckets["plugin"]["spec"],
+        json!({"yAxisFormat": {"unit": "seconds"}, "countFormat": {"unit": "requests/sec"},
+               "showVisualMap": false, "min": 0.01, "logBase": 2.0, "countScale": "log"})
+    );
+    assert_eq!(
+        buckets["queries"][0]["spec"]["plugin"]["spec"]["query"],
+        "sum by (le) (rate(x_bucket[5m]))"
+    );
     assert!(
-        buckets["plugin"]["spec"]["text"]
+        buckets["display"]["description"]
             .as_str()
             .unwrap()
-            .contains("sum by (le) (rate(x_bucket[5m]))")
+            .contains("colour scheme")
     );
     let up = &spec["panels"]["up"]["spec"];
     assert_eq!(up["plugin"]["spec"]["calculation"], "last-number");
@@ -201,8 +213,11 @@ fn panels_variables_and_layout() {
         .map(|(_, what)| what.as_str())
         .collect();
     assert!(what.iter().any(|loss| loss.contains("adhoc")), "{what:?}");
-    assert!(what.iter().any(|loss| loss.contains("heatmap")), "{what:?}");
-    assert_eq!(imported.notes, 1);
+    assert!(
+        what.iter().any(|loss| loss.contains("colour scheme")),
+        "{what:?}"
+    );
+    assert_eq!(imported.notes, 0);
 }
 
 #[test]
@@ -220,6 +235,32 @@ fn what_cannot_be_imported() {
     assert_eq!(
         cluster.resource["spec"]["config"]["variables"][0]["spec"]["defaultValue"],
         "cluster-prometheus-datasource"
+    );
+}
+
+/// Grafana's legacy heatmap (before 9) and one whose buckets Grafana computed.
+#[test]
+fn legacy_and_computed_heatmaps() {
+    let dashboard = json!({"title": "h", "panels": [
+        {"id": 1, "type": "heatmap", "title": "Legacy", "gridPos": {"x": 0, "y": 0, "w": 12, "h": 8},
+         "dataFormat": "tsbuckets", "yAxis": {"format": "ms", "logBase": 10, "max": "5000"},
+         "color": {"mode": "spectrum", "colorScale": "sqrt"}, "legend": {"show": true},
+         "targets": [{"expr": "sum by (le) (rate(y_bucket[5m]))", "format": "heatmap"}]},
+        {"id": 2, "type": "heatmap", "title": "Computed", "gridPos": {"x": 12, "y": 0, "w": 12, "h": 8},
+         "options": {"calculate": true}, "targets": [{"expr": "rate(z[5m])"}]}
+    ]});
+    let imported = import(&dashboard, &options("x")).unwrap();
+    let panels = &imported.resource["spec"]["config"]["panels"];
+    assert_eq!(
+        panels["legacy"]["spec"]["plugin"]["spec"],
+        json!({"yAxisFormat": {"unit": "milliseconds"}, "max": 5000.0, "logBase": 10.0, "countScale": "log"})
+    );
+    assert_eq!(panels["computed"]["spec"]["plugin"]["kind"], "HeatMapChart");
+    assert!(
+        panels["computed"]["spec"]["display"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("sum by (le)")
     );
 }
 

@@ -2,6 +2,9 @@
 //! decimation that keeps drawing fast. The web layer only turns the results into pixels.
 
 pub mod decimate;
+pub mod frame;
+pub mod heatmap;
+pub mod histogram;
 pub mod palette;
 pub mod scale;
 pub mod ticks;

@@ -73,8 +73,9 @@ pub fn log_ticks(base: f64, min: f64, max: f64) -> Vec<f64> {
     if min <= 0.0 || max <= 0.0 || base <= 1.0 || min > max {
         return Vec::new();
     }
-    let first = min.log(base).ceil() as i32;
-    let last = max.log(base).floor() as i32;
+    // A little slack: 0.1.log(10.0) is -0.9999999999999998, and 0.1 is a tick.
+    let first = (min.log(base) - 1e-9).ceil() as i32;
+    let last = (max.log(base) + 1e-9).floor() as i32;
     (first..=last).map(|exponent| base.powi(exponent)).collect()
 }
 

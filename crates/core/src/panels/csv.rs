@@ -117,6 +117,7 @@ mod tests {
             result: Arc::new(QueryResult {
                 result_type: ResultType::Matrix,
                 series: vec![series],
+                native: Vec::new(),
                 warnings: Vec::new(),
             }),
             series_name_format: Some("{{pod}}".into()),

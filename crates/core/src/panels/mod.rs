@@ -3,7 +3,10 @@
 
 pub mod bar;
 pub mod csv;
+pub mod distributions;
 pub mod gauge;
+pub mod heatmap;
+pub mod histogram;
 pub mod pie;
 pub mod stat;
 pub mod status_history;
@@ -12,7 +15,7 @@ pub mod time_series;
 pub mod time_series_table;
 
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 use std::sync::Arc;
 
@@ -36,6 +39,7 @@ impl QueryOutput {
             result: Arc::new(QueryResult {
                 result_type: crate::prometheus::ResultType::Matrix,
                 series,
+                native: Vec::new(),
                 warnings: Vec::new(),
             }),
             series_name_format: name_format.map(str::to_owned),

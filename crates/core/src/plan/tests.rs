@@ -374,6 +374,7 @@ fn variable_options_come_from_instant_queries() {
             series(&[("model_name", "a")]),
             series(&[("pod", "q")]),
         ],
+        native: Vec::new(),
         warnings: Vec::new(),
     };
     assert_eq!(variable_options(&values, &result, &context), ["a", "b"]);

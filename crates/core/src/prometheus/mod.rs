@@ -6,5 +6,8 @@ mod response;
 mod series_name;
 
 pub use request::{PromQuery, QueryKind};
-pub use response::{QueryError, QueryResult, ResultType, Sample, Series, decode_odh_reply};
+pub use response::{
+    NativeBucket, NativePoint, NativeSeries, QueryError, QueryResult, ResultType, Sample, Series,
+    decode_odh_reply,
+};
 pub use series_name::{format_series_name, series_key};

@@ -20,6 +20,31 @@ pub struct Series {
     pub samples: Vec<Sample>,
 }
 
+/// One series of native histograms (`histogram`/`histograms` in a reply).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NativeSeries {
+    pub labels: BTreeMap<String, String>,
+    pub points: Vec<NativePoint>,
+}
+
+/// A native histogram at one time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NativePoint {
+    pub time_ms: i64,
+    pub count: f64,
+    pub sum: f64,
+    pub buckets: Vec<NativeBucket>,
+}
+
+/// A bucket of a native histogram: `count` observations between `lower` and `upper`. Which
+/// end is open does not matter for drawing, so the reply's boundary rule is not kept.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NativeBucket {
+    pub lower: f64,
+    pub upper: f64,
+    pub count: f64,
+}
+
 /// What kind of result Prometheus returned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResultType {
@@ -34,6 +59,8 @@ pub enum ResultType {
 pub struct QueryResult {
     pub result_type: ResultType,
     pub series: Vec<Series>,
+    /// Series of native histograms; a series with both floats and histograms is in both lists.
+    pub native: Vec<NativeSeries>,
     /// Prometheus' warnings and infos, to show beside the panel.
     pub warnings: Vec<String>,
 }
@@ -95,10 +122,11 @@ pub fn decode_odh_reply(status: u16, body: &str) -> Result<QueryResult, QueryErr
         .ok_or_else(|| QueryError::Malformed("no data in a successful reply".to_owned()))?;
     let mut warnings = reply.warnings;
     warnings.extend(reply.infos);
-    let (result_type, series) = decode_data(data)?;
+    let (result_type, series, native) = decode_data(data)?;
     Ok(QueryResult {
         result_type,
         series,
+        native,
         warnings,
     })
 }
@@ -136,9 +164,27 @@ struct RawSeries {
     values: Vec<(f64, String)>,
     #[serde(default)]
     value: Option<(f64, String)>,
+    #[serde(default)]
+    histograms: Vec<(f64, RawHistogram)>,
+    #[serde(default)]
+    histogram: Option<(f64, RawHistogram)>,
 }
 
-fn decode_data(data: PromData) -> Result<(ResultType, Vec<Series>), QueryError> {
+/// Prometheus writes a native histogram's numbers as strings; each bucket is
+/// `[boundary rule, lower, upper, count]`.
+#[derive(Deserialize)]
+struct RawHistogram {
+    #[serde(default)]
+    count: String,
+    #[serde(default)]
+    sum: String,
+    #[serde(default)]
+    buckets: Vec<(u8, String, String, String)>,
+}
+
+type Decoded = (ResultType, Vec<Series>, Vec<NativeSeries>);
+
+fn decode_data(data: PromData) -> Result<Decoded, QueryError> {
     let malformed = |error: serde_json::Error| QueryError::Malformed(error.to_string());
     match data.result_type.as_str() {
         "matrix" | "vector" => {
@@ -148,17 +194,32 @@ fn decode_data(data: PromData) -> Result<(ResultType, Vec<Series>), QueryError> 
                 ResultType::Vector
             };
             let raw: Vec<RawSeries> = serde_json::from_value(data.result).map_err(malformed)?;
-            let series = raw
-                .into_iter()
-                .map(|raw| {
-                    let points = raw.value.into_iter().chain(raw.values);
-                    Series {
-                        labels: raw.metric,
-                        samples: points.map(sample).collect(),
+            let mut series = Vec::with_capacity(raw.len());
+            let mut native = Vec::new();
+            for raw in raw {
+                let histograms: Vec<NativePoint> = raw
+                    .histogram
+                    .into_iter()
+                    .chain(raw.histograms)
+                    .map(native_point)
+                    .collect();
+                let has_floats = raw.value.is_some() || !raw.values.is_empty();
+                if !histograms.is_empty() {
+                    native.push(NativeSeries {
+                        labels: raw.metric.clone(),
+                        points: histograms,
+                    });
+                    if !has_floats {
+                        continue;
                     }
-                })
-                .collect();
-            Ok((result_type, series))
+                }
+                let points = raw.value.into_iter().chain(raw.values);
+                series.push(Series {
+                    labels: raw.metric,
+                    samples: points.map(sample).collect(),
+                });
+            }
+            Ok((result_type, series, native))
         }
         "scalar" => {
             let point: (f64, String) = serde_json::from_value(data.result).map_err(malformed)?;
@@ -168,25 +229,46 @@ fn decode_data(data: PromData) -> Result<(ResultType, Vec<Series>), QueryError> 
                     labels: BTreeMap::new(),
                     samples: vec![sample(point)],
                 }],
+                Vec::new(),
             ))
         }
-        "string" => Ok((ResultType::String, Vec::new())),
+        "string" => Ok((ResultType::String, Vec::new(), Vec::new())),
         other => Err(QueryError::Malformed(format!(
             "unknown result type {other:?}"
         ))),
     }
 }
 
+fn native_point((time_secs, raw): (f64, RawHistogram)) -> NativePoint {
+    NativePoint {
+        time_ms: (time_secs * 1000.0).round() as i64,
+        count: number(&raw.count),
+        sum: number(&raw.sum),
+        buckets: raw
+            .buckets
+            .iter()
+            .map(|(_, lower, upper, count)| NativeBucket {
+                lower: number(lower),
+                upper: number(upper),
+                count: number(count),
+            })
+            .collect(),
+    }
+}
+
 /// Prometheus writes values as strings ("1.5", "NaN", "+Inf") and times as float seconds.
 fn sample((time_secs, value): (f64, String)) -> Sample {
-    let value = match value.as_str() {
+    Sample {
+        time_ms: (time_secs * 1000.0).round() as i64,
+        value: number(&value),
+    }
+}
+
+fn number(text: &str) -> f64 {
+    match text {
         "+Inf" | "Inf" => f64::INFINITY,
         "-Inf" => f64::NEG_INFINITY,
         text => text.parse().unwrap_or(f64::NAN),
-    };
-    Sample {
-        time_ms: (time_secs * 1000.0).round() as i64,
-        value,
     }
 }
 
@@ -263,6 +345,46 @@ mod tests {
             decode_odh_reply(200, &scalar).unwrap().series[0].samples[0].value,
             3.5
         );
+    }
+
+    #[test]
+    fn decodes_native_histograms() {
+        let matrix = odh(
+            r#"{"status":"success","data":{"resultType":"matrix","result":[
+            {"metric":{"job":"a"},"histograms":[[1700000000,{"count":"3","sum":"1.5","buckets":[[0,"0.5","1","1"],[0,"1","2","2"]]}]]},
+            {"metric":{"job":"b"},"values":[[1700000000,"1"]]}]}}"#,
+        );
+        let result = decode_odh_reply(200, &matrix).unwrap();
+        assert_eq!(result.series.len(), 1);
+        assert_eq!(result.series[0].labels["job"], "b");
+        let native = &result.native[0];
+        assert_eq!(native.labels["job"], "a");
+        assert_eq!(
+            native.points[0],
+            NativePoint {
+                time_ms: 1_700_000_000_000,
+                count: 3.0,
+                sum: 1.5,
+                buckets: vec![
+                    NativeBucket {
+                        lower: 0.5,
+                        upper: 1.0,
+                        count: 1.0
+                    },
+                    NativeBucket {
+                        lower: 1.0,
+                        upper: 2.0,
+                        count: 2.0
+                    },
+                ],
+            }
+        );
+        let vector = odh(
+            r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"histogram":[1700000000,{"count":"1","sum":"2","buckets":[[3,"-1","+Inf","1"]]}]}]}}"#,
+        );
+        let result = decode_odh_reply(200, &vector).unwrap();
+        assert!(result.series.is_empty());
+        assert_eq!(result.native[0].points[0].buckets[0].upper, f64::INFINITY);
     }
 
     #[test]

@@ -160,8 +160,9 @@ fn histograms_are_cumulative_and_end_at_their_count() {
                 counts.insert(sample.histogram_key(), sample.value);
             }
         }
-        // Two per vLLM pod and family (4 pods × 2 families), three for OVMS.
-        assert_eq!(buckets.len(), 19);
+        // Three per vLLM pod and family (4 pods × 2 families: end to end, first token, per
+        // output token), three for OVMS.
+        assert_eq!(buckets.len(), 27);
         for (key, mut rows) in buckets {
             rows.sort_by(|a, b| a.0.total_cmp(&b.0));
             assert!(

@@ -14,6 +14,10 @@ impl LogNormal {
         Self { median, sigma }
     }
 
+    pub(crate) const fn median(&self) -> f64 {
+        self.median
+    }
+
     /// The share of observations at or below `bound`.
     pub(crate) fn cdf(&self, bound: f64) -> f64 {
         if bound <= 0.0 {

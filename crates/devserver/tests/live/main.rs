@@ -13,6 +13,7 @@ mod attacks;
 mod dev_helpers;
 mod endpoints;
 mod hostile;
+mod quantiles;
 
 use common::{Client, Reply, config, managed_prometheus};
 use obs_devserver::RunningServer;
@@ -69,5 +70,6 @@ async fn live_against_a_real_prometheus() {
     attacks::run(&live).await;
     hostile::run(&live).await;
     dev_helpers::run(&live).await;
+    quantiles::run(&live).await;
     server.stop().await.unwrap();
 }

@@ -10,9 +10,11 @@
 //! | table, table-old | Table |
 //! | text | Markdown |
 //! | status-history, state-timeline | StatusHistoryChart |
-//! | anything else (heatmap, logs, nodeGraph, barchart, xychart, …) | a Markdown note naming it |
+//! | heatmap | HeatMapChart (Prometheus `le` buckets) |
+//! | anything else (logs, nodeGraph, barchart, xychart, …) | a Markdown note naming it |
 
 mod charts;
+mod histograms;
 mod table;
 
 use obs_core::spec::common::Display;
@@ -22,6 +24,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use charts::{bar, gauge, pie, stat, status_history, text, time_series};
+use histograms::heatmap;
 use table::table;
 
 /// A converted panel: its Perses JSON and what it lost.
@@ -63,6 +66,10 @@ pub fn convert(panel: &Value, queries: Vec<QueryDefinition>, mut losses: Vec<Str
                 status_history(&defaults, &options, &mut losses),
             ))
         }
+        "heatmap" => Some(plugin(
+            "HeatMapChart",
+            heatmap(panel, &defaults, &options, &mut losses),
+        )),
         _ => None,
     };
     let overrides = panel
@@ -111,7 +118,6 @@ pub fn convert(panel: &Value, queries: Vec<QueryDefinition>, mut losses: Vec<Str
         }
         None => {
             let why = match kind {
-                "heatmap" => "the heatmap panel: Perses' heatmap reads native histograms only, and this page does not draw it yet".to_owned(),
                 "" => "a panel without a type".to_owned(),
                 other => format!("the {other:?} panel, which has no Perses counterpart"),
             };

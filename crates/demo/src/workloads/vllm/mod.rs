@@ -172,6 +172,13 @@ fn add_series(
         alive,
         &replica.ttft,
     );
+    catalog.histogram(
+        &format!("{prefix}time_per_output_token_seconds"),
+        "Histogram of time per output token in seconds.",
+        &labels,
+        alive,
+        &replica.tpot,
+    );
     add_gauges(catalog, prefix, &labels, pod, replica);
 }
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::hash;
 use crate::signal::histogram::LeStyle;
-use crate::signal::{Buckets, LatencyHistogram, Rate, Recurrence, SECS_PER_HOUR, noise};
+use crate::signal::{Buckets, LatencyHistogram, LogNormal, Rate, Recurrence, SECS_PER_HOUR, noise};
 
 use super::super::gpu::GpuLoad;
 use super::super::kube::PodUsage;
@@ -62,6 +62,22 @@ static TTFT_BUCKETS: Buckets = Buckets::new(
     LeStyle::PythonFloat,
 );
 
+/// vLLM's time-per-output-token buckets (seconds).
+static TPOT_BUCKETS: Buckets = Buckets::new(
+    &[
+        0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5, 10.0,
+        20.0, 40.0, 80.0,
+    ],
+    LeStyle::PythonFloat,
+);
+
+/// A regime's time per output token: the time after the first token spread over the tokens
+/// generated, observed once per request.
+fn per_output_token(regime: &super::RequestRegime) -> LogNormal {
+    let decode_secs = (regime.e2e_seconds.median() - regime.ttft_seconds.median()).max(0.0);
+    LogNormal::new(decode_secs / regime.generation_tokens.max(1.0), 0.3)
+}
+
 /// The traffic model of one replica.
 pub(super) struct Replica {
     pub(super) profile: &'static VllmProfile,
@@ -71,6 +87,7 @@ pub(super) struct Replica {
     errors: Rate,
     pub(super) e2e: Arc<LatencyHistogram>,
     pub(super) ttft: Arc<LatencyHistogram>,
+    pub(super) tpot: Arc<LatencyHistogram>,
     /// GPU memory vLLM takes at start (90 % of the card) for weights and KV cache.
     preallocated_mib: f64,
     pub(super) seed: u64,
@@ -118,6 +135,14 @@ impl Replica {
             ],
             4,
         );
+        let tpot = LatencyHistogram::new(
+            &TPOT_BUCKETS,
+            vec![
+                (short.clone(), per_output_token(&profile.short)),
+                (long.clone(), per_output_token(&profile.long)),
+            ],
+            4,
+        );
         let preallocated_mib = service
             .placement
             .node
@@ -132,6 +157,7 @@ impl Replica {
             errors,
             e2e: Arc::new(e2e),
             ttft: Arc::new(ttft),
+            tpot: Arc::new(tpot),
             preallocated_mib,
             seed: pod_seed,
         }

@@ -33,6 +33,7 @@ fn outputs(series: Vec<Series>) -> Vec<QueryOutput> {
         result: Arc::new(QueryResult {
             result_type: ResultType::Matrix,
             series,
+            native: Vec::new(),
             warnings: Vec::new(),
         }),
         series_name_format: Some("{{name}}".to_owned()),

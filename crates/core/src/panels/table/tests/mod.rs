@@ -30,6 +30,7 @@ fn output(query_index: usize, series: Vec<Series>) -> QueryOutput {
         result: Arc::new(QueryResult {
             result_type: ResultType::Vector,
             series,
+            native: Vec::new(),
             warnings: Vec::new(),
         }),
         series_name_format: None,

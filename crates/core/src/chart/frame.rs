@@ -1,0 +1,100 @@
+//! What every laid-out chart shares: rectangles and labelled ticks in CSS pixels, and the value
+//! extent of histogram buckets.
+
+use super::scale::ValueScale;
+use crate::histogram::Bounds;
+use crate::spec::panels::time_series::LogBase;
+
+/// A rectangle in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub left: f64,
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+}
+
+impl Rect {
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.left && x <= self.right && y >= self.top && y <= self.bottom
+    }
+}
+
+/// A labelled tick: where (CSS pixels along its axis) and what it says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    pub px: f64,
+    pub label: String,
+}
+
+/// Ticks at `values` along `scale`, labelled `labels` (one each, in order).
+pub fn ticks_along(scale: &ValueScale, values: &[f64], labels: Vec<String>) -> Vec<Tick> {
+    values
+        .iter()
+        .zip(labels)
+        .map(|(value, label)| Tick {
+            px: scale.px_from_value(*value),
+            label,
+        })
+        .collect()
+}
+
+/// The axis extent for buckets: `min`/`max` when the spec gives them, else the buckets' finite
+/// bounds; a logarithmic axis starts at the lowest positive bound.
+pub fn bucket_domain<'a>(
+    buckets: impl Iterator<Item = &'a Bounds>,
+    log_base: Option<LogBase>,
+    min: Option<f64>,
+    max: Option<f64>,
+) -> (f64, f64) {
+    let log = log_base.is_some();
+    let (lowest, highest) = buckets
+        .flat_map(|bounds| [bounds.lower, bounds.upper])
+        .filter(|bound| bound.is_finite() && (!log || *bound > 0.0))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), bound| {
+            (low.min(bound), high.max(bound))
+        });
+    let mut min = min.unwrap_or(if lowest.is_finite() { lowest } else { 0.0 });
+    let mut max = max.unwrap_or(if highest.is_finite() { highest } else { 1.0 });
+    if log && min <= 0.0 {
+        min = if max > 0.0 { max / 1000.0 } else { 1.0 };
+    }
+    if max <= min {
+        max = if log { min * 10.0 } else { min + 1.0 };
+    }
+    (min, max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_domains() {
+        let b = |lower: f64, upper: f64| Bounds { lower, upper };
+        let latency = [b(0.0, 0.1), b(0.1, 1.0), b(1.0, f64::INFINITY)];
+        let ten = Some(LogBase::Ten);
+        let cases = [
+            (&latency[..], None, None, None, (0.0, 1.0)),
+            (&latency[..], ten, None, None, (0.1, 1.0)),
+            (&latency[..], None, Some(0.5), None, (0.5, 1.0)),
+            (&latency[..], ten, Some(0.0), Some(2.0), (0.002, 2.0)),
+            (&latency[..], None, Some(3.0), Some(1.0), (3.0, 4.0)),
+            (&[][..], None, None, None, (0.0, 1.0)),
+            (
+                &[b(f64::NEG_INFINITY, -1.0)][..],
+                ten,
+                None,
+                None,
+                (0.001, 1.0),
+            ),
+        ];
+        for (buckets, log_base, min, max, expected) in cases {
+            assert_eq!(
+                bucket_domain(buckets.iter(), log_base, min, max),
+                expected,
+                "{buckets:?} {log_base:?}"
+            );
+        }
+    }
+}

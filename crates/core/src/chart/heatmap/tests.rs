@@ -1,0 +1,153 @@
+use super::*;
+use crate::panels::heatmap::prepare;
+use crate::panels::test_support::{output, series_at};
+use crate::spec::panels::heatmap::HeatMapChartSpec;
+use crate::spec::panels::time_series::LogBase;
+use crate::time_range::AbsoluteRange;
+
+/// Labels 7 px a character, as a monospace font would measure them.
+fn measure(text: &str) -> f64 {
+    text.chars().count() as f64 * 7.0
+}
+
+fn model(spec: HeatMapChartSpec) -> HeatmapModel {
+    let series = vec![
+        series_at(&[("le", "0.1")], &[(60_000, 10.0), (120_000, 0.0)]),
+        series_at(&[("le", "1")], &[(60_000, 30.0), (120_000, 10.0)]),
+        series_at(&[("le", "10")], &[(60_000, 40.0), (120_000, 20.0)]),
+        series_at(&[("le", "+Inf")], &[(60_000, 40.0), (120_000, 40.0)]),
+    ];
+    let range = AbsoluteRange {
+        start_ms: 0,
+        end_ms: 120_000,
+    };
+    prepare(&spec, &[output(0, series, None)], range)
+}
+
+#[test]
+fn cells_fill_the_plot_by_time_and_bound() {
+    let model = model(HeatMapChartSpec::default());
+    let layout = layout(&model, 400.0, 200.0, 0, &measure);
+    // Ticks 0, 2, 4, 6, 8, 10 (2 characters at most) and "+Inf" (4): 28 + 8 px.
+    assert_eq!(layout.plot.left, 36.0);
+    let band = layout.overflow.expect("a +Inf band");
+    assert_eq!((band.top, band.bottom, layout.plot.top), (1.0, 12.0, 14.0));
+    assert_eq!(layout.plot.bottom, 180.0);
+    // The colour bar: "20" and "0" → 14 px of label, 10 of bar, 12 of gaps, 2 spare.
+    assert_eq!(layout.plot.right, 400.0 - 38.0);
+    // Each sample covers the minute that ends at it.
+    let middle = (layout.plot.left + layout.plot.right) / 2.0;
+    assert_eq!(
+        layout.columns,
+        [(layout.plot.left, middle), (middle, layout.plot.right)]
+    );
+    // Linear axis from 0 to 10: the first two buckets are thin, the third most of the plot.
+    let px = |value: f64| layout.y.px_from_value(value);
+    assert_eq!(
+        layout.rows,
+        [
+            (px(0.1), px(0.0)),
+            (px(1.0), px(0.1)),
+            (px(10.0), px(1.0)),
+            (band.top, band.bottom)
+        ]
+    );
+    let labels: Vec<&str> = layout
+        .y_ticks
+        .iter()
+        .map(|tick| tick.label.as_str())
+        .collect();
+    assert_eq!(labels, ["0", "2", "4", "6", "8", "10", "+Inf"]);
+    let (bar, high, low) = layout.color_bar.clone().expect("a colour bar");
+    assert_eq!(
+        (high.as_str(), low.as_str(), bar.left),
+        ("20", "0", layout.plot.right + 6.0)
+    );
+}
+
+#[test]
+fn hit_finds_the_cell_that_was_painted() {
+    let model = model(HeatMapChartSpec::default());
+    let layout = layout(&model, 400.0, 200.0, 0, &measure);
+    let cases = [
+        // Middle of the third bucket in the first minute.
+        (
+            100.0,
+            layout.y.px_from_value(5.0),
+            Some(Cell { time: 0, bucket: 2 }),
+        ),
+        // The +Inf band in the second minute.
+        (300.0, 6.0, Some(Cell { time: 1, bucket: 3 })),
+        // Left of the plot, under it, right of it.
+        (10.0, 100.0, None),
+        (100.0, 190.0, None),
+        (390.0, 100.0, None),
+    ];
+    for (x, y, expected) in cases {
+        assert_eq!(layout.hit(x, y), expected, "({x}, {y})");
+    }
+    // Every cell's centre hits that cell.
+    for (time, (left, right)) in layout.columns.iter().enumerate() {
+        for (bucket, (top, bottom)) in layout.rows.iter().enumerate() {
+            if bottom > top {
+                let hit = layout.hit((left + right) / 2.0, (top + bottom) / 2.0);
+                assert_eq!(hit, Some(Cell { time, bucket }));
+            }
+        }
+    }
+}
+
+#[test]
+fn log_axis_and_spec_bounds() {
+    let log = model(HeatMapChartSpec {
+        log_base: Some(LogBase::Ten),
+        show_visual_map: Some(false),
+        ..HeatMapChartSpec::default()
+    });
+    let layout = layout(&log, 400.0, 200.0, 0, &measure);
+    assert_eq!((layout.y.min_value, layout.y.max_value), (0.1, 10.0));
+    let labels: Vec<&str> = layout
+        .y_ticks
+        .iter()
+        .map(|tick| tick.label.as_str())
+        .collect();
+    assert_eq!(labels, ["0.1", "1", "10", "+Inf"]);
+    // Three decades, one bucket each: equal rows.
+    let heights: Vec<f64> = layout.rows[..3]
+        .iter()
+        .map(|(top, bottom)| bottom - top)
+        .collect();
+    assert!((heights[1] - heights[2]).abs() < 1e-9, "{heights:?}");
+    assert_eq!(layout.color_bar, None);
+    assert_eq!(layout.plot.right, 396.0);
+    // A max of its own hides the +Inf band; a bucket above it is clipped away.
+    let bounded = model(HeatMapChartSpec {
+        min: Some(0.0),
+        max: Some(1.0),
+        ..HeatMapChartSpec::default()
+    });
+    let layout = super::layout(&bounded, 400.0, 200.0, 0, &measure);
+    assert_eq!(layout.overflow, None);
+    let (top, bottom) = layout.rows[2];
+    assert_eq!(top, bottom);
+    assert_eq!(layout.rows[3].0, layout.rows[3].1);
+}
+
+#[test]
+fn colours_by_count() {
+    let cases = [
+        (5.0, 10.0, CountScale::Linear, 0.5),
+        (10.0, 10.0, CountScale::Linear, 1.0),
+        (100.0, 10_000.0, CountScale::Log, 0.5),
+        (1.0, 1000.0, CountScale::Log, 0.0),
+    ];
+    for (count, max, scale, expected) in cases {
+        let got = color_fraction(count, max, scale, 1.0);
+        assert!((got - expected).abs() < 1e-9, "{count} of {max}: {got}");
+    }
+    assert!(color_fraction(0.0, 10.0, CountScale::Linear, 1.0).is_nan());
+    assert!(color_fraction(f64::NAN, 10.0, CountScale::Linear, 1.0).is_nan());
+    assert_eq!(ramp(0.0), [68, 1, 84]);
+    assert_eq!(ramp(1.0), [253, 231, 37]);
+    assert_eq!(ramp(0.5), [33, 145, 140]);
+}

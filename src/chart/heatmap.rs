@@ -1,0 +1,192 @@
+//! The heat map: cells coloured by count over time and bucket, quantile lines and an SLO line
+//! over them, a colour scale at the right. The geometry is the core's `layout`; painting keeps
+//! the last one so the tooltip's hit test reads exactly what was painted. A hover shows a DOM
+//! tooltip and never repaints the cells.
+
+use leptos::prelude::*;
+use obs_core::chart::heatmap::{HeatmapLayout, color_fraction, layout, ramp, smallest_count};
+use obs_core::panels::heatmap::HeatmapModel;
+use plotters::prelude::RGBAColor;
+
+use super::Shared;
+use super::axes::{Side, label_font, paint_labels};
+use super::canvas::LaidOutChart;
+use super::painter::{Align, CanvasSize, Font, Painter};
+use super::theme::ChartTheme;
+use super::utc_offset_minutes;
+use crate::intl::format_time;
+
+/// How the n-th quantile line is dashed (CSS pixels), so lines differ by more than colour;
+/// the legend shows the same patterns.
+pub fn quantile_dash(index: usize) -> &'static [f64] {
+    match index % 3 {
+        0 => &[],
+        1 => &[6.0, 3.0],
+        _ => &[2.0, 2.0],
+    }
+}
+
+/// A heat map of `model`.
+#[component]
+pub fn HeatmapChart(
+    model: Memo<Shared<HeatmapModel>>,
+    #[prop(into)] label: Signal<String>,
+    /// The time zone to label times in (`None`: the browser's).
+    timezone: Signal<Option<String>>,
+) -> impl IntoView {
+    let lay_out = move |painter: &Painter, size: CanvasSize, theme: &ChartTheme| {
+        let model = model.get();
+        let font = label_font(theme);
+        let offset = utc_offset_minutes(model.range.start_ms, timezone.get().as_deref());
+        let measure = |text: &str| painter.text_width(text, &font);
+        let geometry = layout(&model, size.width_css, size.height_css, offset, &measure);
+        (model, geometry)
+    };
+    let paint = |painter: &mut Painter,
+                 (model, geometry): &(Shared<HeatmapModel>, HeatmapLayout),
+                 theme: &ChartTheme| {
+        let font = label_font(theme);
+        paint_cells(painter, model, geometry);
+        paint_lines(painter, model, geometry, theme);
+        paint_axes(painter, geometry, theme);
+        paint_color_bar(painter, geometry, &font, theme);
+    };
+    let hit = move |(model, geometry): &(Shared<HeatmapModel>, HeatmapLayout), x: f64, y: f64| {
+        let cell = geometry.hit(x, y)?;
+        let (time_ms, range, count) = model.describe_cell(cell.time, cell.bucket)?;
+        let zone = timezone.get_untracked();
+        Some(vec![
+            format_time(time_ms, zone.as_deref()),
+            range,
+            format!("Count: {count}"),
+        ])
+    };
+    view! { <LaidOutChart lay_out=lay_out paint=paint hit=hit label=label/> }
+}
+
+fn paint_cells(painter: &mut Painter, model: &HeatmapModel, geometry: &HeatmapLayout) {
+    let Some(histogram) = &model.histogram else {
+        return;
+    };
+    let smallest = smallest_count(model);
+    for (counts, (left, right)) in histogram.counts.iter().zip(&geometry.columns) {
+        if right <= left {
+            continue;
+        }
+        for (count, (top, bottom)) in counts.iter().zip(&geometry.rows) {
+            let fraction = color_fraction(*count, model.max_count, model.count_scale, smallest);
+            if fraction.is_nan() || bottom <= top {
+                continue;
+            }
+            let [r, g, b] = ramp(fraction);
+            // Cells overlap by a fraction of a pixel, so no hairline of background shows
+            // between neighbours.
+            painter.rect(
+                *left,
+                *top,
+                right - left + 0.5,
+                bottom - top + 0.5,
+                RGBAColor(r, g, b, 1.0),
+            );
+        }
+    }
+}
+
+fn paint_lines(
+    painter: &mut Painter,
+    model: &HeatmapModel,
+    geometry: &HeatmapLayout,
+    theme: &ChartTheme,
+) {
+    let plot = geometry.plot;
+    painter.clip(
+        plot.left,
+        plot.top,
+        plot.right - plot.left,
+        plot.bottom - plot.top,
+    );
+    let halo = painter.color(&theme.background, 0.85);
+    let ink = painter.color(&theme.text, 1.0);
+    for (index, line) in model.quantiles.iter().enumerate() {
+        // A quantile is drawn at the middle of its column; NaN breaks the line.
+        let mut run: Vec<(f64, f64)> = Vec::new();
+        let mut runs = Vec::new();
+        for (value, (left, right)) in line.values.iter().zip(&geometry.columns) {
+            if value.is_finite() && value >= &geometry.y.min_value {
+                let clamped = value.min(geometry.y.max_value);
+                run.push(((left + right) / 2.0, geometry.y.px_from_value(clamped)));
+            } else if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+        }
+        runs.push(run);
+        let dash = quantile_dash(index);
+        for run in &runs {
+            painter.line(run, halo, 4.0, &[]);
+            painter.line(run, ink, 1.5, dash);
+        }
+    }
+    if let Some(slo) = &model.slo
+        && slo.bound >= geometry.y.min_value
+        && slo.bound <= geometry.y.max_value
+    {
+        let y = geometry.y.px_from_value(slo.bound);
+        let danger = painter.color(&theme.danger, 1.0);
+        painter.line(&[(plot.left, y), (plot.right, y)], halo, 4.0, &[]);
+        painter.line(&[(plot.left, y), (plot.right, y)], danger, 1.5, &[8.0, 4.0]);
+    }
+    painter.unclip();
+}
+
+fn paint_axes(painter: &mut Painter, geometry: &HeatmapLayout, theme: &ChartTheme) {
+    let plot = geometry.plot;
+    paint_labels(painter, &geometry.y_ticks, Side::Left, &plot, theme);
+    paint_labels(painter, &geometry.x_ticks, Side::Bottom, &plot, theme);
+    let grid = painter.color(&theme.grid, 1.0);
+    painter.line(
+        &[(plot.left, plot.bottom), (plot.right, plot.bottom)],
+        grid,
+        1.0,
+        &[],
+    );
+}
+
+fn paint_color_bar(
+    painter: &mut Painter,
+    geometry: &HeatmapLayout,
+    font: &Font,
+    theme: &ChartTheme,
+) {
+    let Some((bar, high, low)) = &geometry.color_bar else {
+        return;
+    };
+    let height = bar.bottom - bar.top;
+    let steps = height.max(1.0).ceil() as usize;
+    for step in 0..steps {
+        let [r, g, b] = ramp(1.0 - step as f64 / steps as f64);
+        painter.rect(
+            bar.left,
+            bar.top + step as f64,
+            bar.right - bar.left,
+            1.5,
+            RGBAColor(r, g, b, 1.0),
+        );
+    }
+    let text_x = bar.right + 4.0;
+    painter.text(
+        high,
+        text_x,
+        bar.top + 5.0,
+        Align::Left,
+        font,
+        &theme.text_subtle,
+    );
+    painter.text(
+        low,
+        text_x,
+        bar.bottom - 5.0,
+        Align::Left,
+        font,
+        &theme.text_subtle,
+    );
+}
