@@ -4,7 +4,7 @@
 //! tooltip and never repaints the cells.
 
 use leptos::prelude::*;
-use obs_core::chart::heatmap::{HeatmapLayout, color_fraction, layout, ramp, smallest_count};
+use obs_core::chart::heatmap::{HeatmapLayout, color_fraction, heat_color, layout, smallest_count};
 use obs_core::panels::heatmap::HeatmapModel;
 use plotters::prelude::RGBAColor;
 
@@ -46,7 +46,7 @@ pub fn HeatmapChart(
                  (model, geometry): &(Shared<HeatmapModel>, HeatmapLayout),
                  theme: &ChartTheme| {
         let font = label_font(theme);
-        paint_cells(painter, model, geometry);
+        paint_cells(painter, model, geometry, theme);
         paint_lines(painter, model, geometry, theme);
         paint_axes(painter, geometry, theme);
         paint_color_bar(painter, geometry, &font, theme);
@@ -64,7 +64,12 @@ pub fn HeatmapChart(
     view! { <LaidOutChart lay_out=lay_out paint=paint hit=hit label=label/> }
 }
 
-fn paint_cells(painter: &mut Painter, model: &HeatmapModel, geometry: &HeatmapLayout) {
+fn paint_cells(
+    painter: &mut Painter,
+    model: &HeatmapModel,
+    geometry: &HeatmapLayout,
+    theme: &ChartTheme,
+) {
     let Some(histogram) = &model.histogram else {
         return;
     };
@@ -78,7 +83,7 @@ fn paint_cells(painter: &mut Painter, model: &HeatmapModel, geometry: &HeatmapLa
             if fraction.is_nan() || bottom <= top {
                 continue;
             }
-            let [r, g, b] = ramp(fraction);
+            let [r, g, b] = heat_color(fraction, &theme.background);
             // Cells overlap by a fraction of a pixel, so no hairline of background shows
             // between neighbours.
             painter.rect(
@@ -163,7 +168,7 @@ fn paint_color_bar(
     let height = bar.bottom - bar.top;
     let steps = height.max(1.0).ceil() as usize;
     for step in 0..steps {
-        let [r, g, b] = ramp(1.0 - step as f64 / steps as f64);
+        let [r, g, b] = heat_color(1.0 - step as f64 / steps as f64, &theme.background);
         painter.rect(
             bar.left,
             bar.top + step as f64,

@@ -31,6 +31,7 @@ async fn dashboards_come_alive_in_the_browser() {
 
 async fn scenario(harness: &Harness) -> Result<(), String> {
     opens_the_first_project_and_its_dashboard(harness).await?;
+    latency_distributions_are_drawn(harness).await?;
     a_variable_change_queries_again(harness).await?;
     a_range_change_queries_the_new_range(harness).await?;
     a_slow_backend_gets_its_request_aborted(harness).await?;
@@ -60,6 +61,107 @@ async fn opens_the_first_project_and_its_dashboard(harness: &Harness) -> Result<
         return Err(format!("the project is not in the URL: {url}"));
     }
     all_queries_scoped_to(harness, "customer-support-llm").await
+}
+
+/// The LLM dashboard's heat maps and histogram: drawn from vLLM's classic buckets with their
+/// quantile lines and SLO share, a hover names a cell without repainting, and the histogram's
+/// query is an instant one over the dashboard's range.
+async fn latency_distributions_are_drawn(harness: &Harness) -> Result<(), String> {
+    let heat_map = "Time to first token, distribution";
+    let histogram = "End-to-end latency over the range";
+    harness
+        .eval(
+            "obsPanel(arguments[0]).scrollIntoView({block: 'center'})",
+            vec![heat_map.into()],
+        )
+        .await?;
+    harness.wait_for_panel_data(heat_map).await?;
+    harness.wait_for_panel_data(histogram).await?;
+    let painted = "const panel = obsPanel(arguments[0]); \
+        const canvas = panel && panel.querySelector('.obs-canvas-chart canvas'); \
+        return !!canvas && canvas.dataset.painted === 'complete'";
+    for title in [heat_map, histogram] {
+        harness
+            .wait_until(&format!("{title:?} is painted"), || async {
+                Ok(harness
+                    .eval(painted, vec![title.into()])
+                    .await?
+                    .as_bool()
+                    .unwrap_or(false))
+            })
+            .await?;
+    }
+    let seen = harness
+        .eval(
+            "const panel = obsPanel(arguments[0]); \
+             const chart = panel.querySelector('.obs-canvas-chart'); \
+             const canvas = chart.querySelector('canvas'); \
+             const before = canvas.toDataURL(); \
+             const rect = chart.getBoundingClientRect(); \
+             chart.dispatchEvent(new PointerEvent('pointermove', {bubbles: true, \
+               clientX: rect.left + rect.width * 0.4, clientY: rect.top + rect.height * 0.5})); \
+             return {before, label: chart.getAttribute('aria-label'), \
+               legend: [...panel.querySelectorAll('.obs-legend__name')].map(e => e.textContent)}",
+            vec![heat_map.into()],
+        )
+        .await?;
+    let legend: Vec<&str> = seen["legend"]
+        .as_array()
+        .map(|names| names.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let expected = ["p50 (last ", "p99 (last ", "SLO 500ms: "];
+    if legend.len() != 3
+        || !legend
+            .iter()
+            .zip(expected)
+            .all(|(name, start)| name.starts_with(start))
+    {
+        return Err(format!("the heat map's legend: {legend:?}"));
+    }
+    if !legend[2].ends_with("% of observations within") {
+        return Err(format!("the SLO's share: {legend:?}"));
+    }
+    let label = seen["label"].as_str().unwrap_or_default();
+    if !label.contains("Heat map: 23 buckets over ") {
+        return Err(format!("the heat map's accessible name: {label}"));
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let after = harness
+        .eval(
+            "const panel = obsPanel(arguments[0]); \
+             const tooltip = panel.querySelector('.obs-canvas-chart__tooltip'); \
+             return {canvas: panel.querySelector('.obs-canvas-chart canvas').toDataURL(), \
+               lines: tooltip ? [...tooltip.children].map(e => e.textContent) : []}",
+            vec![heat_map.into()],
+        )
+        .await?;
+    let lines: Vec<&str> = after["lines"]
+        .as_array()
+        .map(|lines| lines.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let names_a_bucket = lines.len() == 3
+        && (lines[1].contains(" – ") || lines[1].starts_with("above "))
+        && lines[2].starts_with("Count: ");
+    if !names_a_bucket {
+        return Err(format!("the heat map's tooltip: {lines:?}"));
+    }
+    if after["canvas"] != seen["before"] {
+        return Err("hovering the heat map repainted its cells".to_owned());
+    }
+    // The histogram shows the latest histogram over the whole range: one instant query.
+    let calls = prometheus_calls(&harness.requests().await?);
+    let instant = calls.iter().any(|(route, params, _)| {
+        route == "query"
+            && params["query"].as_str().is_some_and(|query| {
+                query.starts_with(
+                    "sum by (le) (increase(kserve_vllm:e2e_request_latency_seconds_bucket",
+                )
+            })
+    });
+    if !instant {
+        return Err("the histogram's increase over the range was not an instant query".to_owned());
+    }
+    Ok(())
 }
 
 async fn a_variable_change_queries_again(harness: &Harness) -> Result<(), String> {

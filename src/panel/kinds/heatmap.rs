@@ -43,10 +43,14 @@ pub fn HeatmapPanel(
         let Some(histogram) = &model.histogram else {
             return format!("{}. Heat map: no histogram.", label.get());
         };
+        let of = if histogram.name.is_empty() {
+            String::new()
+        } else {
+            format!(" of {}", histogram.name)
+        };
         let mut text = format!(
-            "{}. Heat map of {}: {} buckets over {} steps.",
+            "{}. Heat map{of}: {} buckets over {} steps.",
             label.get(),
-            histogram.name,
             histogram.buckets.len(),
             histogram.times_ms.len()
         );

@@ -32,10 +32,14 @@ pub fn HistogramPanel(
             .filter_map(|index| model.describe_bar(index))
             .map(|[range, value]| format!("{range}: {value}"))
             .collect();
+        let of = match model.name.as_deref() {
+            None => " (no histogram)".to_owned(),
+            Some("") => String::new(),
+            Some(name) => format!(" of {name}"),
+        };
         format!(
-            "{}. Histogram of {}, {what}: {}.",
+            "{}. Histogram{of}, {what}: {}.",
             label.get(),
-            model.name.clone().unwrap_or_else(|| "no histogram".into()),
             bars.join("; ")
         )
     });

@@ -40,27 +40,37 @@ pub fn ticks_along(scale: &ValueScale, values: &[f64], labels: Vec<String>) -> V
 }
 
 /// The axis extent for buckets: `min`/`max` when the spec gives them, else the buckets' finite
-/// bounds; a logarithmic axis starts at the lowest positive bound.
+/// bounds. On a logarithmic axis a bucket that starts at 0 or below is given one step of the
+/// base below its upper bound, so the lowest bucket keeps a height of its own.
 pub fn bucket_domain<'a>(
     buckets: impl Iterator<Item = &'a Bounds>,
     log_base: Option<LogBase>,
     min: Option<f64>,
     max: Option<f64>,
 ) -> (f64, f64) {
-    let log = log_base.is_some();
+    let base = log_base.map(f64::from);
     let (lowest, highest) = buckets
-        .flat_map(|bounds| [bounds.lower, bounds.upper])
-        .filter(|bound| bound.is_finite() && (!log || *bound > 0.0))
+        .flat_map(|bounds| {
+            let lower = match base {
+                Some(base) if bounds.lower <= 0.0 && bounds.upper > 0.0 => bounds.upper / base,
+                _ => bounds.lower,
+            };
+            [lower, bounds.upper]
+        })
+        .filter(|bound| bound.is_finite() && (base.is_none() || *bound > 0.0))
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(low, high), bound| {
             (low.min(bound), high.max(bound))
         });
     let mut min = min.unwrap_or(if lowest.is_finite() { lowest } else { 0.0 });
     let mut max = max.unwrap_or(if highest.is_finite() { highest } else { 1.0 });
-    if log && min <= 0.0 {
+    if base.is_some() && min <= 0.0 {
         min = if max > 0.0 { max / 1000.0 } else { 1.0 };
     }
     if max <= min {
-        max = if log { min * 10.0 } else { min + 1.0 };
+        max = match base {
+            Some(base) => min * base,
+            None => min + 1.0,
+        };
     }
     (min, max)
 }
@@ -76,10 +86,13 @@ mod tests {
         let ten = Some(LogBase::Ten);
         let cases = [
             (&latency[..], None, None, None, (0.0, 1.0)),
-            (&latency[..], ten, None, None, (0.1, 1.0)),
+            // The first bucket, from 0, gets a decade below 0.1.
+            (&latency[..], ten, None, None, (0.01, 1.0)),
+            (&latency[1..], ten, None, None, (0.1, 1.0)),
             (&latency[..], None, Some(0.5), None, (0.5, 1.0)),
             (&latency[..], ten, Some(0.0), Some(2.0), (0.002, 2.0)),
             (&latency[..], None, Some(3.0), Some(1.0), (3.0, 4.0)),
+            (&latency[..], ten, Some(3.0), Some(1.0), (3.0, 30.0)),
             (&[][..], None, None, None, (0.0, 1.0)),
             (
                 &[b(f64::NEG_INFINITY, -1.0)][..],

@@ -45,12 +45,22 @@ pub fn split_classic(
         .map(|(labels, buckets)| {
             let name = match name_format {
                 Some(format) => format_series_name(format, &labels),
-                None => series_key(&labels),
+                None => histogram_name(&labels),
             };
             from_buckets(query_index, name, buckets)
         })
         .collect();
     (distributions, ignored)
+}
+
+/// The name of a histogram without a `seriesNameFormat`: its labels as Prometheus writes
+/// them, or nothing when `sum by (le)` left none (a `{}` names nothing to a reader).
+pub fn histogram_name(labels: &BTreeMap<String, String>) -> String {
+    if labels.is_empty() {
+        String::new()
+    } else {
+        series_key(labels)
+    }
 }
 
 /// One histogram's bucket series to counts per bucket and time.

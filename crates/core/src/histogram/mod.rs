@@ -13,7 +13,7 @@ mod quantile;
 #[cfg(test)]
 mod tests;
 
-pub use classic::{le_bound, split_classic};
+pub use classic::{histogram_name, le_bound, split_classic};
 pub use quantile::{quantile, share_at_most};
 
 use crate::prometheus::NativeSeries;
@@ -28,7 +28,8 @@ pub struct Bounds {
 /// A histogram over time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Distribution {
-    /// The series' name: its labels without `le`, or the query's `seriesNameFormat`.
+    /// The series' name: its labels without `le`, or the query's `seriesNameFormat`; empty
+    /// when it has neither.
     pub name: String,
     pub query_index: usize,
     /// Ascending and not overlapping. The last may end at `+Inf`.

@@ -2,8 +2,8 @@
 //! the viewer should know about the rest.
 
 use super::QueryOutput;
-use crate::histogram::{Distribution, from_native, split_classic};
-use crate::prometheus::{ResultType, format_series_name, series_key};
+use crate::histogram::{Distribution, from_native, histogram_name, split_classic};
+use crate::prometheus::{ResultType, format_series_name};
 
 /// The first histogram of the outputs (native histograms of a query before its classic
 /// buckets), with the kind of result it came in, and notices about the series not drawn.
@@ -20,7 +20,7 @@ pub fn first_histogram(
         for native in &output.result.native {
             let name = match format {
                 Some(format) => format_series_name(format, &native.labels),
-                None => series_key(&native.labels),
+                None => histogram_name(&native.labels),
             };
             histograms.extend(from_native(native, output.query_index, name).map(|h| (h, kind)));
         }
@@ -36,11 +36,16 @@ pub fn first_histogram(
         ));
     }
     if histograms.len() > 1 {
+        let first = &histograms[0].0.name;
+        let which = if first.is_empty() {
+            "the first".to_owned()
+        } else {
+            format!("the first, {first},")
+        };
         notices.push(format!(
-            "The queries returned {} histograms; the first, {}, is drawn. Aggregate them with \
-             sum by (le) (…) to draw one.",
-            histograms.len(),
-            histograms[0].0.name
+            "The queries returned {} histograms; {which} is drawn. Aggregate them with sum by \
+             (le) (…) to draw one.",
+            histograms.len()
         ));
     }
     (histograms.into_iter().next(), notices)

@@ -233,12 +233,36 @@ pub fn ramp(fraction: f64) -> [u8; 3] {
     [mix(0), mix(1), mix(2)]
 }
 
-/// The y axis' extent, from the spec's bounds or the histogram's.
+/// The colour of a cell at `fraction` of the scale on `background` (a CSS colour): faint for
+/// few observations and strong for many, on light and dark backgrounds alike, which is
+/// viridis read from yellow on a light background and from purple on a dark one.
+pub fn heat_color(fraction: f64, background: &str) -> [u8; 3] {
+    let on_light = super::palette::readable_text_on(background) == "#000000";
+    ramp(if on_light { 1.0 - fraction } else { fraction })
+}
+
+/// The y axis' extent, from the spec's bounds or else the buckets that hold any count: a
+/// histogram's buckets often reach far past what is observed (vLLM's first-token buckets go to
+/// 2,560 s), and empty ones would squeeze the ones that matter.
 fn y_domain(model: &HeatmapModel) -> (f64, f64) {
-    let buckets = model
-        .histogram
+    let Some(histogram) = &model.histogram else {
+        return bucket_domain(std::iter::empty(), model.log_base, model.min, model.max);
+    };
+    let used: Vec<bool> = (0..histogram.buckets.len())
+        .map(|bucket| {
+            histogram
+                .counts
+                .iter()
+                .any(|counts| counts.get(bucket).is_some_and(|count| *count > 0.0))
+        })
+        .collect();
+    let any_used = used.iter().any(|used| *used);
+    let buckets = histogram
+        .buckets
         .iter()
-        .flat_map(|histogram| histogram.buckets.iter());
+        .zip(&used)
+        .filter(|(_, used)| **used || !any_used)
+        .map(|(bounds, _)| bounds);
     bucket_domain(buckets, model.log_base, model.min, model.max)
 }
 

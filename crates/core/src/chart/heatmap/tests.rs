@@ -105,19 +105,25 @@ fn log_axis_and_spec_bounds() {
         ..HeatMapChartSpec::default()
     });
     let layout = layout(&log, 400.0, 200.0, 0, &measure);
-    assert_eq!((layout.y.min_value, layout.y.max_value), (0.1, 10.0));
+    // The lowest bucket starts at 0: on a log axis it gets the decade under its bound.
+    assert_eq!((layout.y.min_value, layout.y.max_value), (0.01, 10.0));
     let labels: Vec<&str> = layout
         .y_ticks
         .iter()
         .map(|tick| tick.label.as_str())
         .collect();
-    assert_eq!(labels, ["0.1", "1", "10", "+Inf"]);
+    assert_eq!(labels, ["0.01", "0.1", "1", "10", "+Inf"]);
     // Three decades, one bucket each: equal rows.
     let heights: Vec<f64> = layout.rows[..3]
         .iter()
         .map(|(top, bottom)| bottom - top)
         .collect();
-    assert!((heights[1] - heights[2]).abs() < 1e-9, "{heights:?}");
+    assert!(
+        heights
+            .iter()
+            .all(|height| (height - heights[0]).abs() < 1e-9),
+        "{heights:?}"
+    );
     assert_eq!(layout.color_bar, None);
     assert_eq!(layout.plot.right, 396.0);
     // A max of its own hides the +Inf band; a bucket above it is clipped away.
@@ -131,6 +137,32 @@ fn log_axis_and_spec_bounds() {
     let (top, bottom) = layout.rows[2];
     assert_eq!(top, bottom);
     assert_eq!(layout.rows[3].0, layout.rows[3].1);
+}
+
+#[test]
+fn empty_buckets_at_the_ends_leave_the_axis() {
+    // Buckets up to 1000 s, observations only below 10 s.
+    let series = vec![
+        series_at(&[("le", "0.1")], &[(60_000, 0.0)]),
+        series_at(&[("le", "1")], &[(60_000, 5.0)]),
+        series_at(&[("le", "10")], &[(60_000, 8.0)]),
+        series_at(&[("le", "1000")], &[(60_000, 8.0)]),
+        series_at(&[("le", "+Inf")], &[(60_000, 8.0)]),
+    ];
+    let range = AbsoluteRange {
+        start_ms: 0,
+        end_ms: 60_000,
+    };
+    let model = prepare(
+        &HeatMapChartSpec::default(),
+        &[output(0, series, None)],
+        range,
+    );
+    let layout = layout(&model, 400.0, 200.0, 0, &measure);
+    assert_eq!((layout.y.min_value, layout.y.max_value), (0.1, 10.0));
+    // The unused buckets have no height, so nothing is drawn or hit there.
+    assert_eq!(layout.rows[3].0, layout.rows[3].1);
+    assert_eq!(layout.rows[0].0, layout.rows[0].1);
 }
 
 #[test]
@@ -150,4 +182,8 @@ fn colours_by_count() {
     assert_eq!(ramp(0.0), [68, 1, 84]);
     assert_eq!(ramp(1.0), [253, 231, 37]);
     assert_eq!(ramp(0.5), [33, 145, 140]);
+    // Few observations are faint: yellow on white, purple on black.
+    assert_eq!(heat_color(0.0, "#ffffff"), [253, 231, 37]);
+    assert_eq!(heat_color(0.0, "rgb(21, 21, 21)"), [68, 1, 84]);
+    assert_eq!(heat_color(1.0, "#fff"), [68, 1, 84]);
 }

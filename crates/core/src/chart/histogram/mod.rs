@@ -9,7 +9,7 @@ use super::frame::{Rect, Tick, bucket_domain, ticks_along};
 use super::scale::ValueScale;
 use super::ticks::{log_ticks, nice_domain, value_ticks};
 use crate::format::format_value;
-use crate::panels::histogram::HistogramModel;
+use crate::panels::histogram::{HistogramModel, count_format};
 
 const AXIS_PX: f64 = 20.0;
 const GAP_PX: f64 = 6.0;
@@ -51,7 +51,7 @@ pub fn layout(
     let (_, y_values) = value_ticks(0.0, y_max, 4);
     let y_labels: Vec<String> = y_values
         .iter()
-        .map(|value| format_value(*value, None).to_string())
+        .map(|value| format_value(*value, Some(&count_format())).to_string())
         .collect();
     let widest = y_labels
         .iter()
@@ -167,8 +167,14 @@ impl HistogramLayout {
     }
 }
 
-/// The x axis' extent, from the spec's bounds or the buckets'.
+/// The x axis' extent, from the spec's bounds or else the buckets that hold anything (see
+/// the heat map's y axis).
 fn x_domain(model: &HistogramModel) -> (f64, f64) {
-    let buckets = model.bars.iter().map(|bar| &bar.bounds);
+    let any_used = model.bars.iter().any(|bar| bar.value > 0.0);
+    let buckets = model
+        .bars
+        .iter()
+        .filter(|bar| bar.value > 0.0 || !any_used)
+        .map(|bar| &bar.bounds);
     bucket_domain(buckets, model.log_base, model.min, model.max)
 }

@@ -98,7 +98,11 @@ fn say_what_is_not_drawn() {
     );
     assert_eq!(model.notices.len(), 2, "{:?}", model.notices);
     assert!(model.notices[0].starts_with("1 series without an le label"));
-    assert!(model.notices[1].contains("2 histograms; the first, {}, is drawn"));
+    assert!(
+        model.notices[1].contains("2 histograms; the first is drawn"),
+        "{:?}",
+        model.notices
+    );
     let empty = prepare(
         &HeatMapChartSpec::default(),
         &[output(0, vec![], None)],

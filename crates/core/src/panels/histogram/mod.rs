@@ -66,13 +66,22 @@ impl HistogramModel {
         let value = if bar.value.is_nan() {
             "no sample".to_owned()
         } else {
-            format_value(bar.value, None).to_string()
+            format_value(bar.value, Some(&count_format())).to_string()
         };
         let what = match self.source {
             Source::LastPoint => "count",
             Source::RangeMean => "mean over the range",
         };
         Some([range, format!("{what}: {value}")])
+    }
+}
+
+/// How counts read: short decimals (`48.3K`), as Perses' default format writes them.
+pub fn count_format() -> Format {
+    Format {
+        unit: Some(crate::spec::unit::Unit::Decimal),
+        decimal_places: None,
+        short_values: Some(true),
     }
 }
 

@@ -22,7 +22,7 @@ fn a_range_shows_the_mean_and_an_instant_the_last_point() {
     let values: Vec<f64> = range.bars.iter().map(|bar| bar.value).collect();
     assert_eq!(values, [3.0, 3.0, 3.0]);
     assert_eq!(range.source, Source::RangeMean);
-    assert_eq!(range.name.as_deref(), Some("{}"));
+    assert_eq!(range.name.as_deref(), Some(""), "no labels but le: no name");
     assert_eq!(
         range.describe_bar(2),
         Some(["above 1".to_owned(), "mean over the range: 3".to_owned()])
