@@ -54,16 +54,6 @@ fn latency() -> (Vec<QueryOutput>, AbsoluteRange) {
     (vec![QueryOutput::matrix(0, series, None)], range)
 }
 
-fn sized_container() -> web_sys::HtmlElement {
-    let root = container();
-    root.set_attribute(
-        "style",
-        "width:600px;height:300px;display:flex;flex-direction:column",
-    )
-    .unwrap();
-    root
-}
-
 /// The chart's canvas once painted.
 async fn painted_canvas(root: &web_sys::HtmlElement) -> web_sys::HtmlCanvasElement {
     for _ in 0..300 {

@@ -1,7 +1,7 @@
-//! Axis labels of laid-out charts, painted where the core's layout put their ticks, in the
-//! charts' label font.
+//! What laid-out charts paint the same way: axis labels where the core's layout put their
+//! ticks, placed labels, and rectangles, in the charts' label font.
 
-use obs_core::chart::frame::{Rect, Tick};
+use obs_core::chart::frame::{Label, Rect, Tick};
 
 use super::painter::{Align, Font, Painter};
 use super::theme::ChartTheme;
@@ -21,9 +21,9 @@ pub fn label_font(theme: &ChartTheme) -> Font {
 /// Which side of the plot an axis is on.
 #[derive(Clone, Copy)]
 pub enum Side {
-    /// The y axis: labels right-aligned a little left of the plot.
+    /// A vertical axis: labels right-aligned a little left of the plot.
     Left,
-    /// The time or value axis: labels centred on their ticks under the plot.
+    /// A horizontal axis: labels centred on their ticks under the plot.
     Bottom,
 }
 
@@ -43,4 +43,24 @@ pub fn paint_labels(
         };
         painter.text(&tick.label, x, y, align, &font, &theme.text_subtle);
     }
+}
+
+/// Labels the core's layout placed, in `color`.
+pub fn paint_texts(painter: &mut Painter, labels: &[Label], theme: &ChartTheme, color: &str) {
+    let font = label_font(theme);
+    for label in labels {
+        painter.text(&label.text, label.x, label.y, label.align, &font, color);
+    }
+}
+
+/// A filled rectangle in a CSS colour.
+pub fn fill_rect(painter: &mut Painter, rect: &Rect, color: &str) {
+    let fill = painter.color(color, 1.0);
+    painter.rect(
+        rect.left,
+        rect.top,
+        rect.right - rect.left,
+        rect.bottom - rect.top,
+        fill,
+    );
 }

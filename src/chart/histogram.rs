@@ -6,7 +6,7 @@ use obs_core::chart::histogram::{HistogramLayout, layout};
 use obs_core::panels::histogram::HistogramModel;
 
 use super::Shared;
-use super::axes::{Side, label_font, paint_labels};
+use super::axes::{Side, fill_rect, label_font, paint_labels};
 use super::canvas::LaidOutChart;
 use super::painter::{CanvasSize, Painter};
 use super::theme::ChartTheme;
@@ -56,14 +56,7 @@ fn paint_chart(
         if shape.right <= shape.left || shape.top >= plot.bottom {
             continue;
         }
-        let fill = painter.color(&bar.color, 1.0);
-        painter.rect(
-            shape.left,
-            shape.top,
-            shape.right - shape.left,
-            plot.bottom - shape.top,
-            fill,
-        );
+        fill_rect(painter, shape, &bar.color);
     }
     paint_labels(painter, &geometry.x_ticks, Side::Bottom, &plot, theme);
 }

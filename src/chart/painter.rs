@@ -19,13 +19,7 @@ thread_local! {
     static TEXT_WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
 }
 
-/// A canvas's size: CSS pixels and the device pixel ratio.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CanvasSize {
-    pub width_css: f64,
-    pub height_css: f64,
-    pub ratio: f64,
-}
+pub use obs_core::chart::frame::{Align, CanvasSize};
 
 /// Draws on one canvas.
 pub struct Painter {
@@ -48,14 +42,6 @@ impl Font {
         let weight = if self.bold { "600 " } else { "" };
         format!("{weight}{}px {}", self.size_css * scale, self.family)
     }
-}
-
-/// Horizontal alignment of text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Center,
-    Right,
 }
 
 impl Painter {

@@ -3,8 +3,6 @@
 //! tooltip (`cursor`), so hovering never redraws the plot.
 
 mod cursor;
-pub mod geometry;
-mod hover;
 mod legend;
 pub mod paint;
 
@@ -29,6 +27,7 @@ use cursor::{Cursor, Tooltip};
 use geometry::{Geometry, compute};
 use hover::{Hover, hover_at, hover_at_time};
 use legend::Legend;
+pub use obs_core::chart::time_series::{geometry, hover};
 pub use paint::ThresholdStyle;
 
 static NEXT_CHART_ID: AtomicUsize = AtomicUsize::new(0);

@@ -1,9 +1,59 @@
 //! What every laid-out chart shares: rectangles and labelled ticks in CSS pixels, and the value
 //! extent of histogram buckets.
 
-use super::scale::ValueScale;
+use super::scale::{TimeScale, ValueScale};
+use super::ticks::time_ticks;
 use crate::histogram::Bounds;
 use crate::spec::panels::time_series::LogBase;
+
+/// A chart's box: CSS pixels and the device pixel ratio.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CanvasSize {
+    pub width_css: f64,
+    pub height_css: f64,
+    pub ratio: f64,
+}
+
+/// How a label's text lies against its point, as canvas `textAlign` says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// The text starts at the point.
+    Left,
+    /// The text is centred on the point.
+    Center,
+    /// The text ends at the point.
+    Right,
+}
+
+/// A label placed by a layout: its text and where it is anchored (y is the text's middle).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    pub align: Align,
+}
+
+/// `text` cut with an ellipsis to fit `room_px` as `measure` measures it.
+pub fn truncate(text: &str, room_px: f64, measure: &dyn Fn(&str) -> f64) -> String {
+    if measure(text) <= room_px {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut keep = chars.len();
+    while keep > 0 {
+        keep -= 1;
+        let candidate: String = chars
+            .iter()
+            .take(keep)
+            .chain(std::iter::once(&'…'))
+            .collect();
+        if measure(&candidate) <= room_px {
+            return candidate;
+        }
+    }
+    String::new()
+}
 
 /// A rectangle in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,6 +87,24 @@ pub fn ticks_along(scale: &ValueScale, values: &[f64], labels: Vec<String>) -> V
             label,
         })
         .collect()
+}
+
+/// Time ticks along `x` at least 90 px apart, aligned to the viewer's clock
+/// (`utc_offset_minutes` east of UTC).
+pub fn time_ticks_along(x: &TimeScale, utc_offset_minutes: i32) -> Vec<Tick> {
+    time_ticks(
+        x.start_ms,
+        x.end_ms,
+        x.end_px - x.start_px,
+        90.0,
+        utc_offset_minutes,
+    )
+    .into_iter()
+    .map(|tick| Tick {
+        px: x.px_from_time(tick.time_ms),
+        label: tick.label,
+    })
+    .collect()
 }
 
 /// The axis extent for buckets: `min`/`max` when the spec gives them, else the buckets' finite
@@ -78,6 +146,21 @@ pub fn bucket_domain<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncation_keeps_what_fits() {
+        let measure = |text: &str| text.chars().count() as f64 * 10.0;
+        let cases = [
+            ("granite", 70.0, "granite"),
+            ("granite", 60.0, "grani…"),
+            ("granite", 10.0, "…"),
+            ("granite", 5.0, ""),
+            ("", 0.0, ""),
+        ];
+        for (text, room, expected) in cases {
+            assert_eq!(truncate(text, room, &measure), expected, "{text} in {room}");
+        }
+    }
 
     #[test]
     fn bucket_domains() {

@@ -6,9 +6,9 @@
 mod tests;
 
 pub use super::frame::{Rect, Tick};
-use super::frame::{bucket_domain, ticks_along};
+use super::frame::{bucket_domain, ticks_along, time_ticks_along};
 use super::scale::{TimeScale, ValueScale};
-use super::ticks::{log_ticks, time_ticks, value_ticks};
+use super::ticks::{log_ticks, value_ticks};
 use crate::format::format_value;
 use crate::panels::heatmap::HeatmapModel;
 use crate::spec::panels::heatmap::CountScale;
@@ -132,13 +132,7 @@ pub fn layout(
             label: overflow_label.to_owned(),
         });
     }
-    let x_ticks = time_ticks(x.start_ms, x.end_ms, right - left, 90.0, utc_offset_minutes)
-        .into_iter()
-        .map(|tick| Tick {
-            px: x.px_from_time(tick.time_ms),
-            label: tick.label,
-        })
-        .collect();
+    let x_ticks = time_ticks_along(&x, utc_offset_minutes);
     let color_bar = color_bar_labels.map(|(high, low)| {
         (
             Rect {

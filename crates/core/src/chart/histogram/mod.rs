@@ -20,18 +20,10 @@ pub struct HistogramLayout {
     pub plot: Rect,
     pub x: ValueScale,
     pub y: ValueScale,
-    /// Per bar: its left and right edge and its top (equal edges: not drawn).
-    pub bars: Vec<Bar>,
+    /// Per bar: its rectangle, standing on the plot's bottom (equal edges: not drawn).
+    pub bars: Vec<Rect>,
     pub x_ticks: Vec<Tick>,
     pub y_ticks: Vec<Tick>,
-}
-
-/// A bar's edges in CSS pixels.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bar {
-    pub left: f64,
-    pub right: f64,
-    pub top: f64,
 }
 
 /// Lays the chart out in `width_px` × `height_px`; `measure` gives a label's width.
@@ -96,10 +88,11 @@ pub fn layout(
                 bottom
             };
             if bar.bounds.upper == f64::INFINITY {
-                return Bar {
+                return Rect {
                     left: right + 1.0,
                     right: full_right,
                     top,
+                    bottom,
                 };
             }
             let clamp = |value: f64| value.clamp(min_value, max_value);
@@ -111,10 +104,11 @@ pub fn layout(
             } else {
                 0.0
             };
-            Bar {
+            Rect {
                 left: edge_left + inset,
                 right: (edge_right - inset).max(edge_left + inset),
                 top,
+                bottom,
             }
         })
         .collect();

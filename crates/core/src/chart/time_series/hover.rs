@@ -1,8 +1,8 @@
 //! What the pointer points at: the nearest time, each series' value there, and the nearest
 //! series (shown by `cursor`).
 
-use obs_core::format::format_value;
-use obs_core::panels::time_series::TimeSeriesModel;
+use crate::format::format_value;
+use crate::panels::time_series::TimeSeriesModel;
 
 use super::geometry::{Geometry, nearest_sample};
 
@@ -82,7 +82,7 @@ pub fn hover_at_time(
         return None;
     }
     let total = values.len();
-    obs_core::sort::sort_by(&mut values, |a, b| a.0.total_cmp(&b.0));
+    crate::sort::sort_by(&mut values, |a, b| a.0.total_cmp(&b.0));
     values.truncate(TOOLTIP_SERIES);
     if let Some((_, first)) = values.first_mut() {
         first.nearest = y.is_some();

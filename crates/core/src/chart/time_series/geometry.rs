@@ -1,15 +1,15 @@
 //! Where everything of a time series chart goes, in CSS pixels: computed from the model and
 //! the box's size alone (no canvas), so it is a memo that hover and drawing both read.
 
-use obs_core::chart::decimate::m4_indices;
-use obs_core::chart::scale::{TimeScale, ValueScale};
-use obs_core::chart::ticks::{TimeTick, log_ticks, time_ticks, value_ticks};
-use obs_core::format::format_value;
-use obs_core::panels::time_series::{TimeSeriesModel, layout, y_domain};
-use obs_core::prometheus::Sample;
-use obs_core::spec::panels::time_series::LineStyle;
+use crate::chart::decimate::m4_indices;
+use crate::chart::scale::{TimeScale, ValueScale};
+use crate::chart::ticks::{TimeTick, log_ticks, time_ticks, value_ticks};
+use crate::format::format_value;
+use crate::panels::time_series::{TimeSeriesModel, layout, y_domain};
+use crate::prometheus::Sample;
+use crate::spec::panels::time_series::LineStyle;
 
-use crate::chart::painter::CanvasSize;
+use crate::chart::frame::CanvasSize;
 
 /// Font size of axis labels, CSS pixels.
 pub const AXIS_FONT_PX: f64 = 11.0;
