@@ -4,9 +4,8 @@
 //! tooltip and never repaints the cells.
 
 use leptos::prelude::*;
-use obs_core::chart::heatmap::{HeatmapLayout, color_fraction, heat_color, layout, smallest_count};
+use obs_core::chart::heatmap::{HeatmapLayout, heat_color, layout, raster};
 use obs_core::panels::heatmap::HeatmapModel;
-use plotters::prelude::RGBAColor;
 
 use super::Shared;
 use super::axes::{Side, label_font, paint_labels};
@@ -39,17 +38,25 @@ pub fn HeatmapChart(
         let font = label_font(theme);
         let offset = utc_offset_minutes(model.range.start_ms, timezone.get().as_deref());
         let measure = |text: &str| painter.text_width(text, &font);
-        let geometry = layout(&model, size.width_css, size.height_css, offset, &measure);
+        let geometry = crate::perf::measure("heatmap.layout", || {
+            layout(&model, size.width_css, size.height_css, offset, &measure)
+        });
         (model, geometry)
     };
     let paint = |painter: &mut Painter,
                  (model, geometry): &(Shared<HeatmapModel>, HeatmapLayout),
                  theme: &ChartTheme| {
         let font = label_font(theme);
-        paint_cells(painter, model, geometry, theme);
-        paint_lines(painter, model, geometry, theme);
+        crate::perf::measure("heatmap.cells", || {
+            paint_cells(painter, model, geometry, theme)
+        });
+        crate::perf::measure("heatmap.lines", || {
+            paint_lines(painter, model, geometry, theme)
+        });
         paint_axes(painter, geometry, theme);
-        paint_color_bar(painter, geometry, &font, theme);
+        crate::perf::measure("heatmap.color-bar", || {
+            paint_color_bar(painter, geometry, &font, theme);
+        });
     };
     let hit = move |(model, geometry): &(Shared<HeatmapModel>, HeatmapLayout), x: f64, y: f64| {
         let cell = geometry.hit(x, y)?;
@@ -64,36 +71,18 @@ pub fn HeatmapChart(
     view! { <LaidOutChart lay_out=lay_out paint=paint hit=hit label=label/> }
 }
 
+/// The cells, as one image: every cell a canvas call would cost tens of milliseconds.
 fn paint_cells(
     painter: &mut Painter,
     model: &HeatmapModel,
     geometry: &HeatmapLayout,
     theme: &ChartTheme,
 ) {
-    let Some(histogram) = &model.histogram else {
-        return;
-    };
-    let smallest = smallest_count(model);
-    for (counts, (left, right)) in histogram.counts.iter().zip(&geometry.columns) {
-        if right <= left {
-            continue;
-        }
-        for (count, (top, bottom)) in counts.iter().zip(&geometry.rows) {
-            let fraction = color_fraction(*count, model.max_count, model.count_scale, smallest);
-            if fraction.is_nan() || bottom <= top {
-                continue;
-            }
-            let [r, g, b] = heat_color(fraction, &theme.background);
-            // Cells overlap by a fraction of a pixel, so no hairline of background shows
-            // between neighbours.
-            painter.rect(
-                *left,
-                *top,
-                right - left + 0.5,
-                bottom - top + 0.5,
-                RGBAColor(r, g, b, 1.0),
-            );
-        }
+    let image = crate::perf::measure("heatmap.raster", || {
+        raster(model, geometry, painter.ratio(), &theme.background)
+    });
+    if let Some(image) = image {
+        crate::perf::measure("heatmap.put", || painter.put_raster(&image));
     }
 }
 
@@ -165,18 +154,21 @@ fn paint_color_bar(
     let Some((bar, high, low)) = &geometry.color_bar else {
         return;
     };
-    let height = bar.bottom - bar.top;
-    let steps = height.max(1.0).ceil() as usize;
-    for step in 0..steps {
-        let [r, g, b] = heat_color(1.0 - step as f64 / steps as f64, &theme.background);
-        painter.rect(
-            bar.left,
-            bar.top + step as f64,
-            bar.right - bar.left,
-            1.5,
-            RGBAColor(r, g, b, 1.0),
-        );
-    }
+    // Eleven stops of the scale, top (most) to bottom (fewest).
+    let stops: Vec<(f64, String)> = (0..=10)
+        .map(|step| {
+            let offset = f64::from(step) / 10.0;
+            let [r, g, b] = heat_color(1.0 - offset, &theme.background);
+            (offset, format!("rgb({r},{g},{b})"))
+        })
+        .collect();
+    painter.gradient_rect(
+        bar.left,
+        bar.top,
+        bar.right - bar.left,
+        bar.bottom - bar.top,
+        &stops,
+    );
     let text_x = bar.right + 4.0;
     painter.text(
         high,

@@ -22,7 +22,7 @@ pub fn use_painted_canvas(
             return;
         };
         if let Some(mut painter) = Painter::new(&canvas, size) {
-            paint(&mut painter, size);
+            crate::perf::measure("canvas.paint", || paint(&mut painter, size));
             mark_painted(&canvas, true);
         }
     });

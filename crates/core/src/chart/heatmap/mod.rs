@@ -2,8 +2,11 @@
 //! label widths, used both to paint and to find the cell under the pointer, so the two never
 //! disagree.
 
+mod raster;
 #[cfg(test)]
 mod tests;
+
+pub use raster::{Raster, raster};
 
 pub use super::frame::{Rect, Tick};
 use super::frame::{bucket_domain, ticks_along, time_ticks_along};

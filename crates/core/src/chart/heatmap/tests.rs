@@ -187,3 +187,40 @@ fn colours_by_count() {
     assert_eq!(heat_color(0.0, "rgb(21, 21, 21)"), [68, 1, 84]);
     assert_eq!(heat_color(1.0, "#fff"), [68, 1, 84]);
 }
+
+#[test]
+fn the_raster_fills_each_cell_with_its_colour_and_nothing_else() {
+    let model = model(HeatMapChartSpec::default());
+    let layout = layout(&model, 400.0, 200.0, 0, &measure);
+    for ratio in [1.0, 2.0] {
+        let image = raster(&model, &layout, ratio, "#ffffff").expect("cells");
+        let width = image.width_px as usize;
+        assert_eq!(image.rgba.len(), width * image.height_px as usize * 4);
+        let at = |x_css: f64, y_css: f64| {
+            let x = (x_css * ratio) as usize - image.left_px as usize;
+            let y = (y_css * ratio) as usize - image.top_px as usize;
+            let index = (y * width + x) * 4;
+            image.rgba[index..index + 4].to_vec()
+        };
+        let expect = |count: f64| {
+            let fraction = color_fraction(count, model.max_count, model.count_scale, 1.0);
+            // The raster looks colours up in 256 shades.
+            let [r, g, b] = heat_color((fraction * 255.0).round() / 255.0, "#ffffff");
+            vec![r, g, b, 255]
+        };
+        // Minute one: 10, 20, 10 and none above 10 s; minute two: none, 10, 10, 20.
+        let middle = |bucket: usize| (layout.rows[bucket].0 + layout.rows[bucket].1) / 2.0;
+        let (first, second) = (layout.columns[0], layout.columns[1]);
+        let x1 = (first.0 + first.1) / 2.0;
+        let x2 = (second.0 + second.1) / 2.0;
+        assert_eq!(at(x1, middle(1)), expect(20.0), "ratio {ratio}");
+        assert_eq!(at(x1, middle(2)), expect(10.0));
+        assert_eq!(
+            at(x1, middle(3)),
+            vec![0, 0, 0, 0],
+            "an empty cell stays transparent"
+        );
+        assert_eq!(at(x2, middle(3)), expect(20.0), "the +Inf band");
+        assert_eq!(at(x2, middle(0)), vec![0, 0, 0, 0]);
+    }
+}

@@ -127,6 +127,8 @@ pub struct Figures {
     /// `dist` folder (scripts/bench.sh installs it from npm).
     pub uplot_3x55550: Vec<Value>,
     pub uplot_500x1000: Vec<Value>,
+    /// A heat map of 720 steps (3 h at 15 s) × 30 buckets.
+    pub heatmap_720x30: Vec<Value>,
     /// Per dashboard key, per page key.
     pub dashboards: BTreeMap<String, BTreeMap<String, Vec<Value>>>,
 }
@@ -175,6 +177,9 @@ async fn cases(setup: &Setup<'_>, runs: usize) -> Result<Figures, String> {
             figures
                 .chart_500x1000
                 .push(chart(harness, 500, 1_000, 400).await?);
+            figures
+                .heatmap_720x30
+                .push(heatmap(harness, 720, 30).await?);
             if let Some(source) = &uplot {
                 figures
                     .uplot_3x55550
@@ -255,6 +260,38 @@ async fn chart(
         return Err(format!("chart {series}×{points}: {error}"));
     }
     eprintln!("chart {series}×{points}: stages (ms) {}", result["stages"]);
+    Ok(result)
+}
+
+/// One heat map from a generated classic histogram, in a fresh page, with long tasks observed.
+async fn heatmap(harness: &Harness, steps: u32, buckets: u32) -> Result<Value, String> {
+    harness.open("/?project=bench&dashboard=empty").await?;
+    harness
+        .wait_until("the benchmark hooks are installed", || async {
+            harness
+                .eval_bool("return typeof window.obsBenchHeatmap === 'function'")
+                .await
+        })
+        .await?;
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const tasks = [];
+         const observer = new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)));
+         observer.observe({{type: 'longtask', buffered: false}});
+         window.__obsTimings = {{}};
+         window.obsBenchHeatmap({steps}, {buckets}, 960, 400)
+           .then(result => {{ observer.disconnect(); result.longestTaskMs = Math.max(0, ...tasks); done(result); }})
+           .catch(error => done({{error: String(error)}}));"
+    );
+    let result = harness
+        .browser
+        .execute_async(&script, Vec::new())
+        .await
+        .map_err(|error| format!("heat map {steps}×{buckets}: {error}"))?;
+    if let Some(error) = result.get("error") {
+        return Err(format!("heat map {steps}×{buckets}: {error}"));
+    }
+    eprintln!("heat map {steps}×{buckets}: {result}");
     Ok(result)
 }
 

@@ -16,6 +16,7 @@ pub fn print(figures: &Figures, dashboards: &[Dashboard], runs: usize) {
         "\nBenchmark: median of {runs} runs, headless Chromium, 1920 × 1080, device scale 1\n"
     );
     print_charts(figures);
+    print_heatmap(figures);
     for dashboard in dashboards {
         print_dashboard(figures, dashboard);
     }
@@ -59,6 +60,54 @@ fn print_charts(figures: &Figures) {
             );
         }
     }
+}
+
+/// The heat map case against issue 13's targets: painted within one frame, and a hover that
+/// never repaints the cells.
+fn print_heatmap(figures: &Figures) {
+    let runs = &figures.heatmap_720x30;
+    if runs.is_empty() {
+        return;
+    }
+    println!("\n1 heat map, 720 steps (3 h at 15 s) × 30 buckets, p50/p99 and an SLO");
+    let frame_ms = 1000.0 / 60.0;
+    let paint = median(runs, "paintMs");
+    let rows = [
+        (
+            "  render incl. model and paint",
+            median(runs, "renderMs"),
+            String::new(),
+        ),
+        (
+            "  model (buckets, quantiles)",
+            median(runs, "prepareMs"),
+            String::new(),
+        ),
+        (
+            "  longest single paint",
+            paint,
+            format!(
+                "≤ one frame (16.7 ms){}",
+                paint.map_or("", |paint| verdict(paint <= frame_ms))
+            ),
+        ),
+        ("  warm hover", median(runs, "hoverMs"), String::new()),
+        (
+            "  longest main-thread task",
+            median(runs, "longestTaskMs"),
+            String::new(),
+        ),
+    ];
+    for (label, value, target) in rows {
+        println!("{label:<50} {:>12}  {target}", ms(value));
+    }
+    let repaints = median(runs, "hoverPaints");
+    println!(
+        "{:<50} {:>12}  none{}",
+        "  repaints during 21 pointer moves",
+        repaints.map_or("–".to_owned(), |count| format!("{count:.0}")),
+        repaints.map_or("", |count| verdict(count == 0.0))
+    );
 }
 
 /// One row of a dashboard's table: how to read a figure from a run and what it should meet.
@@ -178,6 +227,7 @@ pub fn write_json(figures: &Figures, path: &Path, runs: usize) -> Result<(), Str
             "plugin500x1000": figures.chart_500x1000,
             "uplot3x55550": figures.uplot_3x55550,
             "uplot500x1000": figures.uplot_500x1000,
+            "heatmap720x30": figures.heatmap_720x30,
         },
         "dashboards": figures.dashboards,
     });

@@ -7,6 +7,11 @@
 //! the frame after the chart is painted: preparing the model, decimating, painting. The hover
 //! time is the work one pointer move causes (the event, the reactive updates and the overlay
 //! repaint), the median of 21 moves across the plot.
+//!
+//! `window.obsBenchHeatmap(steps, buckets, widthPx, heightPx)` does the same for a heat map of
+//! a classic histogram (`heatmap`).
+
+mod heatmap;
 
 use std::sync::Arc;
 
@@ -38,6 +43,7 @@ pub fn install() {
     );
     let _ = js_sys::Reflect::set(&window, &"obsBenchChart".into(), run.as_ref());
     run.forget();
+    heatmap::install(&window);
     // The WebAssembly memory is not part of the JS heap figure: the benchmark adds it.
     let memory = Closure::<dyn Fn() -> f64>::new(|| {
         wasm_bindgen::memory()
@@ -200,7 +206,7 @@ fn generate(series_count: usize, points: usize) -> (Vec<QueryOutput>, AbsoluteRa
     (vec![output], range)
 }
 
-async fn next_frame() -> Result<(), JsValue> {
+pub(crate) async fn next_frame() -> Result<(), JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.request_animation_frame(&resolve);
