@@ -18,6 +18,9 @@ pub enum Rule {
     UnusedVariable,
     /// `histogram_quantile` over an aggregation that drops `le`.
     HistogramQuantileWithoutLe,
+    /// A heat map or histogram chart whose query returns no histogram: an aggregation of
+    /// `_bucket` series that drops `le`, or quantiles instead of buckets.
+    HistogramPanelWithoutLe,
     /// `rate`/`increase` over a literal range too short to hold two samples.
     ShortRateRange,
     /// A `namespace` matcher on a project dashboard that the server's enforcement empties.
@@ -30,7 +33,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, for `--help` and the docs.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::Unreadable,
         Self::Model(ProblemKind::Invalid),
         Self::Model(ProblemKind::IgnoredOption),
@@ -42,6 +45,7 @@ impl Rule {
         Self::VariableCycle,
         Self::UnusedVariable,
         Self::HistogramQuantileWithoutLe,
+        Self::HistogramPanelWithoutLe,
         Self::ShortRateRange,
         Self::NamespaceMatcher,
         Self::PanelWithoutQuery,
@@ -56,6 +60,7 @@ impl Rule {
             Self::VariableCycle => "variable-cycle",
             Self::UnusedVariable => "unused-variable",
             Self::HistogramQuantileWithoutLe => "histogram-quantile-le",
+            Self::HistogramPanelWithoutLe => "histogram-panel-le",
             Self::ShortRateRange => "short-rate-range",
             Self::NamespaceMatcher => "namespace-matcher",
             Self::PanelWithoutQuery => "panel-without-query",
@@ -77,6 +82,7 @@ impl Rule {
             )
             | Self::UnusedVariable
             | Self::HistogramQuantileWithoutLe
+            | Self::HistogramPanelWithoutLe
             | Self::ShortRateRange
             | Self::NamespaceMatcher
             | Self::PanelWithoutQuery
@@ -103,6 +109,9 @@ impl Rule {
             Self::UnusedVariable => "a variable that nothing uses",
             Self::HistogramQuantileWithoutLe => {
                 "histogram_quantile over an aggregation that drops le"
+            }
+            Self::HistogramPanelWithoutLe => {
+                "a heat map or histogram chart whose query returns no buckets"
             }
             Self::ShortRateRange => "rate/increase over a literal range shorter than 1m",
             Self::NamespaceMatcher => {

@@ -61,7 +61,40 @@ pub fn check(expr: &Expr, panel: &Panel, path: &Path) -> Vec<Issue> {
     if let Some(issue) = unit_mismatch(expr, panel, path) {
         issues.push(issue);
     }
+    if let Some(issue) = histogram_panel_without_buckets(expr, panel, path) {
+        issues.push(issue);
+    }
     issues
+}
+
+/// A heat map or histogram chart draws the buckets its query returns: classic ones by their
+/// `le` label. An aggregation that drops `le`, or `histogram_quantile` (which returns
+/// quantiles), leaves it nothing to draw.
+fn histogram_panel_without_buckets(expr: &Expr, panel: &Panel, path: &Path) -> Option<Issue> {
+    let chart = match panel.kind {
+        PanelKind::HeatMapChart(_) => "a heat map",
+        PanelKind::HistogramChart(_) => "a histogram chart",
+        _ => return None,
+    };
+    let mut outer = expr;
+    while let Expr::Paren(paren) = outer {
+        outer = &paren.expr;
+    }
+    let why = if let Expr::Call(call) = outer
+        && call.func.name == "histogram_quantile"
+    {
+        "returns quantiles, not buckets: query the buckets, sum by (le) (rate(x_bucket[…])), and \
+         draw quantiles with the panel's quantiles option"
+    } else if drops_le(outer) {
+        "aggregates _bucket series without le: add le to its by (…) clause"
+    } else {
+        return None;
+    };
+    Some(Issue::new(
+        Rule::HistogramPanelWithoutLe,
+        path,
+        format!("{chart} draws histograms by their le label, but this query {why}"),
+    ))
 }
 
 /// Calls `visit` on every node of the tree.

@@ -23,6 +23,60 @@ fn panel(unit: &str) -> Panel {
     panel
 }
 
+/// A panel of `kind` (Perses' plugin kind) with an empty spec.
+fn panel_of(kind: &str) -> Panel {
+    let document = json!({
+        "kind": "Dashboard",
+        "metadata": {"name": "d", "project": "p"},
+        "spec": {
+            "panels": {"p": {"kind": "Panel", "spec": {"plugin": {"kind": kind, "spec": {}}}}},
+            "layouts": []
+        }
+    });
+    load_document(&document).remove(0).unwrap().dashboard.panels["p"].clone()
+}
+
+#[test]
+fn histogram_panels_need_buckets() {
+    let none: &[&str] = &[];
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("HeatMapChart", "sum by (le) (rate(x_bucket[5m]))", none),
+        ("HeatMapChart", "rate(x_bucket[5m])", none),
+        (
+            "HeatMapChart",
+            "(sum without (pod) (rate(x_bucket[5m])))",
+            none,
+        ),
+        // A native histogram has no le.
+        ("HeatMapChart", "sum(rate(x_seconds[5m]))", none),
+        (
+            "HeatMapChart",
+            "sum(rate(x_bucket[5m]))",
+            &["histogram-panel-le"],
+        ),
+        (
+            "HistogramChart",
+            "sum by (pod) (increase(x_bucket[1h]))",
+            &["histogram-panel-le"],
+        ),
+        (
+            "HeatMapChart",
+            "histogram_quantile(0.9, sum by (le) (rate(x_bucket[5m])))",
+            &["histogram-panel-le"],
+        ),
+        // Other kinds may aggregate buckets as they like.
+        ("TimeSeriesChart", "sum(rate(x_bucket[5m]))", none),
+    ];
+    for (kind, query, expected) in cases {
+        let expr = obs_promql::parse(query).unwrap();
+        let found: Vec<&str> = check(&expr, &panel_of(kind), &Path::root())
+            .into_iter()
+            .map(|issue| issue.rule.id())
+            .collect();
+        assert_eq!(&found, expected, "{kind}: {query}");
+    }
+}
+
 fn rules_of(query: &str, unit: &str) -> Vec<&'static str> {
     let expr = obs_promql::parse(query).unwrap();
     check(&expr, &panel(unit), &Path::root())
