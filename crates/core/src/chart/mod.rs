@@ -4,11 +4,13 @@
 pub mod bar;
 pub mod decimate;
 pub mod frame;
+pub mod gauge;
 pub mod heatmap;
 pub mod histogram;
 pub mod palette;
 pub mod pie;
 pub mod scale;
+pub mod sparkline;
 pub mod status_history;
 pub mod ticks;
 pub mod time_series;
