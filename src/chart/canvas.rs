@@ -1,6 +1,6 @@
 //! A chart on one canvas: sized to its box and the pixel ratio, repainted when what the
 //! painting reads changes (data, size, theme), with a tooltip for what is under the pointer.
-//! Bar, pie and status history charts are a paint function and a hit test on top of it.
+//! Laid-out charts (bar, pie, status history, heat map, histogram) sit on top of it.
 
 use leptos::ev::PointerEvent;
 use leptos::html::{Canvas, Div};
@@ -10,20 +10,21 @@ use super::painter::{CanvasSize, Painter};
 use super::surface::use_painted_canvas;
 use super::theme::{ChartTheme, use_chart_theme};
 
-/// A chart drawn by `paint`; `hit` names what lies at a point (CSS pixels in the box) as the
-/// lines of a tooltip.
+/// Paints a chart in a box of a size with a theme.
+type PaintFn = Box<dyn Fn(&mut Painter, CanvasSize, &ChartTheme) + Send + Sync>;
+/// Names what lies at a point (CSS pixels in the box) as the lines of a tooltip.
+type HitFn = Box<dyn Fn(f64, f64, CanvasSize) -> Option<Vec<String>> + Send + Sync>;
+
+/// A chart drawn by `paint`; `hit` names what lies at a point. The functions are boxed so
+/// every chart kind shares one copy of this component's code.
 #[component]
-pub fn CanvasChart<P, H>(
-    paint: P,
-    hit: H,
+fn CanvasChart(
+    paint: PaintFn,
+    hit: HitFn,
     /// The chart's accessible name and summary.
     #[prop(into)]
     label: Signal<String>,
-) -> impl IntoView
-where
-    P: Fn(&mut Painter, CanvasSize, &ChartTheme) + Send + Sync + 'static,
-    H: Fn(f64, f64, CanvasSize) -> Option<Vec<String>> + Send + Sync + 'static,
-{
+) -> impl IntoView {
     let theme = use_chart_theme();
     let container = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
@@ -91,14 +92,14 @@ where
     H: Fn(&L, f64, f64) -> Option<Vec<String>> + Send + Sync + 'static,
 {
     let painted = StoredValue::new(None::<std::sync::Arc<L>>);
-    let paint_laid_out = move |painter: &mut Painter, size: CanvasSize, theme: &ChartTheme| {
+    let paint_laid_out: PaintFn = Box::new(move |painter, size, theme| {
         let geometry = lay_out(painter, size, theme);
         paint(painter, &geometry, theme);
         painted.set_value(Some(std::sync::Arc::new(geometry)));
-    };
-    let hit_painted = move |x: f64, y: f64, _size: CanvasSize| {
+    });
+    let hit_painted: HitFn = Box::new(move |x, y, _size| {
         let geometry = painted.get_value()?;
         hit(&geometry, x, y)
-    };
+    });
     view! { <CanvasChart paint=paint_laid_out hit=hit_painted label=label/> }
 }
