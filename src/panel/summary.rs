@@ -71,12 +71,21 @@ pub fn summarize(queries: &[QueryView]) -> QueriesSummary {
         QueryStatus::Done { result, .. } => Some(result),
         _ => None,
     });
-    let series = results.clone().map(|result| result.series.len()).sum();
-    let latest_ms = results
+    // A series of native histograms counts as one, its newest histogram as a sample.
+    let series = results
+        .clone()
+        .map(|result| result.series.len() + result.native.len())
+        .sum();
+    let latest_float_ms = results
+        .clone()
         .flat_map(|result| result.series.iter())
         .filter_map(|series| series.samples.last())
-        .map(|sample| sample.time_ms)
-        .max();
+        .map(|sample| sample.time_ms);
+    let latest_native_ms = results
+        .flat_map(|result| result.native.iter())
+        .filter_map(|series| series.points.last())
+        .map(|point| point.time_ms);
+    let latest_ms = latest_float_ms.chain(latest_native_ms).max();
     QueriesSummary {
         state,
         series,

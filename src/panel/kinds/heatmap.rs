@@ -21,22 +21,29 @@ pub fn HeatmapPanel(
 ) -> impl IntoView {
     let time = use_context::<PanelContext>().map(|context| context.time);
     let model = Memo::new(move |_| {
-        // Outside a running dashboard (previews) the chart spans the data itself.
-        let range = time.map(|time| time.panel_range.get()).unwrap_or_else(|| {
-            let outputs = outputs.get();
-            let times = outputs
-                .iter()
-                .flat_map(|output| output.result.series.iter())
-                .flat_map(|series| series.samples.iter().map(|sample| sample.time_ms));
-            let (start_ms, end_ms) = times.fold((i64::MAX, i64::MIN), |(low, high), time| {
-                (low.min(time), high.max(time))
-            });
-            AbsoluteRange {
-                start_ms: start_ms.min(end_ms),
-                end_ms,
+        let outputs = outputs.get();
+        let Some(range) = time.map(|time| time.panel_range.get()) else {
+            // Outside a running dashboard (previews) the chart spans the data itself.
+            let mut model = prepare(
+                &spec,
+                &outputs,
+                AbsoluteRange {
+                    start_ms: 0,
+                    end_ms: 0,
+                },
+            );
+            if let Some(histogram) = &model.histogram
+                && let (Some(first), Some(last)) =
+                    (histogram.times_ms.first(), histogram.times_ms.last())
+            {
+                model.range = AbsoluteRange {
+                    start_ms: first - model.step_ms,
+                    end_ms: *last,
+                };
             }
-        });
-        Shared(Arc::new(prepare(&spec, &outputs.get(), range)))
+            return Shared(Arc::new(model));
+        };
+        Shared(Arc::new(prepare(&spec, &outputs, range)))
     });
     let summary = Signal::derive(move || {
         let model = model.get();
