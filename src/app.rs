@@ -17,19 +17,18 @@ pub fn App() -> impl IntoView {
         theme::apply(next);
         theme.set(next);
     };
-    let theme_label = move || match theme.get() {
-        Theme::Light => "Dark theme",
-        Theme::Dark => "Light theme",
-    };
     view! {
         <main class="obs-root">
             <PageHeader>
+                // A toggle button keeps its name and says its state by being pressed or not
+                // (ARIA's toggle button): "Dark theme, pressed" while dark is on.
                 <button
                     class="obs-button obs-button--plain"
+                    type="button"
                     aria-pressed=move || (theme.get() == Theme::Dark).to_string()
                     on:click=toggle_theme
                 >
-                    {theme_label}
+                    "Dark theme"
                 </button>
             </PageHeader>
             <ObservabilityPage/>

@@ -206,3 +206,48 @@ async fn many_panels_mount_a_few_per_frame_top_to_bottom() {
     );
     assert!(by_role(&root, "region", "Note 19").is_some());
 }
+
+/// A panel's "About" tooltip hides on Escape without the pointer or focus moving, and shows
+/// again once they leave and come back (WCAG 1.4.13).
+#[wasm_bindgen_test]
+async fn escape_dismisses_a_description_tooltip() {
+    let (root, _handle) = mount_demo();
+    let about = root
+        .query_selector("button.obs-panel__info")
+        .unwrap()
+        .expect("a panel with a description");
+    assert!(
+        about
+            .get_attribute("aria-label")
+            .unwrap_or_default()
+            .starts_with("About ")
+    );
+    let anchor = about.parent_element().unwrap();
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    about.dispatch_event(&escape).unwrap();
+    leptos::task::tick().await;
+    assert!(
+        anchor
+            .class_list()
+            .contains("obs-tooltip-anchor--dismissed")
+    );
+    let leave = web_sys::FocusEvent::new_with_focus_event_init_dict("focusout", &{
+        let init = web_sys::FocusEventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    about.dispatch_event(&leave).unwrap();
+    leptos::task::tick().await;
+    assert!(
+        !anchor
+            .class_list()
+            .contains("obs-tooltip-anchor--dismissed")
+    );
+}

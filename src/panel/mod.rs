@@ -153,12 +153,28 @@ pub fn MissingPanel(
     }
 }
 
-/// An info button whose tooltip shows the panel's description on hover and keyboard focus.
+/// An info button whose tooltip shows the panel's description on hover and keyboard focus;
+/// Escape hides it until the pointer or the focus leaves (WCAG 1.4.13: dismissable without
+/// moving either).
 #[component]
 fn DescriptionTooltip(panel_title: Signal<String>, text: Signal<String>) -> impl IntoView {
     let tooltip_id = unique_id("tooltip");
+    let dismissed = RwSignal::new(false);
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && !dismissed.get_untracked() {
+            dismissed.set(true);
+            // Escape is spent here: a dialog or menu around must not close as well.
+            event.stop_propagation();
+        }
+    };
     view! {
-        <span class="obs-tooltip-anchor">
+        <span
+            class="obs-tooltip-anchor"
+            class:obs-tooltip-anchor--dismissed=move || dismissed.get()
+            on:keydown=on_keydown
+            on:pointerleave=move |_| dismissed.set(false)
+            on:focusout=move |_| dismissed.set(false)
+        >
             <button
                 class="obs-button obs-button--plain obs-panel__info"
                 type="button"
