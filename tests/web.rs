@@ -251,3 +251,42 @@ async fn escape_dismisses_a_description_tooltip() {
             .contains("obs-tooltip-anchor--dismissed")
     );
 }
+
+/// A select's toggle is named by its label and the value it shows, so the choice is announced
+/// with the field (WCAG 4.1.2), and it follows the selection.
+#[wasm_bindgen_test]
+async fn a_select_announces_its_value_with_its_label() {
+    use odh_observability::widgets::{Select, SelectOption};
+    let root = container();
+    let selected = RwSignal::new(vec!["llm".to_owned()]);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let options = vec![
+            SelectOption::new("llm", "Customer support LLM"),
+            SelectOption::new("fraud", "Fraud detection"),
+        ];
+        view! {
+            <Select
+                label="Project"
+                options=options
+                selected=selected
+                on_change=Callback::new(move |next: Vec<String>| selected.set(next))
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let toggle = root.query_selector(".obs-select__toggle").unwrap().unwrap();
+    let name_of = |toggle: &web_sys::Element| {
+        let document = web_sys::window().unwrap().document().unwrap();
+        toggle
+            .get_attribute("aria-labelledby")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(|id| text_of(&document.get_element_by_id(id).unwrap()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(name_of(&toggle), "Project Customer support LLM");
+    selected.set(vec!["fraud".to_owned()]);
+    leptos::task::tick().await;
+    assert_eq!(name_of(&toggle), "Project Fraud detection");
+}

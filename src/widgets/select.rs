@@ -61,6 +61,9 @@ pub fn Select(
     let search = NodeRef::<Input>::new();
     let listbox_id = unique_id("listbox");
     let toggle_id = unique_id("toggle");
+    let label_id = unique_id("label");
+    let value_id = unique_id("value");
+    let labelled_by = format!("{label_id} {value_id}");
     let summary = move || {
         if let Some(text) = placeholder.get() {
             return text;
@@ -211,11 +214,14 @@ pub fn Select(
     };
     view! {
         <div class="obs-select" node_ref=root on:keydown=on_keydown on:focusout=on_focusout>
-            <label class="obs-select__label" for=toggle_id.clone()>{field_label}</label>
+            <label class="obs-select__label" id=label_id for=toggle_id.clone()>{field_label}</label>
+            // Named by the label and the value shown ("Project Customer support LLM"), as
+            // PatternFly's select toggles are, so a screen reader announces the choice too.
             <button
                 id=toggle_id
                 class="obs-select__toggle"
                 type="button"
+                aria-labelledby=labelled_by
                 aria-haspopup="listbox"
                 aria-expanded=move || open.get().to_string()
                 disabled=move || disabled.get()
@@ -233,7 +239,7 @@ pub fn Select(
                     }
                 }
             >
-                <span class="obs-select__value">{summary}</span>
+                <span class="obs-select__value" id=value_id>{summary}</span>
                 <span class="obs-select__caret"><ChevronIcon/></span>
             </button>
             {menu}
