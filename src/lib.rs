@@ -26,6 +26,8 @@ pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod fixtures;
 #[cfg(target_arch = "wasm32")]
+pub mod focus;
+#[cfg(target_arch = "wasm32")]
 pub mod icons;
 #[cfg(target_arch = "wasm32")]
 pub mod ids;

@@ -290,3 +290,92 @@ async fn a_select_announces_its_value_with_its_label() {
     leptos::task::tick().await;
     assert_eq!(name_of(&toggle), "Project Fraud detection");
 }
+
+/// The element that has focus.
+fn focused() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.active_element()
+}
+
+fn key(target: &web_sys::Element, key: &str, shift: bool) {
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_shift_key(shift);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init
+    })
+    .unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// A panel's menu takes focus when it opens, moves it with the arrows and gives it back to its
+/// button on Escape; its full-size view is a modal dialog that keeps Tab inside and gives focus
+/// back on Escape (WCAG 2.4.3, 2.4.11).
+#[wasm_bindgen_test]
+async fn the_panel_menu_and_full_size_view_keep_keyboard_focus() {
+    let (root, _handle) = mount_demo();
+    let toggle = by_role(&root, "button", "Options of End-to-end latency").unwrap();
+    click(&toggle).await;
+    next_frame().await;
+    let first = focused().unwrap();
+    assert_eq!(
+        text_of(&first),
+        "View full size",
+        "opening focuses the first action"
+    );
+    // Up from the first wraps to the last (the thresholds checkbox), down from there back.
+    key(&first, "ArrowUp", false);
+    let last = focused().unwrap();
+    assert_eq!(last.get_attribute("type").as_deref(), Some("checkbox"));
+    key(&last, "ArrowDown", false);
+    assert_eq!(focused().unwrap(), first);
+    key(&first, "Escape", false);
+    leptos::task::tick().await;
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        focused().unwrap(),
+        toggle,
+        "Escape gives focus back to the menu's button"
+    );
+
+    click(&toggle).await;
+    next_frame().await;
+    click(&focused().unwrap()).await;
+    next_frame().await;
+    let dialog = by_role(&root, "dialog", "End-to-end latency").expect("a modal full-size view");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("true"));
+    let inside = |element: &web_sys::Element| dialog.contains(Some(element));
+    assert!(
+        inside(&focused().unwrap()),
+        "focus moved into the full-size view"
+    );
+    // Shift+Tab from the first focusable element wraps to the last, Tab from there to the first.
+    let first = focused().unwrap();
+    key(&first, "Tab", true);
+    let last = focused().unwrap();
+    assert!(inside(&last) && last != first, "Shift+Tab wrapped inside");
+    key(&last, "Tab", false);
+    assert_eq!(focused().unwrap(), first, "Tab wrapped inside");
+    // Focus starts on the About button, whose tooltip shows: the first Escape hides it, the
+    // next closes the view.
+    assert_eq!(
+        first.get_attribute("aria-label").as_deref(),
+        Some("About End-to-end latency")
+    );
+    key(&first, "Escape", false);
+    leptos::task::tick().await;
+    assert!(by_role(&root, "dialog", "End-to-end latency").is_some());
+    key(&first, "Escape", false);
+    leptos::task::tick().await;
+    next_frame().await;
+    assert!(by_role(&root, "dialog", "End-to-end latency").is_none());
+    assert_eq!(
+        focused().unwrap(),
+        toggle,
+        "closing gives focus back to the menu's button"
+    );
+}

@@ -1,13 +1,15 @@
 //! A panel's menu: full size, data as a table or CSV, the queries as sent, and the panel's
 //! settings (series limit, threshold style).
 
-use leptos::ev::KeyboardEvent;
+use leptos::ev::{FocusEvent, KeyboardEvent};
+use leptos::html::{Button, Div, Span};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::data::QueryView;
 use super::kinds::outputs;
 use crate::chart::time_series::ThresholdStyle;
+use crate::focus::{focusable_within, move_with_arrows};
 use crate::ids::unique_id;
 
 /// What the menu can change on its panel.
@@ -39,9 +41,54 @@ pub fn PanelMenu(
     let open = RwSignal::new(false);
     let menu_id = unique_id("panel-menu");
     let limit_id = unique_id("limit");
+    let wrapper = NodeRef::<Span>::new();
+    let toggle = NodeRef::<Button>::new();
+    let popover = NodeRef::<Div>::new();
+    // Closes the menu and gives focus back to its button, so keyboard users stay where they
+    // were instead of landing on the page's body.
+    let close = move || {
+        open.set(false);
+        if let Some(toggle) = toggle.get_untracked() {
+            let _ = toggle.focus();
+        }
+    };
     let on_keydown = move |event: KeyboardEvent| {
-        if event.key() == "Escape" && open.get_untracked() {
+        if !open.get_untracked() {
+            return;
+        }
+        if event.key() == "Escape" {
             event.stop_propagation();
+            close();
+        } else if let Some(popover) = popover.get_untracked()
+            && matches!(
+                event.key().as_str(),
+                "ArrowDown" | "ArrowUp" | "Home" | "End"
+            )
+            && !is_text_field(&event)
+        {
+            move_with_arrows(&popover, &event);
+        }
+    };
+    // Opening moves focus to the first action; focus leaving the menu (Tab, a click elsewhere,
+    // another panel's menu opening) closes it, so only one is ever open.
+    Effect::new(move |_| {
+        if open.get()
+            && let Some(popover) = popover.get()
+            && let Some(first) = focusable_within(&popover).first()
+        {
+            let _ = first.focus();
+        }
+    });
+    let on_focusout = move |event: FocusEvent| {
+        let leaving = event
+            .related_target()
+            .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+            .is_none_or(|target| {
+                wrapper
+                    .get_untracked()
+                    .is_none_or(|wrapper| !wrapper.contains(Some(&target)))
+            });
+        if leaving {
             open.set(false);
         }
     };
@@ -52,21 +99,21 @@ pub fn PanelMenu(
         if let Err(error) = download_text(&csv, &name, "text/csv") {
             leptos::logging::warn!("could not download {name}: {error:?}");
         }
-        open.set(false);
+        close();
     };
     let content = move || {
         open.get().then(|| {
             let query_list = queries.map(|queries| queries.get()).unwrap_or_default();
             let has_queries = !query_list.is_empty();
             view! {
-                <div class="obs-panel-menu__popover" id=menu_id.clone() role="dialog" aria-label=move || format!("{} options", panel_title.get())>
+                <div class="obs-panel-menu__popover" node_ref=popover id=menu_id.clone() tabindex="-1" role="dialog" aria-label=move || format!("{} options", panel_title.get())>
                     <button class="obs-button obs-button--plain obs-panel-menu__action" type="button"
-                        on:click=move |_| { settings.full_size.update(|f| *f = !*f); open.set(false); }>
+                        on:click=move |_| { open.set(false); settings.full_size.update(|f| *f = !*f); }>
                         {move || if settings.full_size.get() { "Exit full size" } else { "View full size" }}
                     </button>
                     {has_queries.then(|| view! {
                         <button class="obs-button obs-button--plain obs-panel-menu__action" type="button"
-                            on:click=move |_| { settings.as_table.update(|t| *t = !*t); open.set(false); }>
+                            on:click=move |_| { settings.as_table.update(|t| *t = !*t); close(); }>
                             {move || if settings.as_table.get() { "View as chart" } else { "View as table" }}
                         </button>
                         <button class="obs-button obs-button--plain obs-panel-menu__action" type="button" on:click=download>
@@ -112,9 +159,10 @@ pub fn PanelMenu(
         })
     };
     view! {
-        <span class="obs-panel-menu" on:keydown=on_keydown>
+        <span class="obs-panel-menu" node_ref=wrapper on:keydown=on_keydown on:focusout=on_focusout>
             <button
-                class="obs-button obs-button--plain"
+                node_ref=toggle
+                class="obs-button obs-button--plain obs-panel-menu__toggle"
                 type="button"
                 aria-label=move || format!("Options of {}", panel_title.get())
                 aria-haspopup="dialog"
@@ -126,6 +174,14 @@ pub fn PanelMenu(
             {content}
         </span>
     }
+}
+
+/// Arrow keys belong to a text or number field while it has focus.
+fn is_text_field(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.type_() != "checkbox")
 }
 
 /// A file name from a panel title: letters, digits, `-` and `_`.

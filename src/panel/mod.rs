@@ -11,12 +11,13 @@ mod summary;
 
 use std::collections::BTreeSet;
 
-use leptos::html::Div;
+use leptos::html::{Div, Section};
 use leptos::prelude::*;
 use obs_core::dashboard::{Panel, PanelKind};
 use obs_core::plan::interpolate_text;
 
 use crate::dom::{use_seen, use_width};
+use crate::focus::{focus, focusable_within, trap_tab};
 use crate::icons::InfoIcon;
 use crate::ids::unique_id;
 use body::PanelBody;
@@ -39,6 +40,7 @@ pub fn PanelFrame(
 ) -> impl IntoView {
     let context = use_context::<PanelContext>();
     let body_ref = NodeRef::<Div>::new();
+    let section_ref = NodeRef::<Section>::new();
     let queries: Option<Signal<Vec<QueryView>>> = context.as_ref().map(|context| {
         let seen = use_seen(body_ref);
         let width = use_width(body_ref);
@@ -74,10 +76,34 @@ pub fn PanelFrame(
             </header>
         }
     });
+    // The full-size view is a modal dialog: focus moves into it and stays there (Tab wraps),
+    // and when it closes focus goes back to the panel's menu button, where it was opened.
+    Effect::new(move |was_full: Option<bool>| {
+        let full = settings.full_size.get();
+        if let Some(section) = section_ref.get_untracked() {
+            if full {
+                match focusable_within(&section).first() {
+                    Some(first) => {
+                        let _ = first.focus();
+                    }
+                    None => focus(&section),
+                }
+            } else if was_full == Some(true)
+                && let Ok(Some(toggle)) = section.query_selector(".obs-panel-menu__toggle")
+            {
+                focus(&toggle);
+            }
+        }
+        full
+    });
     view! {
         <section
+            node_ref=section_ref
             class=format!("obs-panel{modifier}")
             class:obs-panel--full-size=move || settings.full_size.get()
+            role=move || settings.full_size.get().then_some("dialog")
+            aria-modal=move || settings.full_size.get().then_some("true")
+            tabindex=move || settings.full_size.get().then_some("-1")
             aria-label=move || title.get()
             data-panel-key=key
             data-kind=kind_name
@@ -85,8 +111,13 @@ pub fn PanelFrame(
             data-series=move || summary.map(|summary| summary.get().series.to_string())
             data-latest-ms=move || summary.and_then(|summary| summary.get().latest_ms).map(|ms| ms.to_string())
             on:keydown=move |event: leptos::ev::KeyboardEvent| {
-                if event.key() == "Escape" && settings.full_size.get_untracked() {
+                if !settings.full_size.get_untracked() {
+                    return;
+                }
+                if event.key() == "Escape" {
                     settings.full_size.set(false);
+                } else if let Some(section) = section_ref.get_untracked() {
+                    trap_tab(&section, &event);
                 }
             }
         >
