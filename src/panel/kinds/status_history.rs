@@ -40,11 +40,19 @@ pub fn StatusHistoryPanel(
     });
     let summary = Signal::derive(move || {
         let model = model.get();
+        // The states, not only the size: each row's state now and the share of each state.
+        let rows: Vec<String> = model
+            .rows
+            .iter()
+            .take(20)
+            .map(|row| row.describe())
+            .collect();
         format!(
-            "{}. Status history of {} series over {} steps.",
+            "{}. Status history of {} series over {} steps. {}.",
             label.get(),
             model.rows.len(),
-            model.columns.count
+            model.columns.count,
+            rows.join(". ")
         )
     });
     let timezone = Signal::derive(move || time.and_then(|time| time.timezone.get()));

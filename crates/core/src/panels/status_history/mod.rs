@@ -95,6 +95,31 @@ pub struct StatusCell {
     pub color: String,
 }
 
+impl StatusRow {
+    /// What a screen reader hears of the row: its name, its state now (the last cell) and the
+    /// share of the steps each state took, most first ("pod-a: now Queueing; No queue 80%,
+    /// Queueing 20%").
+    pub fn describe(&self) -> String {
+        let Some(last) = self.cells.last() else {
+            return format!("{}: no data", self.name);
+        };
+        let mut shares: Vec<(&str, usize)> = Vec::new();
+        for cell in &self.cells {
+            match shares.iter_mut().find(|(text, _)| *text == cell.text) {
+                Some((_, count)) => *count += 1,
+                None => shares.push((&cell.text, 1)),
+            }
+        }
+        crate::sort::sort_by(&mut shares, |a, b| b.1.cmp(&a.1));
+        let total = self.cells.len() as f64;
+        let parts: Vec<String> = shares
+            .iter()
+            .map(|(text, count)| format!("{text} {:.0}%", *count as f64 * 100.0 / total))
+            .collect();
+        format!("{}: now {}; {}", self.name, last.text, parts.join(", "))
+    }
+}
+
 /// The legend: one entry per distinct value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusLegend {

@@ -186,3 +186,18 @@ fn names_compare_like_locale_compare() {
         assert_eq!(compare_names(a, b), *expected, "{a} {b}");
     }
 }
+
+#[test]
+fn rows_describe_their_states_for_screen_readers() {
+    let mappings = json!({"mappings": [
+        {"kind": "Value", "spec": {"value": "1", "result": {"value": "Up"}}},
+        {"kind": "Value", "spec": {"value": "0", "result": {"value": "Down"}}}
+    ]});
+    let series = vec![
+        series("b", &[(0, 1.0), (10, 1.0), (20, 1.0), (30, 0.0)]),
+        series("a", &[]),
+    ];
+    let model = model(mappings, series, range(0, 40));
+    let described: Vec<String> = model.rows.iter().map(StatusRow::describe).collect();
+    assert_eq!(described, ["a: no data", "b: now Down; Up 75%, Down 25%"]);
+}
