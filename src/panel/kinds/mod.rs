@@ -46,6 +46,10 @@ pub fn outputs(queries: &[QueryView]) -> Vec<QueryOutput> {
                 query_index,
                 result: Arc::clone(result),
                 series_name_format: query.series_name_format.clone(),
+                query: query
+                    .sent
+                    .clone()
+                    .unwrap_or_else(|| query.definition.clone()),
             }),
             _ => None,
         })

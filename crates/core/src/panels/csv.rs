@@ -121,6 +121,7 @@ mod tests {
                 warnings: Vec::new(),
             }),
             series_name_format: Some("{{pod}}".into()),
+            query: String::new(),
         };
         let csv = to_csv(&[output]);
         let lines: Vec<&str> = csv.lines().collect();

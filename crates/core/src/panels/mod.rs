@@ -29,6 +29,8 @@ pub struct QueryOutput {
     pub result: Arc<QueryResult>,
     /// `seriesNameFormat` with variables filled in.
     pub series_name_format: Option<String>,
+    /// The PromQL as sent: the name of a series without labels, as Perses names it.
+    pub query: String,
 }
 
 impl QueryOutput {
@@ -43,6 +45,7 @@ impl QueryOutput {
                 warnings: Vec::new(),
             }),
             series_name_format: name_format.map(str::to_owned),
+            query: String::new(),
         }
     }
 }
@@ -66,6 +69,11 @@ pub fn named_series(outputs: &[QueryOutput], limit: usize) -> (Vec<NamedSeries<'
             if named.len() < limit {
                 let name = match &output.series_name_format {
                     Some(format) => format_series_name(format, &series.labels),
+                    // Perses names a series without any label after its query
+                    // (prometheus-plugin `getFormattedPrometheusSeriesName`): `{}` says nothing.
+                    None if series.labels.is_empty() && !output.query.is_empty() => {
+                        output.query.clone()
+                    }
                     None => series_key(&series.labels),
                 };
                 named.push(NamedSeries {
@@ -77,4 +85,34 @@ pub fn named_series(outputs: &[QueryOutput], limit: usize) -> (Vec<NamedSeries<'
         }
     }
     (named, total)
+}
+
+#[cfg(test)]
+mod naming_tests {
+    use super::*;
+    use crate::panels::test_support::series_at;
+
+    #[test]
+    fn series_are_named_as_perses_names_them() {
+        let query = "sum(rate(vllm:request_success_total[5m]))";
+        let cases = [
+            // (labels, seriesNameFormat, query as sent, name)
+            (vec![], None, query, query),
+            (vec![], None, "", "{}"),
+            (vec![("pod", "a")], None, query, r#"{pod="a"}"#),
+            (vec![("__name__", "up")], None, query, "up{}"),
+            (vec![], Some("requests"), query, "requests"),
+        ];
+        for (labels, format, sent, expected) in cases {
+            let mut output = QueryOutput::matrix(0, vec![series_at(&labels, &[(0, 1.0)])], format);
+            output.query = sent.to_owned();
+            let outputs = [output];
+            let (named, total) = named_series(&outputs, 10);
+            assert_eq!(
+                (named[0].name.as_str(), total),
+                (expected, 1),
+                "{labels:?} {format:?}"
+            );
+        }
+    }
 }

@@ -37,6 +37,7 @@ fn outputs(series: Vec<Series>) -> Vec<QueryOutput> {
             warnings: Vec::new(),
         }),
         series_name_format: Some("{{name}}".to_owned()),
+        query: String::new(),
     }]
 }
 

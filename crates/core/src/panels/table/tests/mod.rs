@@ -34,6 +34,7 @@ fn output(query_index: usize, series: Vec<Series>) -> QueryOutput {
             warnings: Vec::new(),
         }),
         series_name_format: None,
+        query: String::new(),
     }
 }
 
