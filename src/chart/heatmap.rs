@@ -71,7 +71,7 @@ pub fn HeatmapChart(
     view! { <LaidOutChart lay_out=lay_out paint=paint hit=hit label=label/> }
 }
 
-/// The cells, as one image: every cell a canvas call would cost tens of milliseconds.
+/// The cells as one image: a canvas call per cell would cost tens of milliseconds.
 fn paint_cells(
     painter: &mut Painter,
     model: &HeatmapModel,
