@@ -125,7 +125,7 @@ pub fn PanelFrame(
             <div class="obs-panel__body" node_ref=body_ref>
                 {move || match (settings.as_table.get(), queries) {
                     (true, Some(queries)) => view! {
-                        <DataTable queries=queries series_limit=settings.series_limit caption=title/>
+                        <DataTable queries=queries series_limit=settings.series_limit caption=title format=panel.kind.value_format().cloned()/>
                     }
                     .into_any(),
                     _ => view! {

@@ -32,6 +32,7 @@ async fn dashboards_come_alive_in_the_browser() {
 async fn scenario(harness: &Harness) -> Result<(), String> {
     opens_the_first_project_and_its_dashboard(harness).await?;
     latency_distributions_are_drawn(harness).await?;
+    the_table_view_reads_like_the_panel(harness).await?;
     a_variable_change_queries_again(harness).await?;
     a_range_change_queries_the_new_range(harness).await?;
     a_slow_backend_gets_its_request_aborted(harness).await?;
@@ -162,6 +163,72 @@ async fn latency_distributions_are_drawn(harness: &Harness) -> Result<(), String
         return Err("the histogram's increase over the range was not an instant query".to_owned());
     }
     Ok(())
+}
+
+/// "View as table" of a panel with three queries: a focusable region, a column that tells the
+/// queries apart, and values in the panel's unit (seconds), not raw floats.
+async fn the_table_view_reads_like_the_panel(harness: &Harness) -> Result<(), String> {
+    let title = "End-to-end latency";
+    harness
+        .eval(
+            "const panel = obsPanel(arguments[0]); panel.scrollIntoView({block: 'center'}); \
+             panel.querySelector('.obs-panel-menu__toggle').click();",
+            vec![title.into()],
+        )
+        .await?;
+    harness
+        .click_js(&format!(
+            "[...obsPanel({}).querySelectorAll('.obs-panel-menu__action')].find(b => b.textContent === 'View as table')",
+            serde_json::json!(title)
+        ))
+        .await?;
+    let table = "const panel = obsPanel(arguments[0]); \
+        const region = panel.querySelector('.obs-data-table'); \
+        if (!region) return null; \
+        return {role: region.getAttribute('role'), tabindex: region.getAttribute('tabindex'), \
+          head: [...region.querySelectorAll('thead th')].map(e => e.textContent), \
+          first: [...region.querySelectorAll('tbody tr:first-child td')].map(e => e.textContent)}";
+    harness
+        .wait_until("the table view shows rows", || async {
+            let seen = harness.eval(table, vec![title.into()]).await?;
+            Ok(seen["first"]
+                .as_array()
+                .is_some_and(|cells| !cells.is_empty()))
+        })
+        .await?;
+    let seen = harness.eval(table, vec![title.into()]).await?;
+    let head: Vec<&str> = seen["head"]
+        .as_array()
+        .map(|cells| cells.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let first: Vec<&str> = seen["first"]
+        .as_array()
+        .map(|cells| cells.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    let in_seconds = first
+        .iter()
+        .skip(2)
+        .all(|cell| cell.ends_with('s') || *cell == "–");
+    if seen["role"] != "region"
+        || seen["tabindex"] != "0"
+        || head.first() != Some(&"Query")
+        || first.first() != Some(&"Query 1")
+        || !in_seconds
+    {
+        return Err(format!("the table view: {seen}"));
+    }
+    harness
+        .eval(
+            "obsPanel(arguments[0]).querySelector('.obs-panel-menu__toggle').click();",
+            vec![title.into()],
+        )
+        .await?;
+    harness
+        .click_js(&format!(
+            "[...obsPanel({}).querySelectorAll('.obs-panel-menu__action')].find(b => b.textContent === 'View as chart')",
+            serde_json::json!(title)
+        ))
+        .await
 }
 
 async fn a_variable_change_queries_again(harness: &Harness) -> Result<(), String> {

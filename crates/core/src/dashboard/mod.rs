@@ -238,6 +238,27 @@ impl PanelKind {
             Self::Unsupported { kind } | Self::Invalid { kind, .. } => kind,
         }
     }
+
+    /// The format the panel shows its values in, for views of its raw data (the table view):
+    /// the y axis' of a time series chart, the `format` of the kinds that have one. Kinds whose
+    /// values have no single unit (tables, status history, histograms' counts) have none.
+    pub fn value_format(&self) -> Option<&crate::spec::common::Format> {
+        match self {
+            Self::TimeSeriesChart(spec) => spec.y_axis.as_ref()?.format.as_ref(),
+            Self::StatChart(spec) => spec.format.as_ref(),
+            Self::GaugeChart(spec) => spec.format.as_ref(),
+            Self::BarChart(spec) => spec.format.as_ref(),
+            Self::PieChart(spec) => spec.format.as_ref(),
+            Self::HeatMapChart(spec) => spec.count_format.as_ref(),
+            Self::Table(_)
+            | Self::TimeSeriesTable(_)
+            | Self::Markdown(_)
+            | Self::StatusHistoryChart(_)
+            | Self::HistogramChart(_)
+            | Self::Unsupported { .. }
+            | Self::Invalid { .. } => None,
+        }
+    }
 }
 
 /// One query of a panel.
@@ -391,4 +412,54 @@ pub enum GridContent {
     Panel(String),
     /// A reference that does not resolve, kept so the page can say so in its place.
     Missing { reference: String },
+}
+
+#[cfg(test)]
+mod value_format_tests {
+    use super::*;
+    use crate::spec::unit::Unit;
+
+    /// The panel kind of a Perses panel plugin given as JSON.
+    fn kind(plugin: serde_json::Value) -> PanelKind {
+        let document = serde_json::json!({
+            "kind": "Dashboard",
+            "metadata": {"name": "d", "project": "p"},
+            "spec": {"panels": {"p": {"kind": "Panel", "spec": {"plugin": plugin}}}, "layouts": []}
+        });
+        let mut loaded = load_document(&document);
+        let loaded = loaded.remove(0).expect("a dashboard");
+        loaded.dashboard.panels["p"].kind.clone()
+    }
+
+    #[test]
+    fn a_panel_says_which_format_its_values_take() {
+        let seconds = serde_json::json!({"unit": "seconds"});
+        let cases = [
+            (
+                serde_json::json!({"kind": "TimeSeriesChart", "spec": {"yAxis": {"format": seconds}}}),
+                Some(Unit::Seconds),
+            ),
+            (
+                serde_json::json!({"kind": "TimeSeriesChart", "spec": {}}),
+                None,
+            ),
+            (
+                serde_json::json!({"kind": "StatChart", "spec": {"calculation": "last", "format": {"unit": "bytes"}}}),
+                Some(Unit::Bytes),
+            ),
+            (
+                serde_json::json!({"kind": "HeatMapChart", "spec": {"countFormat": {"unit": "requests/sec"}}}),
+                Some(Unit::RequestsPerSec),
+            ),
+            (serde_json::json!({"kind": "Table", "spec": {}}), None),
+        ];
+        for (plugin, unit) in cases {
+            let kind = kind(plugin.clone());
+            assert_eq!(
+                kind.value_format().and_then(|format| format.unit),
+                unit,
+                "{plugin}"
+            );
+        }
+    }
 }
