@@ -2,6 +2,7 @@
 //! decimation that keeps drawing fast. The web layer only turns the results into pixels.
 
 pub mod bar;
+pub mod contrast;
 pub mod decimate;
 pub mod frame;
 pub mod gauge;

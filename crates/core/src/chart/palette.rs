@@ -123,7 +123,7 @@ pub fn readable_text_on(background: &str) -> &'static str {
     }
 }
 
-fn parse_rgb(css: &str) -> Option<[u8; 3]> {
+pub(crate) fn parse_rgb(css: &str) -> Option<[u8; 3]> {
     let css = css.trim().to_ascii_lowercase();
     if let Some(hex) = css.strip_prefix('#') {
         let digits: Vec<u8> = hex

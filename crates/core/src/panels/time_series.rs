@@ -54,6 +54,9 @@ pub struct ChartSeries {
     pub query_index: usize,
     /// A CSS colour (`#rrggbb`, a name, or Perses' `hsla(...)`).
     pub color: String,
+    /// The colour comes from the palette, not from the dashboard: the web layer may move its
+    /// lightness to reach 3:1 on the theme's background (`chart::contrast`).
+    pub palette_color: bool,
     pub line_style: LineStyle,
     pub area_opacity: f64,
     /// Drawn below the axis (values negated), as Grafana's "negative Y" transform.
@@ -132,6 +135,7 @@ pub fn prepare(
                 Some(ColorMode::FixedSingle) if !query_has_many => settings.color_value.clone(),
                 _ => None,
             });
+            let palette_color = fixed.is_none();
             let color = fixed.unwrap_or_else(|| match palette {
                 PaletteMode::Categorical => categorical_color(id).to_owned(),
                 PaletteMode::Auto => auto_color(&named.name).to_css(),
@@ -142,6 +146,7 @@ pub fn prepare(
                 name: named.name,
                 query_index: named.query_index,
                 color,
+                palette_color,
                 line_style: settings
                     .and_then(|s| s.line_style)
                     .or(visual.line_style)

@@ -1,0 +1,185 @@
+//! Series colours that stand out from the panel. WCAG 2.2's 1.4.11 asks 3:1 between the parts
+//! of a chart a reader needs and what is around them; several of Perses' palette colours fall
+//! to 1.5–2.5:1 on a white or a dark card. A palette colour keeps its hue and saturation (so
+//! series keep Perses' order and look) and moves in lightness, away from the background, until
+//! it reaches 3:1 as drawn over it. Colours a dashboard sets itself are left alone by callers.
+
+use super::palette::{Hsla, parse_rgb};
+
+/// The contrast a series colour reaches against the panel background.
+pub const MIN_RATIO: f64 = 3.0;
+
+/// WCAG relative luminance of an sRGB colour.
+pub fn luminance([red, green, blue]: [u8; 3]) -> f64 {
+    let linear = |channel: u8| {
+        let value = f64::from(channel) / 255.0;
+        if value <= 0.039_28 {
+            value / 12.92
+        } else {
+            ((value + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+}
+
+/// WCAG contrast ratio between two colours, 1 to 21.
+pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `color` (hex, `rgb()`, or Perses' `hsla()`) made to reach [`MIN_RATIO`] against
+/// `background`, drawn at its own opacity over it. Unchanged when it already does, or when
+/// either colour cannot be read.
+pub fn readable_on(color: &str, background: &str) -> String {
+    let Some(background_rgb) = parse_rgb(background) else {
+        return color.to_owned();
+    };
+    let Some(mut hsla) = parse_hsla(color).or_else(|| parse_rgb(color).map(hsla_of)) else {
+        return color.to_owned();
+    };
+    let drawn = |hsla: Hsla| blend(hsla.to_rgb(), background_rgb, hsla.alpha);
+    if contrast_ratio(drawn(hsla), background_rgb) >= MIN_RATIO {
+        return color.to_owned();
+    }
+    // Darker on a light card, lighter on a dark one, a percent of lightness at a time.
+    let step = if luminance(background_rgb) > 0.18 {
+        -0.01
+    } else {
+        0.01
+    };
+    for _ in 0..100 {
+        hsla.lightness = (hsla.lightness + step).clamp(0.0, 1.0);
+        if contrast_ratio(drawn(hsla), background_rgb) >= MIN_RATIO
+            || hsla.lightness <= 0.0
+            || hsla.lightness >= 1.0
+        {
+            break;
+        }
+    }
+    hsla.to_css()
+}
+
+/// `color` over `background` at `alpha`.
+fn blend(color: [u8; 3], background: [u8; 3], alpha: f64) -> [u8; 3] {
+    let alpha = alpha.clamp(0.0, 1.0);
+    [0, 1, 2].map(|channel| {
+        (f64::from(color[channel]) * alpha + f64::from(background[channel]) * (1.0 - alpha)).round()
+            as u8
+    })
+}
+
+/// Perses' `hsla(201.45,50%,65%,0.9)` (or `hsl(...)`).
+fn parse_hsla(css: &str) -> Option<Hsla> {
+    let css = css.trim().to_ascii_lowercase();
+    let inner = css
+        .strip_prefix("hsla(")
+        .or_else(|| css.strip_prefix("hsl("))?
+        .strip_suffix(')')?;
+    let mut parts = inner.split(',').map(str::trim);
+    let hue_deg = parts.next()?.parse().ok()?;
+    let percent = |part: Option<&str>| -> Option<f64> {
+        Some(part?.strip_suffix('%')?.parse::<f64>().ok()? / 100.0)
+    };
+    let saturation = percent(parts.next())?;
+    let lightness = percent(parts.next())?;
+    let alpha = parts.next().map_or(Some(1.0), |part| part.parse().ok())?;
+    Some(Hsla {
+        hue_deg,
+        saturation,
+        lightness,
+        alpha,
+    })
+}
+
+/// An sRGB colour in HSL, opaque.
+fn hsla_of([red, green, blue]: [u8; 3]) -> Hsla {
+    let [r, g, b] = [red, green, blue].map(|channel| f64::from(channel) / 255.0);
+    let (max, min) = (r.max(g).max(b), r.min(g).min(b));
+    let lightness = (max + min) / 2.0;
+    let delta = max - min;
+    let (hue_deg, saturation) = if delta == 0.0 {
+        (0.0, 0.0)
+    } else {
+        let saturation = delta / (1.0 - (2.0 * lightness - 1.0).abs());
+        let hue = if max == r {
+            ((g - b) / delta).rem_euclid(6.0)
+        } else if max == g {
+            (b - r) / delta + 2.0
+        } else {
+            (r - g) / delta + 4.0
+        };
+        (hue * 60.0, saturation)
+    };
+    Hsla {
+        hue_deg,
+        saturation,
+        lightness,
+        alpha: 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::palette::{CATEGORICAL, auto_color};
+
+    /// The card backgrounds of PatternFly 6's light and dark themes (ours and its own dark).
+    const BACKGROUNDS: [&str; 3] = ["#ffffff", "#292929", "#1f1f1f"];
+
+    fn drawn_ratio(color: &str, background: &str) -> f64 {
+        let background = parse_rgb(background).unwrap_or_default();
+        let hsla = parse_hsla(color)
+            .or_else(|| parse_rgb(color).map(hsla_of))
+            .unwrap_or_else(|| panic!("{color} cannot be read"));
+        contrast_ratio(blend(hsla.to_rgb(), background, hsla.alpha), background)
+    }
+
+    #[test]
+    fn every_default_series_colour_reaches_three_to_one_on_both_themes() {
+        let names: Vec<String> = (0..500).map(|index| format!("series-{index}")).collect();
+        let palette = CATEGORICAL
+            .iter()
+            .map(|color| (*color).to_owned())
+            .chain(names.iter().map(|name| auto_color(name).to_css()))
+            .chain(std::iter::once(auto_color("error rate").to_css()));
+        for color in palette {
+            for background in BACKGROUNDS {
+                let readable = readable_on(&color, background);
+                let ratio = drawn_ratio(&readable, background);
+                assert!(
+                    ratio >= MIN_RATIO,
+                    "{color} → {readable} on {background}: {ratio:.2}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn colours_keep_their_hue_and_those_that_reach_it_stay() {
+        // Perses' blue #0072B2 reaches 3:1 on white already.
+        assert_eq!(readable_on("#0072B2", "#ffffff"), "#0072B2");
+        // Its light blue does not: darker, same hue.
+        let light_blue = readable_on("#56B4E9", "#ffffff");
+        let before = hsla_of(parse_rgb("#56B4E9").unwrap_or_default());
+        let after = parse_hsla(&light_blue).unwrap_or_else(|| panic!("{light_blue}"));
+        assert!(
+            (after.hue_deg - before.hue_deg).abs() < 0.01,
+            "{light_blue}"
+        );
+        assert!(after.lightness < before.lightness);
+        // On a dark card the dark blue gets lighter.
+        let dark = parse_hsla(&readable_on("#0072B2", "#292929")).unwrap_or_else(|| panic!());
+        assert!(dark.lightness > hsla_of(parse_rgb("#0072B2").unwrap_or_default()).lightness);
+        // What cannot be read stays as it is.
+        assert_eq!(readable_on("var(--x)", "#ffffff"), "var(--x)");
+        assert_eq!(readable_on("#56B4E9", "transparent"), "#56B4E9");
+    }
+
+    #[test]
+    fn contrast_ratios_follow_wcag() {
+        assert!((contrast_ratio([255, 255, 255], [0, 0, 0]) - 21.0).abs() < 1e-9);
+        assert!((contrast_ratio([119, 119, 119], [255, 255, 255]) - 4.48).abs() < 0.01);
+        assert_eq!(blend([0, 0, 0], [255, 255, 255], 0.5), [128, 128, 128]);
+    }
+}
