@@ -41,11 +41,14 @@ impl ChartTheme {
     /// The colour of threshold step `index` when the dashboard gives none, as Perses picks:
     /// yellow, the warning colour, then the danger colour.
     pub fn threshold_color(&self, index: usize) -> String {
-        match index {
-            0 => "#FFCC00".to_owned(),
-            1 => self.warning.clone(),
-            _ => self.danger.clone(),
-        }
+        let color = match index {
+            0 => "#FFCC00",
+            1 => &self.warning,
+            _ => &self.danger,
+        };
+        // Perses' yellow and amber fall to 1.5–2:1 on a white card: the default colours reach
+        // 3:1 on the theme's background (WCAG 1.4.11); a dashboard's own step colours stay.
+        obs_core::chart::contrast::readable_on(color, &self.background)
     }
 
     /// The colours of thresholds without their own, for the core's threshold logic.

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use obs_core::chart::contrast::readable_on;
 use obs_core::panels::pie::{PieLegend, prepare};
 use obs_core::spec::common::{LegendMode, LegendPosition};
 use obs_core::spec::panels::pie::PieChartSpec;
@@ -10,6 +11,7 @@ use obs_core::spec::panels::pie::PieChartSpec;
 use super::{Outputs, SwatchLegend};
 use crate::chart::Shared;
 use crate::chart::pie::PieChart;
+use crate::chart::theme::use_chart_theme;
 
 #[component]
 pub fn PiePanel(
@@ -18,8 +20,26 @@ pub fn PiePanel(
     series_limit: RwSignal<usize>,
     label: Signal<String>,
 ) -> impl IntoView {
-    let model =
-        Memo::new(move |_| Shared(Arc::new(prepare(&spec, &outputs.get(), series_limit.get()))));
+    let theme = use_chart_theme();
+    let model = Memo::new(move |_| {
+        let mut model = prepare(&spec, &outputs.get(), series_limit.get());
+        // Hash colours reach 3:1 on this theme's card (WCAG 1.4.11); a palette the dashboard
+        // gives stays as written.
+        if model.palette_colors {
+            let background = theme.with(|theme| theme.background.clone());
+            for slice in &mut model.slices {
+                slice.color = readable_on(&slice.color, &background);
+            }
+            for row in model
+                .legend
+                .iter_mut()
+                .flat_map(|legend| legend.rows.iter_mut())
+            {
+                row.color = readable_on(&row.color, &background);
+            }
+        }
+        Shared(Arc::new(model))
+    });
     let summary = Signal::derive(move || {
         let model = model.get();
         let parts: Vec<String> = model

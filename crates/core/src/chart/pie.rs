@@ -120,6 +120,7 @@ mod tests {
             radius_pct: 50.0,
             show_labels: true,
             legend: None,
+            palette_colors: true,
         };
         let size = CanvasSize {
             width_css: 300.0,

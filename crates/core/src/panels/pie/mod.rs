@@ -39,6 +39,9 @@ pub struct PieModel {
     /// Whether each slice shows its name and `label`.
     pub show_labels: bool,
     pub legend: Option<PieLegend>,
+    /// The colours come from the series names' hashes (no `colorPalette`): the web layer may
+    /// move their lightness to reach 3:1 on the theme's background (`chart::contrast`).
+    pub palette_colors: bool,
 }
 
 /// One drawn slice.
@@ -145,6 +148,7 @@ pub fn prepare(spec: &PieChartSpec, outputs: &[QueryOutput], series_limit: usize
             .unwrap_or(DEFAULT_RADIUS_PCT),
         show_labels: spec.show_labels.unwrap_or(false),
         legend,
+        palette_colors: spec.color_palette.is_empty(),
     }
 }
 

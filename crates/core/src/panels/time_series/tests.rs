@@ -81,7 +81,10 @@ fn series_get_names_colours_and_styles() {
         100,
     );
     assert_ne!(fixed.series[0].color, "#00ff00");
-    assert!(fixed.series[0].palette_color, "a palette colour may be made readable");
+    assert!(
+        fixed.series[0].palette_color,
+        "a palette colour may be made readable"
+    );
     let fixed = prepare(
         &spec(
             json!({"querySettings": [{"queryIndex": 0, "colorMode": "fixed", "colorValue": "#00ff00"}]}),
@@ -97,7 +100,10 @@ fn series_get_names_colours_and_styles() {
         ),
         ("#00ff00", "#00ff00")
     );
-    assert!(!fixed.series[0].palette_color, "a dashboard's own colour stays");
+    assert!(
+        !fixed.series[0].palette_color,
+        "a dashboard's own colour stays"
+    );
     let short = prepare(
         &spec(json!({})),
         &outputs,
