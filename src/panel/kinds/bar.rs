@@ -9,6 +9,7 @@ use obs_core::spec::panels::bar::BarChartSpec;
 use super::{Outputs, SwatchLegend};
 use crate::chart::Shared;
 use crate::chart::bar::BarChart;
+use crate::chart::theme::use_chart_theme;
 use crate::regex::JsPatterns;
 
 #[component]
@@ -18,12 +19,15 @@ pub fn BarPanel(
     series_limit: RwSignal<usize>,
     label: Signal<String>,
 ) -> impl IntoView {
+    let theme = use_chart_theme();
     let model = Memo::new(move |_| {
+        let background = theme.with(|theme| theme.background.clone());
         Shared(Arc::new(prepare(
             &spec,
             &outputs.get(),
             &JsPatterns,
             series_limit.get(),
+            Some(&background),
         )))
     });
     let summary = Signal::derive(move || {

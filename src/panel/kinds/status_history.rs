@@ -10,6 +10,7 @@ use obs_core::time_range::AbsoluteRange;
 use super::{Outputs, SwatchLegend};
 use crate::chart::Shared;
 use crate::chart::status_history::StatusHistoryChart;
+use crate::chart::theme::use_chart_theme;
 use crate::panel::data::PanelContext;
 use crate::regex::JsPatterns;
 
@@ -22,6 +23,7 @@ pub fn StatusHistoryPanel(
 ) -> impl IntoView {
     let context = use_context::<PanelContext>();
     let time = context.as_ref().map(|context| context.time);
+    let theme = use_chart_theme();
     let model = Memo::new(move |_| {
         // Outside a running dashboard (previews) the chart spans the data itself.
         let range = time
@@ -30,12 +32,14 @@ pub fn StatusHistoryPanel(
                 start_ms: 0,
                 end_ms: 0,
             });
+        let background = theme.with(|theme| theme.background.clone());
         Shared(Arc::new(prepare(
             &spec,
             &outputs.get(),
             range,
             &JsPatterns,
             series_limit.get(),
+            Some(&background),
         )))
     });
     let summary = Signal::derive(move || {

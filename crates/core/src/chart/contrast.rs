@@ -42,7 +42,10 @@ pub fn readable_on(color: &str, background: &str) -> String {
     if contrast_ratio(drawn(hsla), background_rgb) >= MIN_RATIO {
         return color.to_owned();
     }
-    // Darker on a light card, lighter on a dark one, a percent of lightness at a time.
+    // Darker on a light card, lighter on a dark one, a percent of lightness at a time. The
+    // colour is judged as written (`to_css` rounds to whole percents), so rounding cannot take
+    // it back under the ratio.
+    let as_written = |hsla: Hsla| parse_hsla(&hsla.to_css()).unwrap_or(hsla);
     let step = if luminance(background_rgb) > 0.18 {
         -0.01
     } else {
@@ -50,7 +53,7 @@ pub fn readable_on(color: &str, background: &str) -> String {
     };
     for _ in 0..100 {
         hsla.lightness = (hsla.lightness + step).clamp(0.0, 1.0);
-        if contrast_ratio(drawn(hsla), background_rgb) >= MIN_RATIO
+        if contrast_ratio(drawn(as_written(hsla)), background_rgb) >= MIN_RATIO
             || hsla.lightness <= 0.0
             || hsla.lightness >= 1.0
         {
@@ -58,6 +61,12 @@ pub fn readable_on(color: &str, background: &str) -> String {
         }
     }
     hsla.to_css()
+}
+
+/// The sRGB of a CSS colour this module reads (hex, `rgb()`, `hsl()`/`hsla()`), its
+/// opacity left out.
+pub fn rgb_of(css: &str) -> Option<[u8; 3]> {
+    parse_hsla(css).map(Hsla::to_rgb).or_else(|| parse_rgb(css))
 }
 
 /// `color` over `background` at `alpha`.

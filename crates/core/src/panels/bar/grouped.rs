@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use super::OverrideColors;
 use crate::calculation::calculate;
-use crate::chart::palette::categorical_color;
 use crate::format::format_value;
 use crate::panels::NamedSeries;
 use crate::spec::common::{Format, SortOrder};
@@ -125,7 +124,7 @@ pub(super) fn grouped_bars(
             // ECharts gives palette colours only to series without a colour of their own.
             let color = colors.color_for(name).unwrap_or_else(|| {
                 palette_index += 1;
-                categorical_color(palette_index - 1).to_owned()
+                colors.palette(palette_index - 1)
             });
             LegendEntry {
                 name: name.clone(),

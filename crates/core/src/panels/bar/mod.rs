@@ -83,11 +83,14 @@ pub struct ValueAxis {
 
 /// Prepares the chart from the panel's options and its query results, using at most
 /// `series_limit` series. `patterns` matches the `colorOverrides` regexes against bar names.
+/// With a `background` (the theme's card), palette colours are made to reach 3:1 on it
+/// (`chart::contrast`); override colours stay as the dashboard writes them.
 pub fn prepare(
     spec: &BarChartSpec,
     outputs: &[QueryOutput],
     patterns: &dyn PatternEngine,
     series_limit: usize,
+    background: Option<&str>,
 ) -> BarModel {
     let (named, total_series) = named_series(outputs, series_limit);
     let orientation = spec.orientation.unwrap_or_default();
@@ -100,6 +103,7 @@ pub fn prepare(
     let colors = OverrideColors {
         overrides,
         patterns,
+        background,
     };
     let plain_format = spec.format.clone().unwrap_or_else(default_format);
     let (mut layout, axis_format) = if spec.group_by.is_empty() {
@@ -162,9 +166,19 @@ fn percent_format(format: Option<&Format>) -> Format {
 struct OverrideColors<'a> {
     overrides: &'a [ColorOverride],
     patterns: &'a dyn PatternEngine,
+    background: Option<&'a str>,
 }
 
 impl OverrideColors<'_> {
+    /// The palette's `index`-th colour, readable on the background when there is one.
+    fn palette(&self, index: usize) -> String {
+        let color = categorical_color(index);
+        match self.background {
+            Some(background) => crate::chart::contrast::readable_on(color, background),
+            None => color.to_owned(),
+        }
+    }
+
     fn color_for(&self, name: &str) -> Option<String> {
         self.overrides
             .iter()
@@ -206,7 +220,7 @@ fn single_bars(
             Bar {
                 color: colors
                     .color_for(&label)
-                    .unwrap_or_else(|| categorical_color(0).to_owned()),
+                    .unwrap_or_else(|| colors.palette(0)),
                 text: shown.map(|value| format_value(value, Some(&text_format)).to_string()),
                 tooltip: shown.map(|value| format_value(value, Some(format)).to_string()),
                 label,

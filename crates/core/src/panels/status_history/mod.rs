@@ -137,13 +137,15 @@ pub struct StatusLegendEntry {
 }
 
 /// Prepares the chart over `range` from the panel's options and its query results, using at
-/// most `series_limit` series. `patterns` evaluates regex mappings.
+/// most `series_limit` series. `patterns` evaluates regex mappings; `background` (the theme's
+/// card), when given, makes palette colours readable on it.
 pub fn prepare(
     spec: &StatusHistoryChartSpec,
     outputs: &[QueryOutput],
     range: AbsoluteRange,
     patterns: &dyn PatternEngine,
     series_limit: usize,
+    background: Option<&str>,
 ) -> StatusHistoryModel {
     let (mut named, total_series) = named_series(outputs, series_limit);
     // Perses' series order runs from the bottom row up, so the order that reads `asc` from the
@@ -182,9 +184,15 @@ pub fn prepare(
             let mapped = apply_mappings(MapInput::Number(*value), &spec.mappings, patterns);
             let printed = format_value(*value, None).to_string();
             StatusLegendEntry {
-                color: mapped
-                    .color
-                    .unwrap_or_else(|| colors::value_color(index, &printed)),
+                // A mapping's colour stays as written; the palette's reaches 3:1 on the
+                // theme's card when there is one (`chart::contrast`).
+                color: mapped.color.unwrap_or_else(|| {
+                    let color = colors::value_color(index, &printed);
+                    background.map_or_else(
+                        || color.clone(),
+                        |background| crate::chart::contrast::readable_on(&color, background),
+                    )
+                }),
                 text: mapped.text.unwrap_or(printed),
             }
         })

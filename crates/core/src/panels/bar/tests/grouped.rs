@@ -197,6 +197,7 @@ fn grouping_labels() {
         &data("a:1=1 a:2=2 b:1=3"),
         &TestPatterns,
         2,
+        None,
     );
     assert_eq!(
         render_groups(&capped),

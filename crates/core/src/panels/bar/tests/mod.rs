@@ -28,7 +28,7 @@ fn spec(value: Value) -> BarChartSpec {
 }
 
 fn model(spec_json: &Value, outputs: &[QueryOutput]) -> BarModel {
-    prepare(&spec(spec_json.clone()), outputs, &TestPatterns, 100)
+    prepare(&spec(spec_json.clone()), outputs, &TestPatterns, 100, None)
 }
 
 /// Palette colours as `c0`…`c6`, to keep expectations short.
@@ -190,7 +190,7 @@ fn series_names_and_limit() {
         (0, "", 3),
     ];
     for (limit, expected, total) in cases {
-        let model = prepare(&spec(json!({})), &outputs, &TestPatterns, *limit);
+        let model = prepare(&spec(json!({})), &outputs, &TestPatterns, *limit, None);
         assert_eq!(
             (render_bars(&model).as_str(), model.total_series),
             (*expected, *total)
@@ -212,4 +212,41 @@ fn orientation_is_passed_on() {
     for (spec_json, expected) in cases {
         assert_eq!(model(&spec_json, &[]).orientation, expected);
     }
+}
+
+/// On a theme's card, the palette's colours reach 3:1; an override colour stays as written.
+#[test]
+fn palette_colours_are_readable_on_the_card() {
+    use crate::chart::contrast::{MIN_RATIO, contrast_ratio};
+    let outputs = data("a=1 b=2");
+    let white = [255, 255, 255];
+    let model = prepare(
+        &spec(json!({})),
+        &outputs,
+        &TestPatterns,
+        100,
+        Some("#ffffff"),
+    );
+    let BarLayout::Bars(bars) = &model.layout else {
+        panic!("single bars");
+    };
+    for bar in bars {
+        let ratio = contrast_ratio(
+            crate::chart::contrast::rgb_of(&bar.color)
+                .unwrap_or_else(|| panic!("{} cannot be read", bar.color)),
+            white,
+        );
+        assert!(ratio >= MIN_RATIO, "{}: {ratio:.2}", bar.color);
+    }
+    let overridden = prepare(
+        &spec(json!({"visual": {"colorOverrides": [{"regex": "a", "color": "#FFFF00"}]}})),
+        &outputs,
+        &TestPatterns,
+        100,
+        Some("#ffffff"),
+    );
+    let BarLayout::Bars(bars) = &overridden.layout else {
+        panic!("single bars");
+    };
+    assert!(bars.iter().any(|bar| bar.color == "#FFFF00"), "{bars:?}");
 }

@@ -88,7 +88,14 @@ fn series_limit() {
     ]);
     let cases: &[(usize, &str, bool)] = &[(100, "c b a", false), (2, "b a", false), (0, "", true)];
     for (limit, names, empty) in cases {
-        let model = prepare(&spec(json!({})), &three, range(0, 0), &NoPatterns, *limit);
+        let model = prepare(
+            &spec(json!({})),
+            &three,
+            range(0, 0),
+            &NoPatterns,
+            *limit,
+            None,
+        );
         let rows: Vec<&str> = model.rows.iter().map(|row| row.name.as_str()).collect();
         assert_eq!(
             (rows.join(" "), model.total_series, model.is_empty()),

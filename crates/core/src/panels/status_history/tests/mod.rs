@@ -79,7 +79,14 @@ fn render(model: &StatusHistoryModel) -> String {
 }
 
 fn model(spec_json: Value, series: Vec<Series>, range: AbsoluteRange) -> StatusHistoryModel {
-    prepare(&spec(spec_json), &outputs(series), range, &NoPatterns, 100)
+    prepare(
+        &spec(spec_json),
+        &outputs(series),
+        range,
+        &NoPatterns,
+        100,
+        None,
+    )
 }
 
 fn check(spec_json: &Value, series: Vec<Series>, range: AbsoluteRange, expected: &str) {
@@ -201,4 +208,30 @@ fn rows_describe_their_states_for_screen_readers() {
     let model = model(mappings, series, range(0, 40));
     let described: Vec<String> = model.rows.iter().map(StatusRow::describe).collect();
     assert_eq!(described, ["a: no data", "b: now Down; Up 75%, Down 25%"]);
+}
+
+#[test]
+fn palette_colours_are_readable_on_the_card_and_mapped_ones_stay() {
+    use crate::chart::contrast::{MIN_RATIO, contrast_ratio};
+    let mappings = json!({
+        "legend": {"position": "bottom"},
+        "mappings": [{"kind": "Value", "spec": {"value": "1", "result": {"value": "Up", "color": "#FFFF00"}}}]
+    });
+    let series = vec![series("b", &[(0, 1.0), (10, 2.0), (20, 3.0), (30, 4.0)])];
+    let model = prepare(
+        &spec(mappings),
+        &outputs(series),
+        range(0, 40),
+        &NoPatterns,
+        100,
+        Some("#ffffff"),
+    );
+    let entries = &model.legend.as_ref().expect("a legend").entries;
+    assert_eq!(entries[0].color, "#FFFF00", "a mapping's colour stays");
+    for entry in &entries[1..] {
+        let rgb = crate::chart::contrast::rgb_of(&entry.color)
+            .unwrap_or_else(|| panic!("{} cannot be read", entry.color));
+        let ratio = contrast_ratio(rgb, [255, 255, 255]);
+        assert!(ratio >= MIN_RATIO, "{}: {ratio:.2}", entry.color);
+    }
 }
