@@ -32,9 +32,17 @@ fn mount_demo() -> (
 async fn rows_and_panels_are_found_by_role_and_name() {
     let (root, _handle) = mount_demo();
     assert!(by_role(&root, "heading", "Model serving").is_some());
-    for row in ["Overview", "Latency and throughput", "Notes and logs"] {
+    for (row, button) in [
+        ("Overview", "Overview"),
+        ("Latency and throughput", "Latency and throughput"),
+        // A closed row's button says how many panels it holds, as it shows.
+        ("Notes and logs", "Notes and logs 2 panels"),
+    ] {
         assert!(by_role(&root, "region", row).is_some(), "row {row}");
-        assert!(by_role(&root, "button", row).is_some(), "row header {row}");
+        assert!(
+            by_role(&root, "button", button).is_some(),
+            "row header {button}"
+        );
     }
     for panel in [
         "Requests (24h)",
@@ -70,7 +78,7 @@ async fn rows_and_panels_are_found_by_role_and_name() {
 #[wasm_bindgen_test]
 async fn collapsed_rows_open_and_close_with_their_header() {
     let (root, _handle) = mount_demo();
-    let header = by_role(&root, "button", "Notes and logs").unwrap();
+    let header = by_role(&root, "button", "Notes and logs 2 panels").unwrap();
     assert_eq!(
         header.get_attribute("aria-expanded").as_deref(),
         Some("false")

@@ -107,9 +107,10 @@ pub fn GridSection(
         (Some(title), true) => Some(
             view! {
                 <h3 class="obs-row-heading">
+                    // Named by what it shows, the count of a closed row included, so the name
+                    // a voice user says is the one on screen (WCAG 2.5.3).
                     <button
                         class="obs-row-header"
-                        aria-label=move || title.get()
                         aria-expanded=move || open.get().to_string()
                         aria-controls=body_id.clone()
                         on:click=move |_| open.update(|open| *open = !*open)
@@ -270,9 +271,11 @@ fn grid_placement(cell: Cell) -> String {
     )
 }
 
+/// The count a closed row shows, with the space that keeps it a word apart from the title in
+/// the button's accessible name.
 fn panels_label(count: usize) -> String {
     match count {
-        1 => "1 panel".to_owned(),
-        count => format!("{count} panels"),
+        1 => " 1 panel".to_owned(),
+        count => format!(" {count} panels"),
     }
 }
