@@ -17,7 +17,7 @@ use obs_core::time_range::AbsoluteRange;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::next_frame;
+use super::{bench_host, next_frame};
 use crate::chart::Shared;
 use crate::chart::heatmap::HeatmapChart;
 use crate::chart::theme::provide_chart_theme;
@@ -60,18 +60,8 @@ async fn bench_heatmap(
     width_px: f64,
     height_px: f64,
 ) -> Result<JsValue, JsValue> {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or("no document")?;
     let (outputs, range) = generate(steps, buckets);
-    let host: web_sys::HtmlElement = document.create_element("div")?.unchecked_into();
-    host.set_class_name("obs-root");
-    host.set_attribute(
-        "style",
-        &format!("position:absolute;left:0;top:0;width:{width_px}px;height:{height_px}px;display:grid;background:#fff"),
-    )?;
-    document.body().ok_or("no body")?.append_child(&host)?;
-    next_frame().await?;
+    let host = bench_host(width_px, height_px, "display:grid").await?;
     let paints_before = paints();
     let started_ms = now_ms();
     let host_for_mount = host.clone();

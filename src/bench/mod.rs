@@ -62,18 +62,8 @@ async fn bench_chart(
     width_px: f64,
     height_px: f64,
 ) -> Result<JsValue, JsValue> {
-    let document = web_sys::window()
-        .and_then(|window| window.document())
-        .ok_or("no document")?;
     let (outputs, range) = generate(series_count, points);
-    let host: web_sys::HtmlElement = document.create_element("div")?.unchecked_into();
-    host.set_class_name("obs-root");
-    host.set_attribute(
-        "style",
-        &format!("position:absolute;left:0;top:0;width:{width_px}px;height:{height_px}px;display:flex;flex-direction:column;background:#fff"),
-    )?;
-    document.body().ok_or("no body")?.append_child(&host)?;
-    next_frame().await?;
+    let host = bench_host(width_px, height_px, "display:flex;flex-direction:column").await?;
 
     let started_ms = now_ms();
     crate::perf::mark("at.start");
@@ -204,6 +194,27 @@ fn generate(series_count: usize, points: usize) -> (Vec<QueryOutput>, AbsoluteRa
         end_ms: start_ms + points.saturating_sub(1).max(1) as i64 * 1000,
     };
     (vec![output], range)
+}
+
+/// A fresh element of the page's root class, `width_px` × `height_px` at the top left, for one
+/// benchmark case to mount in; resolves once it is in the document.
+pub(crate) async fn bench_host(
+    width_px: f64,
+    height_px: f64,
+    layout_css: &str,
+) -> Result<web_sys::HtmlElement, JsValue> {
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("no document")?;
+    let host: web_sys::HtmlElement = document.create_element("div")?.unchecked_into();
+    host.set_class_name("obs-root");
+    host.set_attribute(
+        "style",
+        &format!("position:absolute;left:0;top:0;width:{width_px}px;height:{height_px}px;{layout_css};background:#fff"),
+    )?;
+    document.body().ok_or("no body")?.append_child(&host)?;
+    next_frame().await?;
+    Ok(host)
 }
 
 pub(crate) async fn next_frame() -> Result<(), JsValue> {

@@ -102,18 +102,10 @@ pub fn categorical_color(index: usize) -> &'static str {
 /// given as `#rgb`, `#rrggbb`, `rgb()`/`rgba()` or a common CSS name; anything else is taken
 /// as a dark colour (white text), which suits the saturated colours dashboards use.
 pub fn readable_text_on(background: &str) -> &'static str {
-    let Some([red, green, blue]) = parse_rgb(background) else {
+    let Some(rgb) = parse_rgb(background) else {
         return "#ffffff";
     };
-    let linear = |channel: u8| {
-        let value = f64::from(channel) / 255.0;
-        if value <= 0.039_28 {
-            value / 12.92
-        } else {
-            ((value + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let luminance = 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue);
+    let luminance = super::contrast::luminance(rgb);
     // Contrast against black is (L + 0.05) / 0.05 and against white 1.05 / (L + 0.05); they
     // are equal at L ≈ 0.179.
     if luminance > 0.179 {

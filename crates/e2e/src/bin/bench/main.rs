@@ -233,12 +233,45 @@ async fn chart(
     points: u32,
     height_px: u32,
 ) -> Result<Value, String> {
+    let what = format!("chart {series}×{points}");
+    let result = run_hook(
+        harness,
+        "obsBenchChart",
+        &format!("{series}, {points}, 1920, {height_px}"),
+        &what,
+    )
+    .await?;
+    eprintln!("{what}: stages (ms) {}", result["stages"]);
+    Ok(result)
+}
+
+/// One heat map from a generated classic histogram, in a fresh page, with long tasks observed.
+async fn heatmap(harness: &Harness, steps: u32, buckets: u32) -> Result<Value, String> {
+    let what = format!("heat map {steps}×{buckets}");
+    let result = run_hook(
+        harness,
+        "obsBenchHeatmap",
+        &format!("{steps}, {buckets}, 960, 400"),
+        &what,
+    )
+    .await?;
+    eprintln!("{what}: {result}");
+    Ok(result)
+}
+
+/// Calls the page's benchmark hook `window.<hook>(<arguments>)` in a fresh page, with long
+/// tasks observed and stage timings collected; `what` names the case in errors.
+async fn run_hook(
+    harness: &Harness,
+    hook: &str,
+    arguments: &str,
+    what: &str,
+) -> Result<Value, String> {
     harness.open("/?project=bench&dashboard=empty").await?;
+    let installed = format!("return typeof window.{hook} === 'function'");
     harness
         .wait_until("the benchmark hooks are installed", || async {
-            harness
-                .eval_bool("return typeof window.obsBenchChart === 'function'")
-                .await
+            harness.eval_bool(&installed).await
         })
         .await?;
     let script = format!(
@@ -247,7 +280,7 @@ async fn chart(
          const observer = new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)));
          observer.observe({{type: 'longtask', buffered: false}});
          window.__obsTimings = {{}};
-         window.obsBenchChart({series}, {points}, 1920, {height_px})
+         window.{hook}({arguments})
            .then(result => {{ observer.disconnect(); result.longestTaskMs = Math.max(0, ...tasks); result.stages = window.__obsTimings; done(result); }})
            .catch(error => done({{error: String(error)}}));"
     );
@@ -255,43 +288,10 @@ async fn chart(
         .browser
         .execute_async(&script, Vec::new())
         .await
-        .map_err(|error| format!("chart {series}×{points}: {error}"))?;
+        .map_err(|error| format!("{what}: {error}"))?;
     if let Some(error) = result.get("error") {
-        return Err(format!("chart {series}×{points}: {error}"));
+        return Err(format!("{what}: {error}"));
     }
-    eprintln!("chart {series}×{points}: stages (ms) {}", result["stages"]);
-    Ok(result)
-}
-
-/// One heat map from a generated classic histogram, in a fresh page, with long tasks observed.
-async fn heatmap(harness: &Harness, steps: u32, buckets: u32) -> Result<Value, String> {
-    harness.open("/?project=bench&dashboard=empty").await?;
-    harness
-        .wait_until("the benchmark hooks are installed", || async {
-            harness
-                .eval_bool("return typeof window.obsBenchHeatmap === 'function'")
-                .await
-        })
-        .await?;
-    let script = format!(
-        "const done = arguments[arguments.length - 1];
-         const tasks = [];
-         const observer = new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)));
-         observer.observe({{type: 'longtask', buffered: false}});
-         window.__obsTimings = {{}};
-         window.obsBenchHeatmap({steps}, {buckets}, 960, 400)
-           .then(result => {{ observer.disconnect(); result.longestTaskMs = Math.max(0, ...tasks); done(result); }})
-           .catch(error => done({{error: String(error)}}));"
-    );
-    let result = harness
-        .browser
-        .execute_async(&script, Vec::new())
-        .await
-        .map_err(|error| format!("heat map {steps}×{buckets}: {error}"))?;
-    if let Some(error) = result.get("error") {
-        return Err(format!("heat map {steps}×{buckets}: {error}"));
-    }
-    eprintln!("heat map {steps}×{buckets}: {result}");
     Ok(result)
 }
 
