@@ -131,19 +131,6 @@ async fn bench_heatmap(
     js_sys::Reflect::set(&result, &"paintMs".into(), &paint_ms.into())?;
     js_sys::Reflect::set(&result, &"prepareMs".into(), &prepare_ms.into())?;
     js_sys::Reflect::set(&result, &"paints".into(), &painted.into())?;
-    for name in [
-        "heatmap.layout",
-        "heatmap.cells",
-        "heatmap.raster",
-        "heatmap.put",
-        "heatmap.lines",
-        "heatmap.color-bar",
-        "canvas.paint",
-    ] {
-        let spent: Vec<JsValue> = stage(name).into_iter().map(JsValue::from).collect();
-        let spent: js_sys::Array = spent.into_iter().collect();
-        js_sys::Reflect::set(&result, &name.into(), &spent)?;
-    }
     js_sys::Reflect::set(&result, &"hoverPaints".into(), &hover_paints.into())?;
     Ok(result.into())
 }

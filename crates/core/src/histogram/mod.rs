@@ -25,6 +25,20 @@ pub struct Bounds {
     pub upper: f64,
 }
 
+impl Bounds {
+    /// The bucket as a reader sees it, bounds in `format`: "100ms – 1s", "above 10s",
+    /// "at most 0", or "every value".
+    pub fn text(&self, format: Option<&crate::spec::common::Format>) -> String {
+        let show = |value: f64| crate::format::format_value(value, format).to_string();
+        match (self.lower.is_finite(), self.upper.is_finite()) {
+            (true, true) => format!("{} – {}", show(self.lower), show(self.upper)),
+            (true, false) => format!("above {}", show(self.lower)),
+            (false, true) => format!("at most {}", show(self.upper)),
+            (false, false) => "every value".to_owned(),
+        }
+    }
+}
+
 /// A histogram over time.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Distribution {

@@ -73,13 +73,7 @@ impl HeatmapModel {
         let bounds = histogram.buckets.get(bucket)?;
         let time_ms = *histogram.times_ms.get(time)?;
         let count = *histogram.counts.get(time)?.get(bucket)?;
-        let y = |value: f64| format_value(value, self.y_format.as_ref()).to_string();
-        let range = match (bounds.lower.is_finite(), bounds.upper.is_finite()) {
-            (true, true) => format!("{} – {}", y(bounds.lower), y(bounds.upper)),
-            (true, false) => format!("above {}", y(bounds.lower)),
-            (false, true) => format!("at most {}", y(bounds.upper)),
-            (false, false) => "every value".to_owned(),
-        };
+        let range = bounds.text(self.y_format.as_ref());
         let count = if count.is_nan() {
             "no sample".to_owned()
         } else {
@@ -141,18 +135,28 @@ pub fn prepare(
     let step_ms = histogram
         .as_ref()
         .map_or(0, |histogram| step_of(&histogram.times_ms));
-    let quantiles = spec
+    let wanted: Vec<f64> = spec
         .quantiles
         .iter()
-        .filter(|q| (0.0..=1.0).contains(*q))
+        .copied()
+        .filter(|q| (0.0..=1.0).contains(q))
+        .collect();
+    // Each time's cumulative buckets are built once and serve every quantile line.
+    let cumulative: Vec<Vec<(f64, f64)>> = match (&histogram, wanted.is_empty()) {
+        (Some(histogram), false) => (0..histogram.times_ms.len())
+            .map(|time| histogram.cumulative_at(time))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let quantiles = wanted
+        .iter()
         .map(|q| QuantileLine {
             q: *q,
             name: quantile_name(*q),
-            values: histogram.as_ref().map_or_else(Vec::new, |histogram| {
-                (0..histogram.times_ms.len())
-                    .map(|time| quantile(*q, &histogram.cumulative_at(time)))
-                    .collect()
-            }),
+            values: cumulative
+                .iter()
+                .map(|buckets| quantile(*q, buckets))
+                .collect(),
         })
         .collect();
     let slo = spec.slo.filter(|bound| bound.is_finite()).map(|bound| Slo {

@@ -56,13 +56,7 @@ impl HistogramModel {
     /// The tooltip of bar `index`: its bucket and value.
     pub fn describe_bar(&self, index: usize) -> Option<[String; 2]> {
         let bar = self.bars.get(index)?;
-        let bound = |value: f64| format_value(value, self.format.as_ref()).to_string();
-        let range = match (bar.bounds.lower.is_finite(), bar.bounds.upper.is_finite()) {
-            (true, true) => format!("{} – {}", bound(bar.bounds.lower), bound(bar.bounds.upper)),
-            (true, false) => format!("above {}", bound(bar.bounds.lower)),
-            (false, true) => format!("at most {}", bound(bar.bounds.upper)),
-            (false, false) => "every value".to_owned(),
-        };
+        let range = bar.bounds.text(self.format.as_ref());
         let value = if bar.value.is_nan() {
             "no sample".to_owned()
         } else {
