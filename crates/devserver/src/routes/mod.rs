@@ -92,7 +92,22 @@ pub(crate) fn router(
     ));
     // No panic escapes a handler: it is logged, answered once with a 500, and the server
     // keeps serving (in the dev profile, which unwinds; the limits keep known panics out).
-    routes.layer(CatchPanicLayer::custom(panic_answer))
+    routes
+        .layer(CatchPanicLayer::custom(panic_answer))
+        .layer(axum::middleware::map_response(close_after_refused_body))
+}
+
+/// A 413 is sent before the body was read, so the connection holds unread bytes: saying
+/// `Connection: close` keeps clients from reusing it for their next request, which would
+/// otherwise fail when the server drops it.
+async fn close_after_refused_body(mut response: Response) -> Response {
+    if response.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        response.headers_mut().insert(
+            axum::http::header::CONNECTION,
+            axum::http::HeaderValue::from_static("close"),
+        );
+    }
+    response
 }
 
 /// The development helpers, behind their own access check.

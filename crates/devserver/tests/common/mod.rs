@@ -64,6 +64,8 @@ pub struct Reply {
     pub status: u16,
     pub body: Value,
     pub text: String,
+    /// The server said `Connection: close`.
+    pub closes: bool,
 }
 
 impl Reply {
@@ -153,9 +155,18 @@ impl Client {
 
 async fn read(response: reqwest::Response) -> Reply {
     let status = response.status().as_u16();
+    let closes = response
+        .headers()
+        .get("connection")
+        .is_some_and(|value| value.as_bytes().eq_ignore_ascii_case(b"close"));
     let text = response.text().await.unwrap();
     let body = serde_json::from_str(&text).unwrap_or(Value::Null);
-    Reply { status, body, text }
+    Reply {
+        status,
+        body,
+        text,
+        closes,
+    }
 }
 
 /// Encodes query-string pairs as browsers' URLSearchParams do.

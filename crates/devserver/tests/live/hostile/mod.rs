@@ -57,6 +57,10 @@ pub async fn run(live: &Live) {
                 .try_post_raw(route, Some(ADMIN), "application/json", body.clone())
                 .await;
             match reply {
+                // Unread bytes stay on a refused connection: it must not be reused.
+                Ok(reply) if reply.status == 413 && !reply.closes => failures.push(format!(
+                    "{name} on {route}: a 413 without Connection: close"
+                )),
                 Ok(reply) if reply.status == status => {}
                 Ok(reply) => failures.push(format!(
                     "{name} on {route}: {} {}",
