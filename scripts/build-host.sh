@@ -4,7 +4,7 @@
 # the shell locks. The npm packages and the bundle go into the cache, never into the clone:
 #
 #   $OBS_CACHE/host-npm    node_modules, from tests/host/package-lock.json (npm ci)
-#   $OBS_CACHE/host-dist   index.html, host.js, host.css and PatternFly's fonts
+#   $OBS_CACHE/host-dist   index.html, host.js, host.css, PatternFly's fonts and axe.min.js
 #
 # The development backend serves host-dist as the shell and the plugin's dist/ at
 # /_mf/observabilityWasm/ (scripts/serve.sh, the end-to-end tests).
@@ -35,4 +35,6 @@ NODE_PATH="$npm_dir/node_modules" "$npm_dir/node_modules/.bin/esbuild" tests/hos
   --asset-names='assets/[name]-[hash]' \
   --outfile="$dist/host.js" --log-level=warning
 cp tests/host/index.html "$dist/index.html"
+# axe-core, the accessibility checker the end-to-end tests run in the page (crates/e2e/tests/a11y).
+cp "$npm_dir/node_modules/axe-core/axe.min.js" "$dist/axe.min.js"
 printf '\033[1m==> test host built in %s\033[0m\n' "$dist" >&2

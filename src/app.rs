@@ -18,7 +18,9 @@ pub fn App() -> impl IntoView {
         theme.set(next);
     };
     view! {
-        <main class="obs-root">
+        // Standalone, the page has the landmarks the shell would give it: the header is the
+        // banner (a header outside main), the dashboards are the main content.
+        <div class="obs-root">
             <PageHeader>
                 // A toggle button keeps its name and says its state by being pressed or not
                 // (ARIA's toggle button): "Dark theme, pressed" while dark is on.
@@ -31,7 +33,9 @@ pub fn App() -> impl IntoView {
                     "Dark theme"
                 </button>
             </PageHeader>
-            <ObservabilityPage/>
-        </main>
+            <main class="obs-main">
+                <ObservabilityPage/>
+            </main>
+        </div>
     }
 }

@@ -198,6 +198,39 @@ pub fn use_size(node: NodeRef<Div>) -> ReadSignal<Option<(f64, f64)>> {
     size
 }
 
+/// A directive (`use:focusable_when_scrolling`) for a box that may scroll: while its content
+/// overflows, it takes `tabindex=0` so a keyboard user can focus and scroll it (WCAG 2.1.1,
+/// axe's `scrollable-region-focusable`); while it does not, it stays out of the Tab order.
+/// The box and its first child are watched, so both a smaller box and more content count.
+pub fn focusable_when_scrolling(element: web_sys::Element) {
+    let target = element.clone();
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+        let scrolls = target.scroll_height() > target.client_height()
+            || target.scroll_width() > target.client_width();
+        if scrolls != target.has_attribute("tabindex") {
+            let _ = if scrolls {
+                target.set_attribute("tabindex", "0")
+            } else {
+                target.remove_attribute("tabindex")
+            };
+        }
+    });
+    match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            observer.observe(&element);
+            if let Some(child) = element.first_element_child() {
+                observer.observe(&child);
+            }
+            let held = SendWrapper::new((observer, callback));
+            on_cleanup(move || held.0.disconnect());
+        }
+        // Without an observer, a box that might scroll is always reachable.
+        Err(_) => {
+            let _ = element.set_attribute("tabindex", "0");
+        }
+    }
+}
+
 /// Resolves in a later task (a zero-delay timeout): work after it no longer runs in the
 /// current task, so the browser can handle input and paint in between.
 pub async fn next_task() {

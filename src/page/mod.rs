@@ -199,7 +199,9 @@ pub fn ObservabilityPage() -> impl IntoView {
     });
 
     view! {
-        <div class="obs-toolbar" role="toolbar" aria-label="Project and dashboard">
+        // Choosing the project and the dashboard is how one moves around the plugin: a
+        // navigation landmark, so a screen reader's landmark list reaches the pickers.
+        <nav class="obs-toolbar" aria-label="Project and dashboard">
             <Select
                 label="Project"
                 options=project_options
@@ -218,7 +220,7 @@ pub fn ObservabilityPage() -> impl IntoView {
                 disabled=Signal::derive(move || project.get().is_none())
             />
             <ScopeNote status=status/>
-        </div>
+        </nav>
         {move || match choice.get() {
             PageChoice::Loading => view! { <Notice title="Loading your projects" body="Asking the dashboard which projects you can see." busy=true/> }.into_any(),
             PageChoice::Failed(error) => failed_notice("Your projects could not be loaded", &error),

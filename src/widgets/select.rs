@@ -229,13 +229,18 @@ pub fn Select(
                     open.update(|open| *open = !*open);
                     if open.get_untracked() {
                         filter.set(String::new());
-                        if searchable {
-                            request_animation_frame(move || {
+                        // Focus moves into the list as PatternFly's Select does: to the
+                        // search field, or to the chosen option, so arrows and Enter work
+                        // from there and a screen reader hears where the choice stands.
+                        request_animation_frame(move || {
+                            if searchable {
                                 if let Some(search) = search.get_untracked() {
                                     let _ = search.focus();
                                 }
-                            });
-                        }
+                            } else {
+                                focus_chosen(root);
+                            }
+                        });
                     }
                 }
             >
@@ -254,6 +259,22 @@ fn focus_toggle(root: NodeRef<Div>) {
         .and_then(|toggle| toggle.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = toggle.focus();
+    }
+}
+
+/// Focuses the chosen option, or the first when none is chosen.
+fn focus_chosen(root: NodeRef<Div>) {
+    let Some(root) = root.get_untracked() else {
+        return;
+    };
+    let option = root
+        .query_selector("[role=option][aria-selected=true]")
+        .ok()
+        .flatten()
+        .or_else(|| root.query_selector("[role=option]").ok().flatten())
+        .and_then(|option| option.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(option) = option {
+        let _ = option.focus();
     }
 }
 

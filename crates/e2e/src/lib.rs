@@ -8,6 +8,7 @@
 //! host (`scripts/build-host.sh`) in `OBS_E2E_HOST`: then the backend serves the host as the
 //! shell and the same built page as the remote at `/_mf/observabilityWasm/`.
 
+mod ax;
 pub mod cdp;
 pub mod leaks;
 pub mod synthetic;
@@ -23,6 +24,7 @@ use obs_devserver::{Config, PrometheusSource, RunningServer};
 use serde_json::{Value, json};
 use tokio::process::{Child, Command};
 
+pub use ax::Focused;
 pub use tab::{Tab, WAIT};
 
 /// The remote's name, as the host's federation config and `remoteEntry.js` spell it.

@@ -9,8 +9,10 @@ use obs_core::calculation::calculate;
 use obs_core::format::format_value;
 use obs_core::panels::time_series::TimeSeriesModel;
 use obs_core::spec::common::{LegendMode, LegendPosition};
+use obs_core::spec::panels::time_series::LineStyle;
 
 use crate::chart::Shared;
+use crate::dom::focusable_when_scrolling;
 
 #[component]
 pub fn Legend(
@@ -65,7 +67,7 @@ pub fn Legend(
             (
                 series.key.clone(),
                 name,
-                series.color.clone(),
+                swatch_css(&series.color, series.line_style),
                 pressed,
                 values,
             )
@@ -74,8 +76,8 @@ pub fn Legend(
             LegendMode::List => view! {
                 <ul class="obs-legend__list">
                     {rows
-                        .map(|(key, name, color, pressed, _)| view! {
-                            <li><LegendItem series_key=key name=name color=color pressed=pressed on_pick=on_pick/></li>
+                        .map(|(key, name, swatch, pressed, _)| view! {
+                            <li><LegendItem series_key=key name=name swatch=swatch pressed=pressed on_pick=on_pick/></li>
                         })
                         .collect_view()}
                 </ul>
@@ -91,9 +93,9 @@ pub fn Legend(
                     </thead>
                     <tbody>
                         {rows
-                            .map(|(key, name, color, pressed, values)| view! {
+                            .map(|(key, name, swatch, pressed, values)| view! {
                                 <tr class:obs-legend__item--off=!pressed>
-                                    <td><LegendItem series_key=key name=name color=color pressed=pressed on_pick=on_pick/></td>
+                                    <td><LegendItem series_key=key name=name swatch=swatch pressed=pressed on_pick=on_pick/></td>
                                     {values.into_iter().map(|value| view! { <td class="obs-legend__value">{value}</td> }).collect_view()}
                                 </tr>
                             })
@@ -103,17 +105,30 @@ pub fn Legend(
             }
             .into_any(),
         };
-        Some(view! { <div class=class role="group" aria-label="Legend">{view}</div> })
+        Some(
+            view! { <div class=class role="group" aria-label="Legend" use:focusable_when_scrolling>{view}</div> },
+        )
     }
 }
 
-/// One series in the legend: a toggle button with its colour and name.
+/// A legend key drawn as its line is: a bar of the colour, or a dashed or dotted rule, so
+/// series are told apart without colour too.
+fn swatch_css(color: &str, style: LineStyle) -> String {
+    match style {
+        LineStyle::Solid => format!("background:{color}"),
+        LineStyle::Dashed => format!("border-top:3px dashed {color};height:0"),
+        LineStyle::Dotted => format!("border-top:3px dotted {color};height:0"),
+    }
+}
+
+/// One series in the legend: a toggle button with its line's key and name.
 #[component]
 fn LegendItem(
     /// The series' key, handed to `on_pick`.
     series_key: String,
     name: String,
-    color: String,
+    /// The key's CSS (see [`swatch_css`]).
+    swatch: String,
     pressed: bool,
     on_pick: impl Fn(String, MouseEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -128,7 +143,7 @@ fn LegendItem(
             title=title
             on:click=move |event| on_pick(picked.clone(), event)
         >
-            <span class="obs-legend__swatch" style=format!("background:{color}")></span>
+            <span class="obs-legend__swatch" style=swatch></span>
             <span class="obs-legend__name">{name}</span>
         </button>
     }

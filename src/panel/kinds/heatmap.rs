@@ -11,6 +11,7 @@ use obs_core::time_range::AbsoluteRange;
 use super::{ModelNotices, Outputs};
 use crate::chart::Shared;
 use crate::chart::heatmap::{HeatmapChart, quantile_dash};
+use crate::dom::focusable_when_scrolling;
 use crate::panel::data::PanelContext;
 
 #[component]
@@ -76,7 +77,7 @@ pub fn HeatmapPanel(
         (!entries.is_empty()).then(|| {
             let lines = model.quantiles.len();
             view! {
-                <div class="obs-legend obs-kind__legend" role="group" aria-label="Legend">
+                <div class="obs-legend obs-kind__legend" role="group" aria-label="Legend" use:focusable_when_scrolling>
                     <ul class="obs-legend__list">
                         {entries.into_iter().enumerate().map(|(index, entry)| {
                             let key = if index < lines {

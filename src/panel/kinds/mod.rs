@@ -32,6 +32,7 @@ pub use time_series_table::TimeSeriesTablePanel;
 use super::data::{QueryStatus, QueryView};
 use super::status::{QueryErrors, body_notice};
 use crate::chart::Shared;
+use crate::dom::focusable_when_scrolling;
 
 /// The query results of a panel, shared by reference: a new reply is a new value.
 pub type Outputs = Memo<Shared<Vec<QueryOutput>>>;
@@ -130,7 +131,7 @@ pub fn ModelNotices(#[prop(into)] notices: Signal<Vec<String>>) -> impl IntoView
 #[component]
 pub fn SwatchLegend(entries: Vec<(String, String)>) -> impl IntoView {
     view! {
-        <div class="obs-legend obs-kind__legend" role="group" aria-label="Legend">
+        <div class="obs-legend obs-kind__legend" role="group" aria-label="Legend" use:focusable_when_scrolling>
             <ul class="obs-legend__list">
                 {entries.into_iter().map(|(name, color)| {
                     let title = name.clone();

@@ -12,6 +12,7 @@ use super::{Outputs, SwatchLegend};
 use crate::chart::Shared;
 use crate::chart::pie::PieChart;
 use crate::chart::theme::use_chart_theme;
+use crate::dom::focusable_when_scrolling;
 
 #[component]
 pub fn PiePanel(
@@ -70,7 +71,7 @@ fn pie_legend(legend: PieLegend) -> AnyView {
         }
         .into_any(),
         LegendMode::Table => view! {
-            <div class="obs-legend obs-kind__legend" role="group" aria-label="Legend">
+            <div class="obs-legend obs-kind__legend" role="group" aria-label="Legend" use:focusable_when_scrolling>
                 <table class="obs-legend__table">
                     <thead>
                         <tr>

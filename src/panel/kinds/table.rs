@@ -17,6 +17,7 @@ use obs_core::spec::panels::table::{Align, ColumnSize, Density, TableSpec};
 
 use super::Outputs;
 use crate::chart::Shared;
+use crate::dom::focusable_when_scrolling;
 use crate::ids::unique_id;
 use crate::panel::data::PanelContext;
 use crate::panel::with_variables;
@@ -185,7 +186,7 @@ pub fn TablePanel(
         view! {
             <div class="obs-panel__chart obs-table-panel">
                 {filters}
-                <div class="obs-table__scroll">
+                <div class="obs-table__scroll" role="group" aria-label=move || label.get() use:focusable_when_scrolling>
                     <table class=format!("obs-table {density}")>
                         <caption class="obs-visually-hidden">{label.get()}</caption>
                         <thead><tr>{header}</tr></thead>

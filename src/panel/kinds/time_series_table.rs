@@ -7,6 +7,7 @@ use obs_core::panels::time_series_table::{SeriesName, prepare};
 
 use super::Outputs;
 use crate::chart::Shared;
+use crate::dom::focusable_when_scrolling;
 use crate::intl::format_time;
 
 #[component]
@@ -59,7 +60,7 @@ pub fn TimeSeriesTablePanel(
             .collect_view();
         view! {
             <div class="obs-panel__chart obs-table-panel">
-                <div class="obs-table__scroll">
+                <div class="obs-table__scroll" role="group" aria-label=move || label.get() use:focusable_when_scrolling>
                     <table class="obs-table">
                         <caption class="obs-visually-hidden">{label.get()}</caption>
                         <thead><tr><th scope="col">"Series"</th><th scope="col" class="obs-table__cell--right">"Value"</th></tr></thead>

@@ -95,6 +95,23 @@ pub struct LegendModel {
     pub columns: Vec<Calculation>,
 }
 
+/// From this many drawn series on, colour alone no longer tells them apart for everyone
+/// (WCAG 1.4.1): series the dashboard gives no line style take solid, dashed and dotted in
+/// turn, and the legend shows the style beside the colour.
+pub const STYLED_FROM_SERIES: usize = 4;
+
+/// The line style of series `id` of `drawn` when the dashboard sets none.
+fn auto_line_style(id: usize, drawn: usize) -> LineStyle {
+    if drawn < STYLED_FROM_SERIES {
+        return LineStyle::Solid;
+    }
+    match id % 3 {
+        0 => LineStyle::Solid,
+        1 => LineStyle::Dashed,
+        _ => LineStyle::Dotted,
+    }
+}
+
 /// Prepares the chart from the panel's options and its query results, drawing at most
 /// `series_limit` series.
 pub fn prepare(
@@ -117,6 +134,7 @@ pub fn prepare(
         .as_ref()
         .map(|palette| palette.mode)
         .unwrap_or_default();
+    let drawn = named.len();
     let series = named
         .into_iter()
         .enumerate()
@@ -150,7 +168,7 @@ pub fn prepare(
                 line_style: settings
                     .and_then(|s| s.line_style)
                     .or(visual.line_style)
-                    .unwrap_or_default(),
+                    .unwrap_or_else(|| auto_line_style(id, drawn)),
                 area_opacity: settings
                     .and_then(|s| s.area_opacity)
                     .or(visual.area_opacity)

@@ -237,3 +237,46 @@ fn series_with_the_same_name_have_different_keys() {
     let again = prepare(&spec(json!({})), &outputs, HOUR, 100);
     assert_eq!(model.series[0].key, again.series[0].key);
 }
+
+#[test]
+fn many_series_take_line_styles_unless_the_dashboard_sets_them() {
+    let pods = |count: usize| {
+        let names: Vec<String> = (0..count).map(|i| format!("p{i}")).collect();
+        let series = names
+            .iter()
+            .map(|name| series(&[("pod", name.as_str())], &[1.0]))
+            .collect();
+        vec![output(0, series, Some("{{pod}}"))]
+    };
+    let styles = |visual: serde_json::Value, count: usize| -> Vec<LineStyle> {
+        prepare(&spec(visual), &pods(count), HOUR, 100)
+            .series
+            .iter()
+            .map(|series| series.line_style)
+            .collect()
+    };
+    use LineStyle::{Dashed, Dotted, Solid};
+    let cases: [(serde_json::Value, usize, Vec<LineStyle>); 4] = [
+        // Few series: colour and the tooltip suffice, lines stay solid.
+        (json!({}), 3, vec![Solid; 3]),
+        (
+            json!({}),
+            STYLED_FROM_SERIES + 1,
+            vec![Solid, Dashed, Dotted, Solid, Dashed],
+        ),
+        // A style the dashboard sets is kept, for every series.
+        (json!({"visual": {"lineStyle": "solid"}}), 5, vec![Solid; 5]),
+        (
+            json!({"querySettings": [{"queryIndex": 0, "lineStyle": "dotted"}]}),
+            4,
+            vec![Dotted; 4],
+        ),
+    ];
+    for (visual, count, expected) in cases {
+        assert_eq!(
+            styles(visual.clone(), count),
+            expected,
+            "{visual} × {count}"
+        );
+    }
+}
