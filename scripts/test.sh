@@ -29,7 +29,7 @@ cargo test --workspace --locked
 step "wasm tests in headless Chromium"
 wasm cargo test -p odh-observability --target wasm32-unknown-unknown --locked
 
-step "building the page (the standalone page and the ODH shell's remote) and the test host"
+step "building the page (the standalone page and the ODH shell's remote), the test host and Perses' functions"
 # The page is built once, as serve.sh builds it, into the cache so the clone stays clean; the
 # same build is the standalone page and the ODH shell's remote. The test host stands in for
 # the shell (scripts/build-host.sh).
@@ -38,12 +38,15 @@ wasm trunk build --release --locked --dist "$e2e_dist"
 # What the browser downloads may not grow past its budget (a byte count, deterministic).
 "$OBS_ROOT/scripts/bundle-size.sh" "$e2e_dist"
 "$OBS_ROOT/scripts/build-host.sh"
+# Perses' own functions from npm, for the differential test of the core (perses_diff).
+"$OBS_ROOT/scripts/build-perses-diff.sh"
 
 step "deployment: manifests against the Kubernetes schemas, and deploy/nginx.conf serving the build"
 "$OBS_ROOT/scripts/check-deploy.sh" "$e2e_dist"
 
 step "end-to-end and in the ODH shell: headless Chromium, development backend, real Prometheus"
 OBS_E2E_DIST="$e2e_dist" OBS_E2E_HOST="$OBS_CACHE/host-dist" \
+  OBS_PERSES_DIFF="$OBS_CACHE/perses-diff/perses-diff.js" \
   cargo test -p obs-e2e --locked -- --ignored --nocapture
 
 step "all tests passed"

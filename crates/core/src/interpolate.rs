@@ -107,17 +107,8 @@ impl InterpolationFormat {
             }
             Self::DoubleQuote => join_mapped(values, ",", |value| format!("\"{value}\"")),
             Self::Glob => format!("{{{}}}", values.join(",")),
-            Self::Json => {
-                // Values that are JSON themselves are embedded as JSON, as Perses does.
-                let parsed: Vec<serde_json::Value> = values
-                    .iter()
-                    .map(|value| {
-                        serde_json::from_str(value)
-                            .unwrap_or_else(|_| serde_json::Value::String(value.clone()))
-                    })
-                    .collect();
-                serde_json::Value::Array(parsed).to_string()
-            }
+            // Values that are JSON themselves are embedded as JSON, as Perses does.
+            Self::Json => json::stringify_values(values),
             Self::Lucene => format!(
                 "({})",
                 join_mapped(values, " OR ", |value| format!("\"{value}\""))
@@ -317,5 +308,6 @@ fn escape_regex(value: &str, escape: &str) -> String {
     out
 }
 
+mod json;
 #[cfg(test)]
 mod tests;

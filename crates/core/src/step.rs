@@ -58,8 +58,10 @@ pub fn round_step_ms(step_ms: i64) -> i64 {
 
 /// The step a chart `width_px` wide suggests for a range: one point per pixel, rounded.
 pub fn suggested_step_ms(range: AbsoluteRange, width_px: u32) -> i64 {
+    // Perses divides by the width: at 0 px the raw step is infinite and falls off the
+    // ladder to its default, 15 s.
     if width_px == 0 {
-        return 0;
+        return DEFAULT_STEP_MS;
     }
     round_step_ms(range.duration_ms().div_euclid(i64::from(width_px)))
 }
@@ -211,7 +213,7 @@ mod tests {
         assert_eq!(suggested_step_ms(range(3600), 1000), 5_000); // 3.6 s → 5 s
         assert_eq!(suggested_step_ms(range(86_400), 1000), 60_000); // 86.4 s is under 1.5 m → 1 m
         assert_eq!(suggested_step_ms(range(7 * 86_400), 600), 1_200_000); // 1008 s → 20 m
-        assert_eq!(suggested_step_ms(range(3600), 0), 0);
+        assert_eq!(suggested_step_ms(range(3600), 0), 15_000); // Perses: the ladder's default
     }
 
     #[test]

@@ -186,11 +186,11 @@ pub fn interpolation_value(
     if !is_all {
         return selection.clone();
     }
-    match &variable.custom_all_value {
-        Some(custom) => VariableValue::Single(custom.clone()),
-        None => {
-            VariableValue::Multiple(options.iter().map(|option| option.value.clone()).collect())
-        }
+    // Perses tests the custom value for truth: an empty one (what its editor writes when the
+    // box is ticked and left blank) expands "All" like none at all.
+    match variable.custom_all_value.as_deref() {
+        Some(custom) if !custom.is_empty() => VariableValue::Single(custom.to_owned()),
+        _ => VariableValue::Multiple(options.iter().map(|option| option.value.clone()).collect()),
     }
 }
 

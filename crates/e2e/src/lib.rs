@@ -280,6 +280,30 @@ pub fn prometheus_calls(records: &[Value]) -> Vec<(String, Value, bool)> {
         .collect()
 }
 
+/// Chromium without a backend, on an empty page: for tests that only run scripts (the
+/// differential test of the core against Perses' own functions).
+pub struct BareBrowser {
+    pub tab: Tab,
+    driver: Child,
+}
+
+impl BareBrowser {
+    pub async fn start() -> Result<Self, String> {
+        let (driver, driver_url) = start_chromedriver().await?;
+        let browser = connect(&driver_url, (800, 600)).await?;
+        Ok(Self {
+            tab: Tab::new(browser, "about:blank".to_owned()),
+            driver,
+        })
+    }
+
+    pub async fn stop(mut self) -> Result<(), String> {
+        let closed = self.tab.close().await;
+        let _ = self.driver.kill().await;
+        closed
+    }
+}
+
 /// A new Chromium session with the timeouts the tests and the benchmark need.
 async fn connect(driver_url: &str, window_px: (u32, u32)) -> Result<fantoccini::Client, String> {
     let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())

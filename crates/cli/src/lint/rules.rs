@@ -6,6 +6,7 @@ use std::time::Duration;
 use obs_core::dashboard::{Panel, PanelKind};
 use obs_core::diagnostic::Path;
 use obs_core::spec::common::Format;
+use obs_core::spec::unit::{Unit, UnitGroup};
 use obs_promql::Expr;
 use obs_promql::promql_parser::label::MatchOp;
 use obs_promql::promql_parser::parser::ast::LabelModifier;
@@ -203,22 +204,13 @@ impl Measure {
 
     /// Whether a unit can show this measure.
     fn fits(self, unit: &str) -> bool {
-        let time = [
-            "nanoseconds",
-            "microseconds",
-            "milliseconds",
-            "seconds",
-            "minutes",
-            "hours",
-            "days",
-            "weeks",
-            "months",
-            "years",
-        ];
+        let group = Unit::from_name(unit).map(Unit::group);
+        let time = group == Some(UnitGroup::Time);
         let size = unit.contains("bytes") || unit.contains("bits");
-        let percent = unit.starts_with("percent");
+        // "%" is a percent too (a fraction, like percent-decimal).
+        let percent = group == Some(UnitGroup::Percent);
         match self {
-            Self::Bytes | Self::BytesPerSecond => !time.contains(&unit) && !percent,
+            Self::Bytes | Self::BytesPerSecond => !time && !percent,
             Self::Seconds => !percent && !size,
             Self::Busy => !size,
         }

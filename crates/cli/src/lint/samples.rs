@@ -87,7 +87,9 @@ impl Samples {
                     } else {
                         one.clone()
                     };
-                    let all = match (&list.custom_all_value, list.allow_all_value) {
+                    // An empty custom value expands "All" like none, as in Perses.
+                    let custom = list.custom_all_value.as_deref().filter(|c| !c.is_empty());
+                    let all = match (custom, list.allow_all_value) {
                         (_, false) => one.clone(),
                         (Some(custom), true) => single(custom),
                         (None, true) if options.len() >= 2 => {

@@ -34,20 +34,37 @@ const DEFAULT_MANTISSA: u32 = 2;
 pub fn format_bytes(bytes: f64, base: Base, short: bool, decimal_places: Option<u32>) -> String {
     if !short || bytes.abs() < base.step() || !bytes.is_finite() {
         let number = format_number(bytes, full_style(short, decimal_places));
-        // Intl's long unit name: singular only for exactly one with no visible decimals.
-        let unit = if number == "1" { "byte" } else { "bytes" };
+        // Intl's long unit name: singular only for one (or minus one) with no visible
+        // decimals, as English plural rules say.
+        let unit = if matches!(number.as_str(), "1" | "-1") {
+            "byte"
+        } else {
+            "bytes"
+        };
         return format!("{number} {unit}");
     }
     shortened(bytes, base, decimal_places)
 }
 
-/// A number of bits: as bytes, with `b` for `B` and always the plural (`1 bits`).
+/// A number of bits: as bytes, with `b` for `B` up to exabits and always the plural
+/// (`1 bits`).
 pub fn format_bits(bits: f64, base: Base, short: bool, decimal_places: Option<u32>) -> String {
     if !short || bits.abs() < base.step() || !bits.is_finite() {
         let number = format_number(bits, full_style(short, decimal_places));
         return format!("{number} bits");
     }
-    shortened(bits, base, decimal_places).replace('B', "b")
+    let text = shortened(bits, base, decimal_places);
+    // Perses renames numbro's byte units up to exa (KB → Kb … EiB → Eib); zetta and yotta
+    // keep their B.
+    if text.ends_with("ZB")
+        || text.ends_with("YB")
+        || text.ends_with("ZiB")
+        || text.ends_with("YiB")
+    {
+        text
+    } else {
+        text.replace('B', "b")
+    }
 }
 
 /// Per second: `/sec` while the value is below one unit, `/s` after (`10 bytes/sec`, `1.2 KB/s`).
@@ -77,15 +94,18 @@ fn shortened(value: f64, base: Base, decimal_places: Option<u32>) -> String {
         power += 1;
     }
     let signed = if value < 0.0 { -scaled } else { scaled };
-    let digits = match decimal_places {
-        Some(places) => Digits::Fraction(places),
-        None => Digits::FractionRange {
-            min: 0,
-            max: DEFAULT_MANTISSA,
-        },
+    let (digits, places) = match decimal_places {
+        Some(places) => (Digits::Fraction(places), places),
+        None => (
+            Digits::FractionRange {
+                min: 0,
+                max: DEFAULT_MANTISSA,
+            },
+            DEFAULT_MANTISSA,
+        ),
     };
+    let rounded = Decimal::from_f64(signed).round_fraction_as_numbro(places);
     // numbro does not group thousands; only YB can reach four digits.
-    let number =
-        format_decimal(Decimal::from_f64(signed), NumberStyle::new(digits)).replace(',', "");
+    let number = format_decimal(rounded, NumberStyle::new(digits)).replace(',', "");
     format!("{number} {}", suffixes[power])
 }

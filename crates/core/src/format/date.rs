@@ -50,15 +50,37 @@ pub fn format_date(value: f64, unit: Unit, context: &DateContext<'_>) -> String 
     let time_ms = time.timestamp_millis();
     let local = || time + Duration::minutes(i64::from((context.local_offset_minutes)(time_ms)));
     let eastern = || time + Duration::minutes(i64::from(us_eastern_offset_minutes(time)));
+    // Years are written as JavaScript writes them, which chrono's %Y does not past 9999:
+    // toISOString takes a sign and six digits (+033658), Intl the plain number (33658).
+    let iso_date = |time: DateTime<Utc>| {
+        let year = time.year();
+        let year = if (0..=9999).contains(&year) {
+            format!("{year:04}")
+        } else {
+            format!(
+                "{}{:06}",
+                if year < 0 { '-' } else { '+' },
+                year.unsigned_abs()
+            )
+        };
+        format!("{year}-{}", time.format("%m-%d"))
+    };
+    let intl_date = |time: DateTime<Utc>| format!("{}/{}", time.format("%m/%d"), time.year());
     match unit {
-        Unit::DatetimeIso => time.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
-        Unit::DateIso => time.format("%Y-%m-%d").to_string(),
+        Unit::DatetimeIso => format!("{}T{}", iso_date(time), time.format("%H:%M:%S%.3fZ")),
+        Unit::DateIso => iso_date(time),
         Unit::TimeIso => time.format("%H:%M:%S%.3f").to_string(),
-        Unit::DatetimeUs => eastern().format("%m/%d/%Y, %I:%M:%S %p").to_string(),
-        Unit::DateUs => eastern().format("%m/%d/%Y").to_string(),
+        Unit::DatetimeUs => {
+            format!(
+                "{}, {}",
+                intl_date(eastern()),
+                eastern().format("%I:%M:%S %p")
+            )
+        }
+        Unit::DateUs => intl_date(eastern()),
         Unit::TimeUs => eastern().format("%I:%M:%S %p").to_string(),
-        Unit::DatetimeLocal => local().format("%m/%d/%Y, %H:%M:%S").to_string(),
-        Unit::DateLocal => local().format("%m/%d/%Y").to_string(),
+        Unit::DatetimeLocal => format!("{}, {}", intl_date(local()), local().format("%H:%M:%S")),
+        Unit::DateLocal => intl_date(local()),
         Unit::TimeLocal => local().format("%H:%M:%S").to_string(),
         Unit::RelativeTime => relative(time_ms - context.now_ms),
         _ => js_number_to_string(value),

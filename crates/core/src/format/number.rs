@@ -70,6 +70,7 @@ impl Decimal {
             .filter(u8::is_ascii_digit)
             .map(|byte| byte - b'0')
             .collect();
+        even_on_a_tie(&mut digits, value.abs());
         while digits.last() == Some(&0) {
             digits.pop();
         }
@@ -143,6 +144,28 @@ impl Decimal {
     pub fn round_fraction(self, fraction: u32) -> Self {
         let keep = self.point + fraction as i32;
         self.round_at(keep)
+    }
+
+    /// numbro's rounding: JavaScript's `Math.round` on the value shifted by `fraction`
+    /// places, which takes a half toward +∞, so a negative half goes toward zero
+    /// (-1.125 → -1.12) and every other value as [`Self::round_fraction`] does.
+    pub fn round_fraction_as_numbro(mut self, fraction: u32) -> Self {
+        let keep = self.point + fraction as i32;
+        let exact_negative_half = self.negative
+            && keep >= 0
+            && keep == self.digits.len() as i32 - 1
+            && self.digits.last() == Some(&5);
+        if !exact_negative_half {
+            return self.round_fraction(fraction);
+        }
+        self.digits.truncate(keep as usize);
+        while self.digits.last() == Some(&0) {
+            self.digits.pop();
+        }
+        if self.digits.is_empty() {
+            self.point = 0;
+        }
+        self
     }
 
     /// The digit at power of ten `power` (0 for the units).
@@ -233,6 +256,42 @@ fn compact(value: Decimal, digits: Digits) -> (Decimal, &'static str) {
     }
 }
 
+/// Two decimals of the shortest length can read back as the same double when it lies exactly
+/// halfway between them (1902587519025875.25 is both …875.2 and …875.3). JavaScript then
+/// takes the one with the even last digit (ECMA-262 Number::toString); Rust's formatter may
+/// take the other. `digits` are the shortest digits of the positive `value`; when its exact
+/// expansion is such a half, the odd last digit moves to its even neighbour.
+fn even_on_a_tie(digits: &mut [u8], value: f64) {
+    let Some(&last) = digits.last() else { return };
+    if last % 2 == 0 {
+        return;
+    }
+    // Rust prints a double's exact expansion when given a precision; 60 digits hold the
+    // 18th digit and enough of what follows to see a half.
+    let exact: Vec<u8> = format!("{value:.60e}")
+        .split('e')
+        .next()
+        .unwrap_or_default()
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|byte| byte - b'0')
+        .collect();
+    let k = digits.len();
+    let half_after = |prefix: &[u8]| {
+        exact.len() > k
+            && exact[..k] == *prefix
+            && exact[k] == 5
+            && exact[k + 1..].iter().all(|digit| *digit == 0)
+    };
+    let mut lower = digits.to_vec();
+    lower[k - 1] = last - 1;
+    if half_after(&lower) {
+        digits[k - 1] = last - 1;
+    } else if last < 9 && half_after(digits) {
+        digits[k - 1] = last + 1;
+    }
+}
+
 /// `value.toString()` in JavaScript: the shortest round-trip digits, in exponent notation
 /// below 1e-6 and from 1e21 on.
 pub fn js_number_to_string(value: f64) -> String {
@@ -275,6 +334,8 @@ mod tests {
             (-1.5, "-1.5"),
             (0.1 + 0.2, "0.30000000000000004"),
             (1e21, "1e+21"),
+            // Exactly halfway between two shortest decimals: the even one, as JavaScript.
+            (1e21 * 60.0 / 31_536_000.0, "1902587519025875.2"),
             (123456789012345680000.0, "123456789012345680000"),
             (1e-7, "1e-7"),
             (0.000001, "0.000001"),

@@ -101,7 +101,8 @@ fn percent() {
         (111.111, p, None, None, "111%"),
         (111.111, p, None, Some(4.0), "111.1110%"),
         (100_000.0, p, None, None, "100,000%"),
-        (42.0, Some("%"), None, None, "42%"),
+        // "%" is Perses' shorthand for percent-decimal: a fraction.
+        (0.42, Some("%"), None, None, "42%"),
         (0.00001111, pd, None, None, "0.00111%"),
         (0.00011111, pd, None, Some(4.0), "0.0111%"),
         (0.00111111, pd, None, None, "0.111%"),
@@ -165,6 +166,11 @@ fn bytes_and_bits() {
         (-1234.0, db, Some(true), Some(4.0), "-1.2340 KB"),
         (0.0, b, None, None, "0 bytes"),
         (1.0, b, None, None, "1 byte"),
+        (-1.0, b, None, None, "-1 byte"),
+        // numbro rounds a negative half toward zero (Math.round), a positive one up.
+        (-1125.0, db, None, None, "-1.12 KB"),
+        (1125.0, db, None, None, "1.13 KB"),
+        (-1126.0, db, None, None, "-1.13 KB"),
         (10.0, db, None, None, "10 bytes"),
         (10.0, db, Some(false), Some(4.0), "10.0000 bytes"),
         (10.1234, db, None, None, "10.1 bytes"),
@@ -185,6 +191,9 @@ fn bytes_and_bits() {
         (1_073_741_824.0, b, None, None, "1 GiB"),
         (1000.0, b, None, None, "1,000 bytes"),
         (-1234.0, dbit, None, None, "-1.23 Kb"),
+        // Perses renames KB … EB to bits, not ZB and YB.
+        (1.5e21, dbit, None, None, "1.5 ZB"),
+        (1.5e18, dbit, None, None, "1.5 Eb"),
         (-1234.0, dbit, Some(false), None, "-1,234 bits"),
         (-1234.0, dbit, Some(true), Some(4.0), "-1.2340 Kb"),
         (0.0, bit, None, None, "0 bits"),

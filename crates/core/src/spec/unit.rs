@@ -18,7 +18,7 @@ pub enum Unit {
     Weeks,
     Months,
     Years,
-    // Percent. Perses' TypeScript also accepts "%" for percent.
+    // Percent (0–100) and percent-decimal (0–1, also written "%").
     Percent,
     PercentDecimal,
     // Decimal.
@@ -79,7 +79,7 @@ pub enum Unit {
 
 /// The name of every unit as Perses writes it, in the order of [`Unit`]'s variants; a unit's
 /// first name is the one written, and the others are read too. (Perses' TypeScript also
-/// accepts "%" for percent.) A table rather than serde attributes on the variants: the
+/// accepts "%", as a fraction like percent-decimal.) A table rather than serde attributes on the variants: the
 /// derived decoder compiled to a comparison per name, ten times the size of this lookup.
 const NAMES: [(&str, Unit); 61] = [
     ("nanoseconds", Unit::Nanoseconds),
@@ -93,8 +93,9 @@ const NAMES: [(&str, Unit); 61] = [
     ("months", Unit::Months),
     ("years", Unit::Years),
     ("percent", Unit::Percent),
-    ("%", Unit::Percent),
     ("percent-decimal", Unit::PercentDecimal),
+    // Perses' shorthand for percent-decimal (0–1), not for percent: 0.5 shows as 50%.
+    ("%", Unit::PercentDecimal),
     ("decimal", Unit::Decimal),
     ("bits", Unit::Bits),
     ("decbits", Unit::DecBits),
@@ -249,7 +250,7 @@ mod tests {
                 Unit::PercentDecimal,
                 UnitGroup::Percent,
             ),
-            ("\"%\"", Unit::Percent, UnitGroup::Percent),
+            ("\"%\"", Unit::PercentDecimal, UnitGroup::Percent),
             ("\"bytes/sec\"", Unit::BytesPerSec, UnitGroup::Throughput),
             ("\"decbytes\"", Unit::DecBytes, UnitGroup::Bytes),
             (
@@ -277,7 +278,7 @@ mod tests {
             ),
             "{error}"
         );
-        assert!(error.contains("`years`, `percent`, `%`, `percent-decimal`,"));
+        assert!(error.contains("`years`, `percent`, `percent-decimal`, `%`,"));
         assert!(
             error.contains("`unix-timestamp`, `unix-timestamp-ms`"),
             "{error}"

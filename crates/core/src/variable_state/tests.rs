@@ -127,6 +127,12 @@ fn all_means_custom_value_or_every_option() {
         interpolation_value(&variable, &multiple(&["b"]), &opts),
         multiple(&["b"])
     );
+    // An empty custom value counts as none, as in Perses' VariableProvider.
+    variable.custom_all_value = Some(String::new());
+    assert_eq!(
+        interpolation_value(&variable, &single(ALL_VALUE), &opts),
+        multiple(&["a", "b"])
+    );
 }
 
 #[test]
