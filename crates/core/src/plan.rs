@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::dashboard::{Dashboard, ListSource, PanelKind, PrometheusQuery};
 use crate::duration::Duration;
+use crate::format::js_number_to_string;
 use crate::interpolate::{VariableValue, interpolate, referenced_variables};
 use crate::prometheus::{PromQuery, QueryKind, QueryResult};
 use crate::scope::{DashboardHome, QueryScope, query_scope};
@@ -146,7 +147,12 @@ pub fn plan_query(
     }
     let query_values: BTreeMap<&str, VariableValue> = crate::sort::btree_map(
         [
-            ("__interval_ms", window.interval_ms().to_string()),
+            // Perses writes step × 1000 as JavaScript prints it: a step below a second
+            // can make it fractional (654.3).
+            (
+                "__interval_ms",
+                js_number_to_string(window.step_secs * 1000.0),
+            ),
             (
                 "__interval",
                 Duration::from_millis(window.interval_ms().unsigned_abs()).to_perses_string(),

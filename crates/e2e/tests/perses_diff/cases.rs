@@ -284,11 +284,14 @@ pub fn interpolate_cases() -> Vec<Case> {
 const END_MS: i64 = 1_800_000_123_456;
 
 pub fn step_cases() -> Vec<Case> {
-    let ranges_secs: [i64; 11] = [
-        300, 900, 3_600, 21_600, 43_200, 86_400, 604_800, 2_592_000, 7_776_000, 31_536_000,
-        34_560_000,
+    // Odd lengths too: below 10,000 s the safe step (range / 10,000) is a fraction of a
+    // second, and so is `$__interval_ms` when nothing larger wins.
+    let ranges_secs: [i64; 13] = [
+        300, 777, 900, 3_600, 6_543, 21_600, 43_200, 86_400, 604_800, 2_592_000, 7_776_000,
+        31_536_000, 34_560_000,
     ];
-    let widths: [u32; 7] = [0, 1, 57, 300, 801, 1_400, 3_000];
+    // A very wide panel suggests a step below the safe step of a short range.
+    let widths: [u32; 8] = [0, 1, 57, 300, 801, 1_400, 3_000, 12_000];
     let min_steps: [Option<&str>; 9] = [
         None,
         Some("15s"),
