@@ -201,20 +201,28 @@ pub fn use_size(node: NodeRef<Div>) -> ReadSignal<Option<(f64, f64)>> {
 /// A directive (`use:focusable_when_scrolling`) for a box that may scroll: while its content
 /// overflows, it takes `tabindex=0` so a keyboard user can focus and scroll it (WCAG 2.1.1,
 /// axe's `scrollable-region-focusable`); while it does not, it stays out of the Tab order.
-/// The box and its first child are watched, so both a smaller box and more content count.
+/// The box and its first child are watched, so both a smaller box and more content count;
+/// a replaced first child is watched from the next resize on.
 pub fn focusable_when_scrolling(element: web_sys::Element) {
     let target = element.clone();
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
-        let scrolls = target.scroll_height() > target.client_height()
-            || target.scroll_width() > target.client_width();
-        if scrolls != target.has_attribute("tabindex") {
-            let _ = if scrolls {
-                target.set_attribute("tabindex", "0")
-            } else {
-                target.remove_attribute("tabindex")
-            };
-        }
-    });
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::ResizeObserver)>::new(
+        move |_: js_sys::Array, observer: web_sys::ResizeObserver| {
+            // The content may have been replaced (a chart by its table view): watch the new
+            // first child too (observing one already watched does nothing).
+            if let Some(child) = target.first_element_child() {
+                observer.observe(&child);
+            }
+            let scrolls = target.scroll_height() > target.client_height()
+                || target.scroll_width() > target.client_width();
+            if scrolls != target.has_attribute("tabindex") {
+                let _ = if scrolls {
+                    target.set_attribute("tabindex", "0")
+                } else {
+                    target.remove_attribute("tabindex")
+                };
+            }
+        },
+    );
     match web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
         Ok(observer) => {
             observer.observe(&element);

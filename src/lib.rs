@@ -42,6 +42,8 @@ pub mod perf;
 #[cfg(target_arch = "wasm32")]
 pub mod regex;
 #[cfg(target_arch = "wasm32")]
+pub mod region_names;
+#[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod theme;

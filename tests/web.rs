@@ -387,3 +387,40 @@ async fn the_panel_menu_and_full_size_view_keep_keyboard_focus() {
         "closing gives focus back to the menu's button"
     );
 }
+
+/// Regions sharing a title are numbered after the first, so a screen reader's landmark list
+/// tells them apart; a region that leaves frees its number.
+#[wasm_bindgen_test]
+async fn regions_with_one_title_are_named_apart() {
+    use odh_observability::region_names::RegionNames;
+    use wasm_bindgen::JsCast;
+    let root = container();
+    let third = RwSignal::new(true);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        RegionNames::provide();
+        let region = |title: &'static str| {
+            let name = RegionNames::name_of(Signal::stored(title.to_owned()));
+            view! { <section aria-label=move || name.get()></section> }
+        };
+        view! {
+            {region("Uptime")}
+            {region("Latency")}
+            {region("Uptime")}
+            {move || third.get().then(|| region("UPTIME "))}
+        }
+    });
+    let names = || {
+        let list = root.query_selector_all("section").unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+            .map(|element| element.get_attribute("aria-label").unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    next_frame().await;
+    // Told apart as a screen reader does: case and spaces do not count.
+    assert_eq!(names(), ["Uptime", "Latency", "Uptime (2)", "UPTIME (3)"]);
+    third.set(false);
+    next_frame().await;
+    assert_eq!(names(), ["Uptime", "Latency", "Uptime (2)"]);
+}

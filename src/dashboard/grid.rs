@@ -99,6 +99,9 @@ pub fn GridSection(
         .title
         .clone()
         .map(|title| interpolated(title, context.clone()));
+    // Panel titles are h4 under a row's h3; in a group without a title they come right
+    // after the dashboard's h2, so they are announced one level up (axe's heading-order).
+    let panel_level = crate::panel::PanelHeadingLevel(if grid.title.is_some() { 4 } else { 3 });
     let panel_count = grid.items.len();
     let items = Arc::new(grid.items);
     let copies = item_copies(Arc::clone(&items), context);
@@ -138,6 +141,7 @@ pub fn GridSection(
             None => Signal::stored(format!("Panel group {}", index + 1)),
         }
     };
+    let region_name = crate::region_names::RegionNames::name_of(label);
     let body = move || {
         open.get().then(|| {
             let copies = copies.get();
@@ -171,9 +175,11 @@ pub fn GridSection(
     };
 
     view! {
-        <section class="obs-grid-section" aria-label=move || label.get()>
+        <section class="obs-grid-section" aria-label=move || region_name.get()>
             {header}
-            <div id=body_id>{body}</div>
+            // A Provider owns its children, so the level reaches this group's panels (also
+            // those mounted later) and no sibling's.
+            <div id=body_id><Provider value=panel_level>{body}</Provider></div>
         </section>
     }
 }

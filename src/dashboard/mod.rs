@@ -22,6 +22,8 @@ pub fn DashboardView(
     problems: Vec<Problem>,
 ) -> impl IntoView {
     let description = dashboard.description.clone();
+    // Rows and panels of one dashboard are named apart (see `region_names`).
+    crate::region_names::RegionNames::provide();
     let layouts = dashboard
         .layouts
         .iter()

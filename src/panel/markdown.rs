@@ -4,30 +4,84 @@
 use leptos::prelude::*;
 use obs_core::markdown::{CellAlign, Element, Node, render};
 
+use super::PanelHeadingLevel;
+
 /// Renders `text` (already interpolated).
 #[component]
 pub fn MarkdownView(#[prop(into)] text: Signal<String>) -> impl IntoView {
-    view! { <div class="obs-markdown">{move || nodes(render(&text.get()))}</div> }
+    // The text's headings keep the look their author chose; in the outline the text's top
+    // heading comes right under the panel's title, and the others keep their distance from
+    // it, so a "### Notes" in a panel neither skips levels nor ranks above the rows and
+    // panels around it (axe's heading-order).
+    let below = use_context::<PanelHeadingLevel>().map_or(4, |panel| panel.0) + 1;
+    view! {
+        <div class="obs-markdown">
+            {move || {
+                let tree = render(&text.get());
+                let top = tree.iter().filter_map(top_heading).min().unwrap_or(1);
+                let outline = Outline { top, below };
+                nodes(tree, outline)
+            }}
+        </div>
+    }
 }
 
-fn nodes(nodes: Vec<Node>) -> AnyView {
-    nodes.into_iter().map(node).collect_view().into_any()
+/// Where the text's headings go in the page's outline: level `top` of the text becomes
+/// level `below` of the page.
+#[derive(Clone, Copy)]
+struct Outline {
+    top: u8,
+    below: u8,
 }
 
-fn node(node: Node) -> AnyView {
+impl Outline {
+    fn level(self, heading: u8) -> String {
+        (heading.saturating_sub(self.top) + self.below)
+            .min(6)
+            .to_string()
+    }
+}
+
+/// The highest (smallest) heading level in a node and its children.
+fn top_heading(node: &Node) -> Option<u8> {
+    match node {
+        Node::Text(_) => None,
+        Node::Element {
+            element: Element::Heading(level),
+            ..
+        } => Some(*level),
+        Node::Element { children, .. } => children.iter().filter_map(top_heading).min(),
+    }
+}
+
+fn nodes(nodes: Vec<Node>, outline: Outline) -> AnyView {
+    nodes
+        .into_iter()
+        .map(|child| node(child, outline))
+        .collect_view()
+        .into_any()
+}
+
+fn node(node: Node, outline: Outline) -> AnyView {
     let (element, children) = match node {
         Node::Text(text) => return text.into_any(),
         Node::Element { element, children } => (element, children),
     };
-    let inner = nodes(children);
+    let inner = nodes(children, outline);
     match element {
         Element::Paragraph => view! { <p>{inner}</p> }.into_any(),
-        Element::Heading(1) => view! { <h1>{inner}</h1> }.into_any(),
-        Element::Heading(2) => view! { <h2>{inner}</h2> }.into_any(),
-        Element::Heading(3) => view! { <h3>{inner}</h3> }.into_any(),
-        Element::Heading(4) => view! { <h4>{inner}</h4> }.into_any(),
-        Element::Heading(5) => view! { <h5>{inner}</h5> }.into_any(),
-        Element::Heading(_) => view! { <h6>{inner}</h6> }.into_any(),
+        Element::Heading(level) => {
+            let outline = outline.level(level);
+            // tachys has no typed aria-level, so it goes in as a custom attribute.
+            match level {
+                1 => view! { <h1>{inner}</h1> }.attr("aria-level", outline).into_any(),
+                2 => view! { <h2>{inner}</h2> }.attr("aria-level", outline).into_any(),
+                3 => view! { <h3>{inner}</h3> }.attr("aria-level", outline).into_any(),
+                4 => view! { <h4>{inner}</h4> }.attr("aria-level", outline).into_any(),
+                5 => view! { <h5>{inner}</h5> }.attr("aria-level", outline).into_any(),
+                _ => view! { <h6>{inner}</h6> }.attr("aria-level", outline).into_any(),
+            }
+        }
         Element::BlockQuote => view! { <blockquote>{inner}</blockquote> }.into_any(),
         Element::CodeBlock { language } => {
             view! { <pre data-language=language><code>{inner}</code></pre> }.into_any()

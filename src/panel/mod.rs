@@ -11,11 +11,13 @@ mod summary;
 
 use std::collections::BTreeSet;
 
+use leptos::context::Provider;
 use leptos::html::{Div, Section};
 use leptos::prelude::*;
 use obs_core::dashboard::{Panel, PanelKind};
 use obs_core::plan::interpolate_text;
 
+use crate::dom::focusable_when_scrolling;
 use crate::dom::{use_seen, use_width};
 use crate::focus::{focus, focusable_within, trap_tab};
 use crate::icons::InfoIcon;
@@ -33,6 +35,10 @@ pub const DEFAULT_SERIES_LIMIT: usize = 1_000;
 /// A panel card: the title with its description as a tooltip, its status, a menu, and the body
 /// for its kind. An unsupported, invalid or failing panel says so in its own card; the rest of
 /// the page is unaffected.
+/// The heading level of the panel titles in a grid group (given by the group).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PanelHeadingLevel(pub u8);
+
 #[component]
 pub fn PanelFrame(
     /// The panel to draw.
@@ -62,10 +68,22 @@ pub fn PanelFrame(
         .description
         .clone()
         .map(|text| interpolated(text, context.clone()));
+    let region_name = crate::region_names::RegionNames::name_of(title);
+    // An h4, announced as an h3 where the group around has no heading of its own.
+    let level = use_context::<PanelHeadingLevel>().map_or(4, |level| level.0);
+    let heading_level = (level != 4).then(|| level.to_string());
+    // No title: headings in the panel's text start where the title would have been.
+    let body_level = PanelHeadingLevel(if panel.hide_header {
+        level.saturating_sub(1)
+    } else {
+        level
+    });
     let header = (!panel.hide_header).then(|| {
         view! {
             <header class="obs-panel__header">
-                <h4 class="obs-panel__title" title=move || title.get()>{move || title.get()}</h4>
+                {view! { <h4 class="obs-panel__title" title=move || title.get()>{move || title.get()}</h4> }
+                    // tachys has no typed aria-level: a custom attribute.
+                    .attr("aria-level", heading_level)}
                 {queries.map(|queries| view! { <StatusIndicator queries=queries/> })}
                 // As in Perses, the description and the menu show on hover and focus, so a
                 // narrow panel keeps its whole title until then.
@@ -104,7 +122,7 @@ pub fn PanelFrame(
             role=move || settings.full_size.get().then_some("dialog")
             aria-modal=move || settings.full_size.get().then_some("true")
             tabindex=move || settings.full_size.get().then_some("-1")
-            aria-label=move || title.get()
+            aria-label=move || region_name.get()
             data-panel-key=key
             data-kind=kind_name
             data-state=move || summary.map(|summary| summary.get().state.as_str())
@@ -122,7 +140,8 @@ pub fn PanelFrame(
             }
         >
             {header}
-            <div class="obs-panel__body" node_ref=body_ref>
+            <div class="obs-panel__body" node_ref=body_ref use:focusable_when_scrolling>
+                <Provider value=body_level>
                 {move || match (settings.as_table.get(), queries) {
                     (true, Some(queries)) => view! {
                         <DataTable queries=queries series_limit=settings.series_limit caption=title format=panel.kind.value_format().cloned()/>
@@ -139,6 +158,7 @@ pub fn PanelFrame(
                     }
                     .into_any(),
                 }}
+                </Provider>
             </div>
         </section>
         {move || settings.full_size.get().then(|| view! {

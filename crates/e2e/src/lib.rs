@@ -9,6 +9,7 @@
 //! shell and the same built page as the remote at `/_mf/observabilityWasm/`.
 
 mod ax;
+pub mod axe;
 pub mod cdp;
 pub mod leaks;
 pub mod synthetic;

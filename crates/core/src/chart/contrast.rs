@@ -8,6 +8,8 @@ use super::palette::{Hsla, parse_rgb};
 
 /// The contrast a series colour reaches against the panel background.
 pub const MIN_RATIO: f64 = 3.0;
+/// WCAG's contrast for text of any size (1.4.3).
+pub const TEXT_RATIO: f64 = 4.5;
 
 /// WCAG relative luminance of an sRGB colour.
 pub fn luminance([red, green, blue]: [u8; 3]) -> f64 {
@@ -32,6 +34,17 @@ pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
 /// `background`, drawn at its own opacity over it. Unchanged when it already does, or when
 /// either colour cannot be read.
 pub fn readable_on(color: &str, background: &str) -> String {
+    readable_at(color, background, MIN_RATIO)
+}
+
+/// Text in `color` made readable on `background`: 4.5:1, WCAG's ratio for text of any size
+/// (1.4.3), the hue kept.
+pub fn readable_text(color: &str, background: &str) -> String {
+    readable_at(color, background, TEXT_RATIO)
+}
+
+/// [`readable_on`] for a contrast `ratio` of one's choosing.
+fn readable_at(color: &str, background: &str, ratio: f64) -> String {
     let Some(background_rgb) = parse_rgb(background) else {
         return color.to_owned();
     };
@@ -39,7 +52,7 @@ pub fn readable_on(color: &str, background: &str) -> String {
         return color.to_owned();
     };
     let drawn = |hsla: Hsla| blend(hsla.to_rgb(), background_rgb, hsla.alpha);
-    if contrast_ratio(drawn(hsla), background_rgb) >= MIN_RATIO {
+    if contrast_ratio(drawn(hsla), background_rgb) >= ratio {
         return color.to_owned();
     }
     // Darker on a light card, lighter on a dark one, a percent of lightness at a time. The
@@ -53,7 +66,7 @@ pub fn readable_on(color: &str, background: &str) -> String {
     };
     for _ in 0..100 {
         hsla.lightness = (hsla.lightness + step).clamp(0.0, 1.0);
-        if contrast_ratio(drawn(as_written(hsla)), background_rgb) >= MIN_RATIO
+        if contrast_ratio(drawn(as_written(hsla)), background_rgb) >= ratio
             || hsla.lightness <= 0.0
             || hsla.lightness >= 1.0
         {
@@ -142,6 +155,25 @@ mod tests {
             .or_else(|| parse_rgb(color).map(hsla_of))
             .unwrap_or_else(|| panic!("{color} cannot be read"));
         contrast_ratio(blend(hsla.to_rgb(), background, hsla.alpha), background)
+    }
+
+    #[test]
+    fn text_reaches_four_and_a_half_to_one_keeping_its_hue() {
+        for (color, background) in [
+            ("#38ae33", "#ffffff"),
+            ("#f0ab00", "#ffffff"),
+            ("#c9190b", "#1f1f1f"),
+            ("#0066cc", "#292929"),
+        ] {
+            let text = readable_text(color, background);
+            let ratio = contrast_ratio(rgb_of(&text).unwrap(), rgb_of(background).unwrap());
+            assert!(
+                ratio >= TEXT_RATIO,
+                "{color} on {background}: {text} at {ratio:.2}"
+            );
+        }
+        // Already readable: unchanged.
+        assert_eq!(readable_text("#151515", "#ffffff"), "#151515");
     }
 
     #[test]

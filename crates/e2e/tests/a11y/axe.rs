@@ -1,6 +1,6 @@
 //! axe-core over every bundled dashboard and the views a user opens on them.
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::LLM;
 use obs_e2e::Tab;
@@ -15,18 +15,6 @@ const DASHBOARDS: [(&str, &str); 7] = [
     ("vision-training", "dashboard-3-workbenches"),
     ("opendatahub", "dashboard-0-cluster-overview"),
 ];
-
-/// axe-core's source, from the built test host.
-pub fn source() -> Result<String, String> {
-    let host = obs_e2e::built_page("OBS_E2E_HOST")?;
-    let path = host.join("axe.min.js");
-    std::fs::read_to_string(&path).map_err(|error| {
-        format!(
-            "{}: {error} (scripts/build-host.sh copies axe-core there)",
-            path.display()
-        )
-    })
-}
 
 /// Every dashboard in the light theme, then in the dark one, each with its views.
 pub async fn every_view(tab: &Tab, axe: &str) -> Result<(), String> {
@@ -150,49 +138,9 @@ async fn wait_for(tab: &Tab, what: &str, condition: &str) -> Result<(), String> 
         .await
 }
 
-/// Runs axe-core on the whole document; returns one line per violation and element.
+/// axe-core's violations on the page as it is now; the rules passed are reported.
 async fn check(tab: &Tab, axe: &str, what: &str) -> Result<Vec<String>, String> {
-    tab.eval(&format!("{axe}\nreturn typeof axe;"), Vec::new())
-        .await?;
-    let outcome = tab
-        .eval_async(
-            "const done = arguments[arguments.length - 1];\
-             axe.run(document, {resultTypes: ['violations']}).then((result) => done({\
-               version: axe.version, passed: result.passes.length,\
-               violations: result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,\
-                 nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ' | ' + (n.failureSummary || '').replace(/\\s+/g, ' '))}))\
-             }), (error) => done({error: String(error)}));",
-        )
-        .await?;
-    if let Some(error) = outcome["error"].as_str() {
-        return Err(format!("axe-core failed on {what}: {error}"));
-    }
-    // A run that checked nothing proves nothing.
-    let passed = outcome["passed"].as_u64().unwrap_or(0);
-    if passed < 10 {
-        return Err(format!(
-            "axe-core passed only {passed} rules on {what}: {outcome}"
-        ));
-    }
-    eprintln!(
-        "axe-core {}: {what}: {passed} rules passed",
-        outcome["version"].as_str().unwrap_or("?")
-    );
-    let mut found = Vec::new();
-    for violation in outcome["violations"].as_array().into_iter().flatten() {
-        let nodes: Vec<&str> = violation["nodes"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
-        found.push(format!(
-            "{what}: {} ({}): {}\n    {}",
-            violation["id"].as_str().unwrap_or_default(),
-            violation["impact"].as_str().unwrap_or_default(),
-            violation["help"].as_str().unwrap_or_default(),
-            nodes.join("\n    ")
-        ));
-    }
+    let found = obs_e2e::axe::violations(tab, axe, what).await?;
+    eprintln!("axe-core: {what}: {} violations", found.len());
     Ok(found)
 }

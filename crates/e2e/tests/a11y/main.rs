@@ -27,7 +27,7 @@ pub const LLM: &str = "/?project=customer-support-llm&dashboard=dashboard-1-llm-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs the page and the test host built: run scripts/test.sh"]
 async fn the_page_is_accessible() {
-    let axe_source = axe::source().unwrap();
+    let axe_source = obs_e2e::axe::source().unwrap();
     let harness = Harness::start(BACKFILL_SECS).await.unwrap();
     let second = harness.new_tab().await.unwrap();
     let (checked, walked) = tokio::join!(

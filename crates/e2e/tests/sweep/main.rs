@@ -3,7 +3,8 @@
 //! the bundled ones, opened as a project user (in a project) and as an administrator (in
 //! the cluster view), every row opened and every panel scrolled into view. Each panel must
 //! settle (data, no data, or an error in its card that says why), nothing may panic or throw,
-//! and the bundled dashboards must have data in every panel. On failure a screenshot and the
+//! the bundled dashboards must have data in every panel, and axe-core must find no
+//! accessibility violation in what the project user sees. On failure a screenshot and the
 //! page's errors are kept in the temporary directory, and every failing dashboard is listed.
 //!
 //! Ignored by a plain `cargo test`: `scripts/test.sh` runs it with the built page.
@@ -61,11 +62,14 @@ async fn real_dashboards_settle_in_the_browser() {
         .filter(|(namespace, _)| namespace == CLUSTER_NAMESPACE)
         .cloned()
         .collect();
+    // The user's visits are also checked by axe-core: real dashboards bring panel kinds and
+    // options the bundled ones do not.
+    let axe = obs_e2e::axe::source().unwrap();
     let (user, admin_result) = tokio::join!(
-        sweep(&harness, "developer", &user_visits, &scratch),
+        sweep(&harness, "developer", &user_visits, &scratch, Some(&axe)),
         async {
             admin.goto("/__dev/as/admin").await?;
-            sweep(&admin, "admin", &admin_visits, &scratch).await
+            sweep(&admin, "admin", &admin_visits, &scratch, None).await
         }
     );
     let _ = admin.close().await;
@@ -204,6 +208,7 @@ async fn sweep(
     who: &str,
     visits: &[(String, String)],
     scratch: &Path,
+    axe: Option<&str>,
 ) -> Result<Vec<String>, String> {
     tab.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
@@ -250,7 +255,12 @@ async fn sweep(
             }
             *states.entry(state).or_default() += 1;
         }
-        let problems = judge(&outcome, &panels, bundled);
+        let mut problems = judge(&outcome, &panels, bundled);
+        if let Some(axe) = axe
+            && outcome["settled"] == true
+        {
+            problems.extend(obs_e2e::axe::violations(tab, axe, "axe-core").await?);
+        }
         if !problems.is_empty() {
             let file = scratch.join(format!("failure-{who}-{name}.png"));
             tab.screenshot(&file).await;
