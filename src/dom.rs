@@ -215,9 +215,20 @@ pub fn focusable_when_scrolling(element: web_sys::Element) {
             let scrolls = target.scroll_height() > target.client_height()
                 || target.scroll_width() > target.client_width();
             if scrolls != target.has_attribute("tabindex") {
+                // A box that names itself in `data-scroll-label` (a panel's body) is a named
+                // group while it is a Tab stop, so a screen reader says what took focus.
+                let label = target.get_attribute("data-scroll-label");
                 let _ = if scrolls {
+                    if let Some(label) = &label {
+                        let _ = target.set_attribute("role", "group");
+                        let _ = target.set_attribute("aria-label", label);
+                    }
                     target.set_attribute("tabindex", "0")
                 } else {
+                    if label.is_some() {
+                        let _ = target.remove_attribute("role");
+                        let _ = target.remove_attribute("aria-label");
+                    }
                     target.remove_attribute("tabindex")
                 };
             }

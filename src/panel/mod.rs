@@ -32,13 +32,13 @@ use summary::summarize;
 /// How many series a panel draws unless its settings say otherwise.
 pub const DEFAULT_SERIES_LIMIT: usize = 1_000;
 
-/// A panel card: the title with its description as a tooltip, its status, a menu, and the body
-/// for its kind. An unsupported, invalid or failing panel says so in its own card; the rest of
-/// the page is unaffected.
 /// The heading level of the panel titles in a grid group (given by the group).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PanelHeadingLevel(pub u8);
 
+/// A panel card: the title with its description as a tooltip, its status, a menu, and the body
+/// for its kind. An unsupported, invalid or failing panel says so in its own card; the rest of
+/// the page is unaffected.
 #[component]
 pub fn PanelFrame(
     /// The panel to draw.
@@ -140,7 +140,12 @@ pub fn PanelFrame(
             }
         >
             {header}
-            <div class="obs-panel__body" node_ref=body_ref use:focusable_when_scrolling>
+            <div
+                class="obs-panel__body"
+                node_ref=body_ref
+                data-scroll-label=move || format!("{} content", title.get())
+                use:focusable_when_scrolling
+            >
                 <Provider value=body_level>
                 {move || match (settings.as_table.get(), queries) {
                     (true, Some(queries)) => view! {

@@ -283,11 +283,30 @@ fn even_on_a_tie(digits: &mut [u8], value: f64) {
             && exact[k] == 5
             && exact[k + 1..].iter().all(|digit| *digit == 0)
     };
+    // The neighbour is taken only if it reads back as the same double: at a power of two the
+    // gap below is half the gap above, and a half there is no tie (2^-24).
+    let point = format!("{value:e}")
+        .split('e')
+        .nth(1)
+        .and_then(|exponent| exponent.parse::<i32>().ok())
+        .unwrap_or(0)
+        + 1;
+    let reads_back = |candidate: &[u8]| {
+        let mantissa: String = candidate
+            .iter()
+            .map(|digit| char::from(b'0' + digit))
+            .collect();
+        format!("0.{mantissa}e{point}")
+            .parse::<f64>()
+            .is_ok_and(|read| read == value)
+    };
     let mut lower = digits.to_vec();
     lower[k - 1] = last - 1;
-    if half_after(&lower) {
+    let mut upper = digits.to_vec();
+    upper[k - 1] = last.saturating_add(1);
+    if half_after(&lower) && reads_back(&lower) {
         digits[k - 1] = last - 1;
-    } else if last < 9 && half_after(digits) {
+    } else if last < 9 && half_after(digits) && reads_back(&upper) {
         digits[k - 1] = last + 1;
     }
 }
@@ -336,6 +355,8 @@ mod tests {
             (1e21, "1e+21"),
             // Exactly halfway between two shortest decimals: the even one, as JavaScript.
             (1e21 * 60.0 / 31_536_000.0, "1902587519025875.2"),
+            // A power of two: a half below is no tie, the digits stay.
+            (2f64.powi(-24), "5.960464477539063e-8"),
             (123456789012345680000.0, "123456789012345680000"),
             (1e-7, "1e-7"),
             (0.000001, "0.000001"),

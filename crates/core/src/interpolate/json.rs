@@ -40,9 +40,10 @@ fn write_value(out: &mut String, value: &JsValue) {
     match value {
         JsValue::Null => out.push_str("null"),
         JsValue::Bool(flag) => out.push_str(if *flag { "true" } else { "false" }),
-        // JSON has no Infinity: JSON.stringify writes null for it. (serde_json refuses a
-        // number past f64's range, such as 1e400, where JSON.parse makes Infinity: that value
-        // is then kept as text, the one case where the core and Perses write it differently.)
+        // JSON has no Infinity: JSON.stringify writes null for it. (serde_json refuses some
+        // texts JSON.parse takes: a number past f64's range such as 1e400, which JSON.parse
+        // makes Infinity, a lone surrogate escape, nesting deeper than 128. Such a value is
+        // kept as text, so there the core and Perses write it differently.)
         JsValue::Number(number) if !number.is_finite() => out.push_str("null"),
         JsValue::Number(number) => out.push_str(&js_number_to_string(*number)),
         JsValue::Text(text) => write_text(out, text),

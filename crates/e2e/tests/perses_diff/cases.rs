@@ -194,7 +194,10 @@ pub fn format_cases() -> Vec<Case> {
 }
 
 /// Values with every character the formats treat specially, and JSON-looking ones.
-const SINGLE_VALUES: [&str; 20] = [
+const SINGLE_VALUES: [&str; 22] = [
+    // Seventeen digits: read exactly, as JSON.parse reads them.
+    "0.069977848286370165",
+    "483822778.01338157",
     "a",
     "",
     "api-server",

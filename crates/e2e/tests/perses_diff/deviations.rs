@@ -76,11 +76,12 @@ pub const TABLE: [Deviation; 5] = [
         reason: "Perses turns a min step of 1y into 365.2425 days less a floating-point hair \
                  (31,556,951 s) through date-fns; the core reads y as Prometheus does, 365 \
                  days, everywhere durations are read",
-        shows: |input, _ours, _perses| {
+        // Only the year's length differs: the core's step is 365 days, Perses' its own.
+        shows: |input, ours, perses| {
             input["kind"] == "step"
-                && input["minStep"]
-                    .as_str()
-                    .is_some_and(|step| step.contains('y'))
+                && input["minStep"] == "1y"
+                && ours.contains(" step=31536000 ")
+                && perses.answer.contains(" step=31556951 ")
         },
     },
 ];
