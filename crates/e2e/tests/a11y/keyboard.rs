@@ -7,6 +7,9 @@ use serde_json::{Value, json};
 use super::LLM;
 use obs_e2e::{Focused, Tab};
 
+/// How far the Tab walk goes: the pickers and the first rows of panels.
+const MAX_TAB_STOPS: usize = 80;
+
 /// The panel whose menu and full-size view are walked.
 const PANEL: &str = "End-to-end latency";
 
@@ -23,7 +26,7 @@ pub async fn walk(tab: &Tab) -> Result<(), String> {
 }
 
 /// From the top of the page, Tab reaches every picker in the order they are shown, and each
-/// is announced with its label and the value it shows, collapsed.
+/// is announced with its label and the value it shows, collapsed; every stop has a name.
 async fn the_tab_order_announces_every_picker_with_its_value(tab: &Tab) -> Result<(), String> {
     let pickers = tab
         .eval(
@@ -56,13 +59,25 @@ async fn the_tab_order_announces_every_picker_with_its_value(tab: &Tab) -> Resul
     .await?;
     let mut stops: Vec<Focused> = Vec::new();
     let mut next = 0;
-    while next < pickers.len() && stops.len() < 40 {
+    // On through the panels after the pickers: every stop (menus, About buttons, legends,
+    // tables and boxes that scroll) must say what it is.
+    while stops.len() < MAX_TAB_STOPS {
         tab.press(Key::Tab, false).await?;
         let focused = tab.focused().await?;
-        if focused.name.is_empty() {
-            return Err(format!("a Tab stop has no accessible name: {focused}"));
+        // Past the last stop, focus leaves the page (the document's body is active).
+        if focused.role == "RootWebArea" || focused.element.starts_with("body") {
+            break;
         }
-        let (label, value) = &pickers[next];
+        if focused.name.trim().is_empty() {
+            return Err(format!(
+                "Tab stop {} has no accessible name: {focused}",
+                stops.len() + 1
+            ));
+        }
+        let Some((label, value)) = pickers.get(next) else {
+            stops.push(focused);
+            continue;
+        };
         if focused.name.starts_with(&format!("{label} ")) {
             if focused.name != format!("{label} {value}") || focused.expanded != Some(false) {
                 return Err(format!(
