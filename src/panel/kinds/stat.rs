@@ -39,10 +39,12 @@ pub fn StatPanel(
         } else {
             "obs-stats"
         };
+        // Read once for all items; reading it here re-renders the stats when the theme turns.
+        let card = theme.with(|theme| theme.background.clone());
         let items = model
             .items
             .iter()
-            .map(|item| stat_item(&model, item, &theme.with(|theme| theme.background.clone())))
+            .map(|item| stat_item(&model, item, &card))
             .collect_view();
         view! {
             <div class=class role="list">

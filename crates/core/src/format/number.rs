@@ -70,7 +70,7 @@ impl Decimal {
             .filter(u8::is_ascii_digit)
             .map(|byte| byte - b'0')
             .collect();
-        even_on_a_tie(&mut digits, value.abs());
+        even_on_a_tie(&mut digits, exponent + 1, value.abs());
         while digits.last() == Some(&0) {
             digits.pop();
         }
@@ -259,9 +259,10 @@ fn compact(value: Decimal, digits: Digits) -> (Decimal, &'static str) {
 /// Two decimals of the shortest length can read back as the same double when it lies exactly
 /// halfway between them (1902587519025875.25 is both …875.2 and …875.3). JavaScript then
 /// takes the one with the even last digit (ECMA-262 Number::toString); Rust's formatter may
-/// take the other. `digits` are the shortest digits of the positive `value`; when its exact
-/// expansion is such a half, the odd last digit moves to its even neighbour.
-fn even_on_a_tie(digits: &mut [u8], value: f64) {
+/// take the other. `digits` are the shortest digits of the positive `value`, read as
+/// `0.digits × 10^point`; when its exact expansion is such a half, the odd last digit moves
+/// to its even neighbour.
+fn even_on_a_tie(digits: &mut [u8], point: i32, value: f64) {
     let Some(&last) = digits.last() else { return };
     if last % 2 == 0 {
         return;
@@ -285,12 +286,6 @@ fn even_on_a_tie(digits: &mut [u8], value: f64) {
     };
     // The neighbour is taken only if it reads back as the same double: at a power of two the
     // gap below is half the gap above, and a half there is no tie (2^-24).
-    let point = format!("{value:e}")
-        .split('e')
-        .nth(1)
-        .and_then(|exponent| exponent.parse::<i32>().ok())
-        .unwrap_or(0)
-        + 1;
     let reads_back = |candidate: &[u8]| {
         let mantissa: String = candidate
             .iter()

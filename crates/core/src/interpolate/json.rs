@@ -42,26 +42,21 @@ pub(super) fn stringify_values(values: &[String]) -> String {
 }
 
 fn parse(text: &str) -> Option<JsValue> {
-    let mut reader = Reader {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
-    };
+    let mut reader = Reader { text, at: 0 };
     let value = reader.value(0)?;
     reader.skip_space();
-    (reader.at == reader.bytes.len()).then_some(value)
+    (reader.at == reader.text.len()).then_some(value)
 }
 
 /// `at` always sits on a character boundary of `text`: it moves by whole characters.
 struct Reader<'a> {
     text: &'a str,
-    bytes: &'a [u8],
     at: usize,
 }
 
 impl Reader<'_> {
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+        self.text.as_bytes().get(self.at).copied()
     }
 
     fn skip_space(&mut self) {
@@ -81,7 +76,7 @@ impl Reader<'_> {
 
     fn literal(&mut self, word: &str, value: JsValue) -> Option<JsValue> {
         let end = self.at + word.len();
-        (self.bytes.get(self.at..end) == Some(word.as_bytes())).then(|| {
+        (self.text.as_bytes().get(self.at..end) == Some(word.as_bytes())).then(|| {
             self.at = end;
             value
         })
