@@ -178,6 +178,26 @@ var observabilityWasm = (function () {
   var bundle = null; // a promise of the wasm-bindgen module, initialised
   var wasmMemory = null; // the module's memory, for diagnostics()
   var mountedPages = 0;
+  var stoppedBy = null; // the trap that stopped the module, if one did
+  var stopListeners = [];
+
+  // The release build turns a panic into a WebAssembly trap (page_build in scripts/env.sh).
+  // After one the module can run nothing more, so the routes learn of it here, outside it.
+  function watchForTraps() {
+    function trapped(error) {
+      if (stoppedBy || !(error instanceof WebAssembly.RuntimeError)) return;
+      stoppedBy = error;
+      stopListeners.slice().forEach(function (listener) {
+        listener(error);
+      });
+    }
+    window.addEventListener('error', function (event) {
+      trapped(event.error);
+    });
+    window.addEventListener('unhandledrejection', function (event) {
+      trapped(event.reason);
+    });
+  }
 
   /** Why a file did not load, in words for the page. */
   function loadError(what, url, detail) {
@@ -257,6 +277,7 @@ var observabilityWasm = (function () {
         return module.default({ module_or_path: loaded[1] }).then(
           function (exports) {
             wasmMemory = exports && exports.memory;
+            watchForTraps();
             return module;
           },
           function (error) {
@@ -293,13 +314,27 @@ var observabilityWasm = (function () {
     var navigateRef = React.useRef(navigate);
     navigateRef.current = navigate;
 
+    React.useEffect(function () {
+      function stop(error) {
+        setState(function (now) {
+          return { status: 'stopped', attempt: now.attempt, error: error };
+        });
+      }
+      if (stoppedBy) stop(stoppedBy);
+      stopListeners.push(stop);
+      return function () {
+        stopListeners.splice(stopListeners.indexOf(stop), 1);
+      };
+    }, []);
+
     React.useEffect(
       function () {
         var cancelled = false;
         var page = null;
+        if (stoppedBy) return undefined;
         loadBundle(state.attempt)
           .then(function (module) {
-            if (cancelled || !container.current) return;
+            if (cancelled || !container.current || stoppedBy) return;
             page = module.mount(container.current, {
               basePath: BASE_PATH,
               navigate: function (href, replace) {
@@ -324,9 +359,14 @@ var observabilityWasm = (function () {
           cancelled = true;
           mounted.current = null;
           if (page) {
-            page.unmount();
-            page.free();
             mountedPages -= 1;
+            // A stopped module throws on every call; the host must still be able to leave.
+            try {
+              page.unmount();
+              page.free();
+            } catch (error) {
+              if (!stoppedBy) throw error;
+            }
           }
         };
       },
@@ -355,8 +395,13 @@ var observabilityWasm = (function () {
           )
         : null,
       state.status === 'error' ? h(LoadFailure, { error: state.error, retry: retry }) : null,
+      state.status === 'stopped' ? h(Stopped, { error: state.error }) : null,
       // Leptos owns this element's children; React never renders into it.
-      h('div', { ref: container, className: 'obs-host__page', hidden: state.status === 'error' })
+      h('div', {
+        ref: container,
+        className: 'obs-host__page',
+        hidden: state.status === 'error' || state.status === 'stopped',
+      })
     );
   }
 
@@ -391,12 +436,50 @@ var observabilityWasm = (function () {
     );
   }
 
+  /** The module stopped (a trap): only a reload of the shell starts it again. The page's
+   *  dashboard, time range and variables are in the address, so the reload keeps them. */
+  function Stopped(props) {
+    var h = host.React.createElement;
+    return h(
+      'div',
+      { className: 'pf-v6-c-alert pf-m-danger', role: 'alert', style: { margin: '1.5rem' } },
+      h('p', { className: 'pf-v6-c-alert__title' }, 'Observability stopped because of an internal error'),
+      h(
+        'div',
+        { className: 'pf-v6-c-alert__description' },
+        h(
+          'p',
+          null,
+          'Reload the page to start it again: the dashboard, time range and variables you chose are kept in the address. The rest of the dashboard keeps working. (' +
+            String((props.error && props.error.message) || props.error) +
+            ')'
+        )
+      ),
+      h(
+        'div',
+        { className: 'pf-v6-c-alert__action-group' },
+        h(
+          'button',
+          {
+            type: 'button',
+            className: 'pf-v6-c-button pf-m-link pf-m-inline',
+            onClick: function () {
+              window.location.reload();
+            },
+          },
+          'Reload'
+        )
+      )
+    );
+  }
+
   /** What the plugin holds now, for support and the leak tests: pages mounted, and the
    *  WebAssembly memory's size (it grows, never shrinks; steady use keeps it steady). */
   function diagnostics() {
     return {
       loaded: !!wasmMemory,
       mountedPages: mountedPages,
+      stopped: stoppedBy ? String(stoppedBy.message || stoppedBy) : null,
       wasmMemoryBytes: wasmMemory ? wasmMemory.buffer.byteLength : 0,
     };
   }

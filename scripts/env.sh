@@ -49,6 +49,19 @@ wasm() {
   fi
 }
 
+# Runs a release build of the page as the scripts ship it: smaller than a plain
+# `trunk build --release` by about 34 KB brotli (ARCHITECTURE.md, Size). The standard library
+# is compiled with the page (build-std), so link-time optimisation reaches into it, and a panic
+# stops the module on the spot (`-Cpanic=immediate-abort`) instead of formatting a message
+# nobody reads in production. Both are unstable options of the stable toolchain, hence
+# RUSTC_BOOTSTRAP, as the debian mode already needs for build-std. Such a panic is a
+# WebAssembly trap, which the page shows as a banner (assets/trap-banner.js); debug builds and
+# the component tests keep their panic messages.
+page_build() {
+  wasm env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" "$@"
+}
+
 # In debian mode, `trunk` typed by a developer in a shell that sourced this file runs with
 # the wasm toolchain, so `trunk serve` works the same in both modes.
 if [ "$OBS_WASM_MODE" = debian ]; then

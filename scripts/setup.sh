@@ -49,11 +49,13 @@ fi
 mode=""
 if [ "${OBS_WASM_MODE_FORCE:-}" = debian ]; then
   mode=debian
-elif rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+elif rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown &&
+  rustup component list --installed 2>/dev/null | grep -qx rust-src; then
   mode=rustup
 else
-  log "rustup: adding the wasm32-unknown-unknown target (5 minute limit)"
-  if timeout 300 rustup target add wasm32-unknown-unknown; then
+  # rust-src: the release page compiles the standard library with itself (page_build in env.sh).
+  log "rustup: adding the wasm32-unknown-unknown target and rust-src (5 minute limit each)"
+  if timeout 300 rustup target add wasm32-unknown-unknown && timeout 300 rustup component add rust-src; then
     mode=rustup
   else
     log "rustup's wasm32 target is unavailable here; using Debian's rustc-web with build-std"

@@ -15,7 +15,9 @@ import csv
 import re
 import sys
 
-CRATE = re.compile(r"([a-z_][a-z0-9_]*)::")
+# A crate's name, then `::`; names mangled in Rust's v0 scheme (the build-std release build)
+# carry the crate's disambiguator: `obs_core[e47b09f3a4decb7b]::dashboard`.
+CRATE = re.compile(r"([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::")
 REMOVED_BY_WASM_BINDGEN = ("__wbindgen_describe", "custom section", '"function names"', "export ")
 
 

@@ -9,7 +9,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
-use obs_e2e::{Harness, all_queries_scoped_to, prometheus_calls};
+use obs_e2e::{Harness, all_queries_scoped_to, prometheus_calls, throw_later};
 use serde_json::Value;
 
 /// History in the test Prometheus: enough for every range the test picks up to six hours.
@@ -39,6 +39,7 @@ async fn scenario(harness: &Harness) -> Result<(), String> {
     a_project_change_queries_the_new_namespace(harness).await?;
     a_five_second_refresh_shows_new_samples_within_30_s(harness).await?;
     a_slow_backend_never_stacks_refreshes(harness).await?;
+    a_stopped_module_says_so_and_reloads(harness).await?;
     Ok(())
 }
 
@@ -409,6 +410,73 @@ async fn a_slow_backend_never_stacks_refreshes(harness: &Harness) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// The release page turns a panic into a WebAssembly trap, after which the module runs nothing.
+/// The page's own script says so, keeps the dead controls from being used and reloads into the
+/// same view. Other errors of the page are not mistaken for a trap.
+async fn a_stopped_module_says_so_and_reloads(harness: &Harness) -> Result<(), String> {
+    harness
+        .eval_bool(&throw_later("Error", "some script of the page failed"))
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    if harness
+        .eval_bool("return !!document.getElementById('obs-stopped')")
+        .await?
+    {
+        return Err("an ordinary error was taken for a stopped module".into());
+    }
+    let url = harness
+        .browser
+        .current_url()
+        .await
+        .map_err(|e| e.to_string())?;
+    harness
+        .eval_bool(&throw_later("WebAssembly.RuntimeError", "unreachable"))
+        .await?;
+    harness
+        .wait_until("the page says it stopped", || async {
+            harness
+                .eval_bool(
+                    "const alert = document.getElementById('obs-stopped');\
+                     return !!alert && alert.getAttribute('role') === 'alert'\
+                       && alert.textContent.includes('stopped because of an internal error')\
+                       && alert.textContent.includes('unreachable')\
+                       && document.activeElement === alert.querySelector('button')\
+                       && document.querySelector('.obs-main').inert\
+                       && document.querySelector('header').inert",
+                )
+                .await
+        })
+        .await?;
+    harness
+        .click_js("document.querySelector('#obs-stopped button')")
+        .await?;
+    harness
+        .wait_until("the reload clears the message", || async {
+            harness
+                .eval_bool("return !document.getElementById('obs-stopped') && !!document.querySelector('.obs-main')")
+                .await
+        })
+        .await?;
+    let reloaded = harness
+        .browser
+        .current_url()
+        .await
+        .map_err(|e| e.to_string())?;
+    if reloaded != url {
+        return Err(format!("the reload moved from {url} to {reloaded}"));
+    }
+    harness
+        .wait_until("the reloaded page shows data", || async {
+            harness
+                .eval_bool(
+                    "return [...document.querySelectorAll('section.obs-panel')]\
+                       .some(p => p.dataset.state === 'ready' && Number(p.dataset.series) > 0)",
+                )
+                .await
+        })
+        .await
 }
 
 /// Waits until the panel titled `title` has received at least one series.

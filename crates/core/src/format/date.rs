@@ -4,7 +4,7 @@
 //! (the browser knows; native tests pass a fixed offset). The `-us` units are US Eastern
 //! time, whose daylight-saving rule (since 2007) is computed here.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc, Weekday};
 
 use super::number::js_number_to_string;
 use crate::spec::unit::Unit;
@@ -63,28 +63,52 @@ pub fn format_date(value: f64, unit: Unit, context: &DateContext<'_>) -> String 
                 year.unsigned_abs()
             )
         };
-        format!("{year}-{}", time.format("%m-%d"))
+        format!("{year}-{:02}-{:02}", time.month(), time.day())
     };
-    let intl_date = |time: DateTime<Utc>| format!("{}/{}", time.format("%m/%d"), time.year());
+    let intl_date =
+        |time: DateTime<Utc>| format!("{:02}/{:02}/{}", time.month(), time.day(), time.year());
     match unit {
-        Unit::DatetimeIso => format!("{}T{}", iso_date(time), time.format("%H:%M:%S%.3fZ")),
+        Unit::DatetimeIso => format!("{}T{}Z", iso_date(time), clock_ms(time)),
         Unit::DateIso => iso_date(time),
-        Unit::TimeIso => time.format("%H:%M:%S%.3f").to_string(),
-        Unit::DatetimeUs => {
-            format!(
-                "{}, {}",
-                intl_date(eastern()),
-                eastern().format("%I:%M:%S %p")
-            )
-        }
+        Unit::TimeIso => clock_ms(time),
+        Unit::DatetimeUs => format!("{}, {}", intl_date(eastern()), clock_12h(eastern())),
         Unit::DateUs => intl_date(eastern()),
-        Unit::TimeUs => eastern().format("%I:%M:%S %p").to_string(),
-        Unit::DatetimeLocal => format!("{}, {}", intl_date(local()), local().format("%H:%M:%S")),
+        Unit::TimeUs => clock_12h(eastern()),
+        Unit::DatetimeLocal => format!("{}, {}", intl_date(local()), clock(local())),
         Unit::DateLocal => intl_date(local()),
-        Unit::TimeLocal => local().format("%H:%M:%S").to_string(),
+        Unit::TimeLocal => clock(local()),
         Unit::RelativeTime => relative(time_ms - context.now_ms),
         _ => js_number_to_string(value),
     }
+}
+
+// The clock is written by hand rather than with chrono's `format`, which reads a strftime
+// pattern at run time: its interpreter cost the page about 10 KB for these three fixed shapes.
+
+/// `13:04:05`.
+fn clock(time: DateTime<Utc>) -> String {
+    format!(
+        "{:02}:{:02}:{:02}",
+        time.hour(),
+        time.minute(),
+        time.second()
+    )
+}
+
+/// `13:04:05.678`, the milliseconds cut, not rounded, as `toISOString` does.
+fn clock_ms(time: DateTime<Utc>) -> String {
+    format!(
+        "{}.{:03}",
+        clock(time),
+        time.timestamp_subsec_millis() % 1000
+    )
+}
+
+/// `01:04:05 PM`, as Intl writes en-US with two-digit hours.
+fn clock_12h(time: DateTime<Utc>) -> String {
+    let (afternoon, hour) = time.hour12();
+    let half = if afternoon { "PM" } else { "AM" };
+    format!("{hour:02}:{:02}:{:02} {half}", time.minute(), time.second())
 }
 
 /// Seconds or milliseconds, told apart as Perses does.

@@ -6,7 +6,8 @@
 //! Two browsers run side by side: one walks through what a user does in the shell (the nav
 //! item, the project from the route and from memory, navigation both ways, the theme, the area
 //! flag, the entry's contract); the other mounts and unmounts the page 50 times and compares
-//! what the page holds. Then missing files show their error and retry.
+//! what the page holds. Then missing files show their error and retry, and a stopped module
+//! says so in place.
 //!
 //! Ignored by a plain `cargo test`: `scripts/test.sh` builds the page and the host and runs it
 //! with `--ignored`, `OBS_E2E_DIST` and `OBS_E2E_HOST`.
@@ -37,7 +38,10 @@ async fn the_odh_shell_loads_the_plugin() {
         leaks::mount_and_unmount(&second)
     );
     let faults = match walk {
-        Ok(()) => faults::missing_files_show_an_error_and_a_retry(&harness).await,
+        Ok(()) => match faults::missing_files_show_an_error_and_a_retry(&harness).await {
+            Ok(()) => faults::a_stopped_module_says_so_in_place(&harness).await,
+            failed => failed,
+        },
         Err(_) => Ok(()),
     };
     if walk.is_err() || faults.is_err() {
