@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use obs_core::catalog::{ProjectChoice, Status};
 use obs_core::scope::DashboardHome;
 
-use super::{DashboardRuntime, EntryKey, Notice, Tone};
+use super::open::OpenDashboard;
+use super::{EntryKey, Notice, Tone};
 use crate::state::catalog::{Catalog, LoadError};
 
 /// The page once it knows which namespace to show.
@@ -50,7 +51,7 @@ pub(super) fn page_body(
             .into_any(),
             (Some(Ok(catalog)), Some(EntryKey(_, entry))) => view! {
                 <CatalogNotes notes=catalog.notes/>
-                <DashboardRuntime project=project entry=entry/>
+                <OpenDashboard project=project entry=entry/>
             }
             .into_any(),
         },

@@ -4,6 +4,7 @@
 mod body;
 mod header;
 mod notice;
+mod open;
 mod time_controls;
 mod variable_bar;
 
@@ -13,15 +14,10 @@ use leptos::prelude::*;
 use obs_core::catalog::{CatalogEntry, Project, ProjectChoice, choose_project};
 
 use crate::api::QueryCache;
-use crate::chart::sync::CrosshairSync;
 use crate::chart::theme::provide_chart_theme;
-use crate::dashboard::{DashboardView, MountScheduler};
-use crate::panel::data::PanelContext;
 use crate::state::catalog::{LoadError, load_catalog, load_projects};
 use crate::state::storage;
-use crate::state::time::TimeState;
 use crate::state::url::UrlSync;
-use crate::state::variables::{VariableInputs, VariablesState};
 use crate::widgets::{Select, SelectOption};
 
 use body::{ScopeNote, failed_notice, page_body};
@@ -238,64 +234,4 @@ impl PartialEq for EntryKey {
     fn eq(&self, other: &Self) -> bool {
         self.0 == other.0 && Arc::ptr_eq(&self.1, &other.1)
     }
-}
-
-/// One dashboard at run time: its time, its variables, its panels.
-#[component]
-fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView {
-    let home = project.home;
-    let url = expect_context::<UrlSync>();
-    let cache = expect_context::<QueryCache>();
-    // The list read only names and titles; the dashboard is read now, once.
-    let Some(loaded) = entry.loaded() else {
-        return view! {
-            <Notice title="Dashboard unavailable" body=format!("{} could not be read from its resource. Reload the page; if it stays, report it.", entry.title) tone=Tone::Danger/>
-        }
-        .into_any();
-    };
-    let dashboard = Arc::new(loaded.dashboard.clone());
-    let problems = loaded.problems.clone();
-    let time = TimeState::new(
-        url,
-        dashboard.duration,
-        dashboard.refresh_interval,
-        dashboard.timezone.clone(),
-    );
-    time.run_auto_refresh(cache);
-    let project: Signal<String> = Signal::stored(project.name);
-    let utc_offset_secs = (js_sys::Date::new_0().get_timezone_offset() * 60.0) as i64;
-    let variables = VariablesState::new(
-        Arc::clone(&dashboard),
-        VariableInputs {
-            url,
-            project,
-            range: time.variable_range,
-            now_ms: time.now(),
-            utc_offset_secs,
-            home,
-        },
-    );
-    provide_context(time);
-    provide_context(variables.clone());
-    provide_context(CrosshairSync(RwSignal::new(None)));
-    // Many panels mount a few per frame, so opening every row never freezes the page.
-    MountScheduler::provide();
-    crate::dom::ScrollRoot::provide();
-    provide_context(PanelContext {
-        dashboard: Arc::clone(&dashboard),
-        time,
-        variables,
-        project,
-        utc_offset_secs,
-        home,
-        bound: Arc::default(),
-    });
-    view! {
-        <div class="obs-dashboard-controls">
-            <VariableBar/>
-            <TimeControls/>
-        </div>
-        <DashboardView dashboard=dashboard problems=problems/>
-    }
-    .into_any()
 }

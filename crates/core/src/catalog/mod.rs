@@ -34,6 +34,12 @@ pub struct CatalogEntry {
 }
 
 impl CatalogEntry {
+    /// Whether the dashboard has been read already ([`CatalogEntry::loaded`] then costs
+    /// nothing).
+    pub fn is_read(&self) -> bool {
+        self.loaded.get().is_some()
+    }
+
     /// The dashboard with its problems, read on first use. `None` only if the resource no
     /// longer holds the dashboard listing found in it, which cannot happen as the entry keeps
     /// its own copy; callers still show an error rather than fail.

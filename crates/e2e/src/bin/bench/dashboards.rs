@@ -181,6 +181,10 @@ pub async fn measure(
         .await?
         .as_f64()
         .unwrap_or(0.0);
+    // The page's own stage timings (benchmark builds record them), for the raw figures.
+    let stages = harness
+        .eval("return window.__obsTimings || null", Vec::new())
+        .await?;
     let fetched = harness
         .eval(
             "return performance.getEntriesByType('navigation')
@@ -220,6 +224,10 @@ pub async fn measure(
         "allPanels": all["panels"],
         "allLongestTaskMs": all["longestTaskMs"],
         "longestTaskMs": number(&above_fold["longestTaskMs"]).max(number(&all["longestTaskMs"])),
+        // What ran in the longest animation frames, to tell what a long task was.
+        "loadLongFrames": above_fold["longFrames"],
+        "allLongFrames": all["longFrames"],
+        "stages": stages,
         "blockingMs": number(&above_fold["blockingMs"]) + number(&all["blockingMs"]),
         "heapMb": heap_bytes / 1_048_576.0,
         "wasmMb": wasm_bytes / 1_048_576.0,

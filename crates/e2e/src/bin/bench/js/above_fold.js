@@ -3,6 +3,7 @@
 const done = arguments[arguments.length - 1];
 const started = performance.now();
 const tasks = recordLongTasks(true);
+const frames = recordLongFrames(true);
 function panelsInView() {
   return allPanels().filter(panel => {
     const rect = panel.getBoundingClientRect();
@@ -14,7 +15,8 @@ function check() {
   if (panels.length > 0 && panels.every(drawn)) {
     requestAnimationFrame(() => done({ ms: performance.now(), panels: panels.length,
                                        longestTaskMs: Math.max(0, ...tasks),
-                                       blockingMs: blockingMs(tasks) }));
+                                       blockingMs: blockingMs(tasks),
+                                       longFrames: longestFrames(frames) }));
   } else if (performance.now() - started > 180000) {
     const pending = panels.filter(p => !drawn(p)).map(describe);
     done({ ms: null, panels: panels.length, longestTaskMs: Math.max(0, ...tasks),

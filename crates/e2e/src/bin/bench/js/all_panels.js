@@ -5,6 +5,7 @@
 const done = arguments[arguments.length - 1];
 const expected = typeof arguments[0] === 'number' ? arguments[0] : 1;
 const tasks = recordLongTasks(false);
+const frames = recordLongFrames(false);
 const started = performance.now();
 openRows();
 // A scroll position counts as seen once a frame has rendered it (intersection observers run
@@ -29,6 +30,7 @@ function check() {
       panels: panels.length,
       longestTaskMs: Math.max(0, ...tasks),
       blockingMs: blockingMs(tasks),
+      longFrames: longestFrames(frames),
     }));
   } else if (now - started > 240000) {
     const pending = panels.filter(p => !drawn(p));
