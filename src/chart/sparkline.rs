@@ -11,7 +11,7 @@ use super::surface::use_painted_canvas;
 /// Draws `samples` across the box, in `color`, with the area below at `area_opacity`.
 #[component]
 pub fn Sparkline(
-    samples: Vec<Sample>,
+    samples: std::sync::Arc<[Sample]>,
     color: String,
     width_px: f64,
     area_opacity: f64,

@@ -20,7 +20,7 @@ pub fn to_csv(outputs: &[QueryOutput]) -> String {
         .collect();
     push_row(&mut out, header.iter().map(|cell| (*cell).to_owned()));
     for named in &series {
-        for sample in &named.series.samples {
+        for sample in named.series.samples.iter() {
             let fixed = [
                 (named.query_index + 1).to_string(),
                 named.name.clone(),
@@ -110,7 +110,8 @@ mod tests {
                     time_ms: 1_700_000_060_000,
                     value: f64::NAN,
                 },
-            ],
+            ]
+            .into(),
         };
         let output = QueryOutput {
             query_index: 0,

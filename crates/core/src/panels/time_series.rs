@@ -2,6 +2,7 @@
 //! and the legend, as Perses draws them.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::{QueryOutput, named_series};
 use crate::chart::palette::{Hsla, auto_color, categorical_color};
@@ -63,7 +64,7 @@ pub struct ChartSeries {
     pub negative_y: bool,
     /// The query's own format, when it overrides the axis's.
     pub format: Option<Format>,
-    pub samples: Vec<Sample>,
+    pub samples: Arc<[Sample]>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -240,8 +241,9 @@ pub fn default_format() -> Format {
 
 /// The values to draw for the visible series, after negation and stacking, in the same order
 /// as `visible`. With stacking, each series sits on the sum of the visible ones before it
-/// (percent stacking: as shares of the total, 0–100).
-pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Vec<Sample>)> {
+/// (percent stacking: as shares of the total, 0–100). A series drawn as it is shares its
+/// samples with the model.
+pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Arc<[Sample]>)> {
     let shown: Vec<&ChartSeries> = model
         .series
         .iter()
@@ -252,12 +254,15 @@ pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Vec<Samp
         return shown
             .iter()
             .map(|series| {
+                if !series.negative_y {
+                    return (series.id, Arc::clone(&series.samples));
+                }
                 let samples = series
                     .samples
                     .iter()
                     .map(|s| Sample {
                         time_ms: s.time_ms,
-                        value: s.value * sign(series),
+                        value: -s.value,
                     })
                     .collect();
                 (series.id, samples)
@@ -314,7 +319,7 @@ pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Vec<Samp
 
 /// The y domain: the axis's min and max when set, else Perses' rule (0 when the data starts
 /// between 0 and 1, else the data's minimum rounded down with some room) and a round maximum.
-pub fn y_domain(model: &TimeSeriesModel, drawn: &[(usize, Vec<Sample>)]) -> (f64, f64) {
+pub fn y_domain(model: &TimeSeriesModel, drawn: &[(usize, Arc<[Sample]>)]) -> (f64, f64) {
     let values = drawn
         .iter()
         .flat_map(|(_, samples)| samples.iter())

@@ -365,7 +365,8 @@ fn variable_options_come_from_instant_queries() {
         samples: vec![Sample {
             time_ms: 0,
             value: 1.0,
-        }],
+        }]
+        .into(),
     };
     let result = QueryResult {
         result_type: crate::prometheus::ResultType::Vector,

@@ -39,7 +39,7 @@ pub async fn run(live: &Live) {
             .await;
             let samples = &expected.series[0].samples;
             let mut compared = 0;
-            for sample in samples {
+            for sample in samples.iter() {
                 let Ok(time) = histogram.times_ms.binary_search(&sample.time_ms) else {
                     continue;
                 };

@@ -1,6 +1,8 @@
 //! Where everything of a time series chart goes, in CSS pixels: computed from the model and
 //! the box's size alone (no canvas), so it is a memo that hover and drawing both read.
 
+use std::sync::Arc;
+
 use crate::chart::decimate::m4_indices;
 use crate::chart::scale::{TimeScale, ValueScale};
 use crate::chart::ticks::{TimeTick, log_ticks, time_ticks, value_ticks};
@@ -56,7 +58,7 @@ pub struct DrawnSeries {
     pub line_style: LineStyle,
     pub area_opacity: f64,
     /// The values drawn (stacked, negated), at full resolution, for hover.
-    pub values: Vec<Sample>,
+    pub values: Arc<[Sample]>,
     /// Decimated polyline in CSS pixels; `NaN` points separate the pieces of a broken line.
     pub path: Vec<(f64, f64)>,
 }

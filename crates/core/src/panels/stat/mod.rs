@@ -1,6 +1,8 @@
 //! `StatChart`: one big value per series, its colour from mappings and thresholds, and an
 //! optional sparkline, as Perses' stat chart plugin shows them.
 
+use std::sync::Arc;
+
 use super::{QueryOutput, named_series};
 use crate::calculation::calculate;
 use crate::chart::ticks::nice_domain;
@@ -65,8 +67,9 @@ pub struct StatItem {
     /// A CSS colour: the matching mapping's, else the last threshold step reached, else the
     /// base colour.
     pub color: String,
-    /// The series' samples for the sparkline; empty when the panel draws none.
-    pub samples: Vec<Sample>,
+    /// The series' samples for the sparkline (shared with the query's result); empty when the
+    /// panel draws none.
+    pub samples: Arc<[Sample]>,
 }
 
 /// Prepares the stats from the panel's options and its query results, drawing at most
@@ -89,9 +92,9 @@ pub fn prepare(
                 color: value_color(spec, raw_value, palette, patterns),
                 raw_value,
                 samples: if with_sparkline {
-                    named.series.samples.clone()
+                    Arc::clone(&named.series.samples)
                 } else {
-                    Vec::new()
+                    Arc::from([])
                 },
                 name: named.name,
             }

@@ -164,7 +164,7 @@ pub fn prepare(
     let mut cells_by_row: Vec<BTreeMap<usize, (f64, usize)>> = Vec::new();
     for series in &named {
         let mut cells = BTreeMap::new();
-        for sample in &series.series.samples {
+        for sample in series.series.samples.iter() {
             let Some(column) = columns.column_of(sample.time_ms) else {
                 continue;
             };

@@ -5,25 +5,31 @@
 //! line breaks there unless `connectNulls` is set; the result does not carry its step, so it is
 //! inferred as the shortest interval between neighbours (range results sit on the step grid).
 
+use std::sync::Arc;
+
 use crate::prometheus::Sample;
 
 /// `samples` (in time order) with a NaN sample after each point that is followed by a missing
-/// step, so lines break there.
-pub fn break_at_missing_steps(samples: &[Sample]) -> Vec<Sample> {
+/// step, so lines break there. Without a missing step they are returned as they are, shared.
+pub fn break_at_missing_steps(samples: &Arc<[Sample]>) -> Arc<[Sample]> {
     let step_ms = samples
         .windows(2)
         .map(|pair| pair[1].time_ms - pair[0].time_ms)
         .filter(|interval_ms| *interval_ms > 0)
         .min();
     let Some(step_ms) = step_ms else {
-        return samples.to_vec();
+        return Arc::clone(samples);
     };
+    // Half a step of slack: a timestamp that is a little late is not a gap.
+    let gap = |pair: &[Sample]| (pair[1].time_ms - pair[0].time_ms) * 2 > step_ms * 3;
+    if !samples.windows(2).any(gap) {
+        return Arc::clone(samples);
+    }
     let mut out = Vec::with_capacity(samples.len() + 4);
     for (index, sample) in samples.iter().enumerate() {
         out.push(*sample);
         if let Some(next) = samples.get(index + 1)
-            // Half a step of slack: a timestamp that is a little late is not a gap.
-            && (next.time_ms - sample.time_ms) * 2 > step_ms * 3
+            && gap(&[*sample, *next])
         {
             out.push(Sample {
                 time_ms: sample.time_ms + step_ms,
@@ -31,21 +37,22 @@ pub fn break_at_missing_steps(samples: &[Sample]) -> Vec<Sample> {
             });
         }
     }
-    out
+    out.into()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn samples(points: &[(i64, f64)]) -> Vec<Sample> {
+    fn samples(points: &[(i64, f64)]) -> Arc<[Sample]> {
         points
             .iter()
             .map(|(time_ms, value)| Sample {
                 time_ms: *time_ms,
                 value: *value,
             })
-            .collect()
+            .collect::<Vec<_>>()
+            .into()
     }
 
     /// Renders samples as "time:value" with "gap" for NaN, for readable expectations.
@@ -97,11 +104,12 @@ mod tests {
             ),
         ];
         for (case, input, expected) in cases {
-            assert_eq!(
-                show(&break_at_missing_steps(&samples(input))),
-                *expected,
-                "{case}"
-            );
+            let input = samples(input);
+            let output = break_at_missing_steps(&input);
+            assert_eq!(show(&output), *expected, "{case}");
+            // Without a break the samples are shared, not copied.
+            let copied = expected.contains("gap");
+            assert_eq!(!Arc::ptr_eq(&input, &output), copied, "{case}: shared");
         }
     }
 }

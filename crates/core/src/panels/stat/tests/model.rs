@@ -113,7 +113,7 @@ fn samples_only_with_a_sparkline() {
     check(json!({"sparkline": {}}), 3);
     let stat = item(json!({"sparkline": {}}), &[], &[1.0, 2.0]);
     assert_eq!(
-        stat.samples,
+        stat.samples.to_vec(),
         vec![
             Sample {
                 time_ms: 0,

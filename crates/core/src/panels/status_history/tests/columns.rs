@@ -88,7 +88,8 @@ fn too_many_columns_are_merged() {
                 time_ms: 10,
                 value: 2.0,
             },
-        ],
+        ]
+        .into(),
     }];
     let model = model(json!({}), points, range(0, 1000));
     assert_eq!(
