@@ -199,6 +199,11 @@ var observabilityWasm = (function () {
     });
   }
 
+  /** An error in words: its message, else the value itself. */
+  function messageOf(error) {
+    return String((error && error.message) || error);
+  }
+
   /** Why a file did not load, in words for the page. */
   function loadError(what, url, detail) {
     var error = fail('could not load ' + what + ' (' + url + '): ' + detail);
@@ -257,7 +262,7 @@ var observabilityWasm = (function () {
         return response;
       },
       function (error) {
-        return whyNotLoaded(requested, String((error && error.message) || error)).then(function (why) {
+        return whyNotLoaded(requested, messageOf(error)).then(function (why) {
           throw loadError('WebAssembly module', url, why);
         });
       }
@@ -269,7 +274,7 @@ var observabilityWasm = (function () {
     var glueUrl = assetBase + ASSETS.glue.file;
     // A failed import() is remembered by the browser for its URL, so a retry asks for a new one.
     var glue = import(attempt ? glueUrl + '?retry=' + attempt : glueUrl).catch(function (error) {
-      throw loadError('JavaScript module', glueUrl, String((error && error.message) || error));
+      throw loadError('JavaScript module', glueUrl, messageOf(error));
     });
     bundle = Promise.all([glue, fetchWasm(attempt), loadStyles(attempt)])
       .then(function (loaded) {
@@ -281,7 +286,7 @@ var observabilityWasm = (function () {
             return module;
           },
           function (error) {
-            var detail = String((error && error.message) || error);
+            var detail = messageOf(error);
             throw loadError('WebAssembly module', assetBase + ASSETS.wasm.file, detail);
           }
         );
@@ -405,72 +410,59 @@ var observabilityWasm = (function () {
     );
   }
 
-  function LoadFailure(props) {
+  /** A PatternFly danger alert in the route's place: a title, paragraphs and one action. */
+  function DangerAlert(props) {
     var h = host.React.createElement;
-    var message =
-      (props.error && props.error.userMessage) ||
-      'The page could not start (' + String((props.error && props.error.message) || props.error) + ').';
     return h(
       'div',
       { className: 'pf-v6-c-alert pf-m-danger', role: 'alert', style: { margin: '1.5rem' } },
-      h('p', { className: 'pf-v6-c-alert__title' }, 'Observability could not be loaded'),
+      h('p', { className: 'pf-v6-c-alert__title' }, props.title),
       h(
         'div',
         { className: 'pf-v6-c-alert__description' },
-        h('p', null, message),
-        h(
-          'p',
-          null,
-          'The rest of the dashboard keeps working. Try again; if it keeps failing, ask an administrator to check the observabilityWasm deployment.'
-        )
+        props.paragraphs.map(function (text, index) {
+          return h('p', { key: index }, text);
+        })
       ),
       h(
         'div',
         { className: 'pf-v6-c-alert__action-group' },
         h(
           'button',
-          { type: 'button', className: 'pf-v6-c-button pf-m-link pf-m-inline', onClick: props.retry },
-          'Try again'
+          { type: 'button', className: 'pf-v6-c-button pf-m-link pf-m-inline', onClick: props.onAction },
+          props.action
         )
       )
     );
   }
 
+  function LoadFailure(props) {
+    return host.React.createElement(DangerAlert, {
+      title: 'Observability could not be loaded',
+      paragraphs: [
+        (props.error && props.error.userMessage) || 'The page could not start (' + messageOf(props.error) + ').',
+        'The rest of the dashboard keeps working. Try again; if it keeps failing, ask an administrator to check the observabilityWasm deployment.',
+      ],
+      action: 'Try again',
+      onAction: props.retry,
+    });
+  }
+
   /** The module stopped (a trap): only a reload of the shell starts it again. The page's
    *  dashboard, time range and variables are in the address, so the reload keeps them. */
   function Stopped(props) {
-    var h = host.React.createElement;
-    return h(
-      'div',
-      { className: 'pf-v6-c-alert pf-m-danger', role: 'alert', style: { margin: '1.5rem' } },
-      h('p', { className: 'pf-v6-c-alert__title' }, 'Observability stopped because of an internal error'),
-      h(
-        'div',
-        { className: 'pf-v6-c-alert__description' },
-        h(
-          'p',
-          null,
-          'Reload the page to start it again: the dashboard, time range and variables you chose are kept in the address. The rest of the dashboard keeps working. (' +
-            String((props.error && props.error.message) || props.error) +
-            ')'
-        )
-      ),
-      h(
-        'div',
-        { className: 'pf-v6-c-alert__action-group' },
-        h(
-          'button',
-          {
-            type: 'button',
-            className: 'pf-v6-c-button pf-m-link pf-m-inline',
-            onClick: function () {
-              window.location.reload();
-            },
-          },
-          'Reload'
-        )
-      )
-    );
+    return host.React.createElement(DangerAlert, {
+      title: 'Observability stopped because of an internal error',
+      paragraphs: [
+        'Reload the page to start it again: the dashboard, time range and variables you chose are kept in the address. The rest of the dashboard keeps working. (' +
+          messageOf(props.error) +
+          ')',
+      ],
+      action: 'Reload',
+      onAction: function () {
+        window.location.reload();
+      },
+    });
   }
 
   /** What the plugin holds now, for support and the leak tests: pages mounted, and the
@@ -479,7 +471,7 @@ var observabilityWasm = (function () {
     return {
       loaded: !!wasmMemory,
       mountedPages: mountedPages,
-      stopped: stoppedBy ? String(stoppedBy.message || stoppedBy) : null,
+      stopped: stoppedBy ? messageOf(stoppedBy) : null,
       wasmMemoryBytes: wasmMemory ? wasmMemory.buffer.byteLength : 0,
     };
   }

@@ -55,8 +55,8 @@ wasm() {
 # stops the module on the spot (`-Cpanic=immediate-abort`) instead of formatting a message
 # nobody reads in production. Both are unstable options of the stable toolchain, hence
 # RUSTC_BOOTSTRAP, as the debian mode already needs for build-std. Such a panic is a
-# WebAssembly trap, which the page shows as a banner (assets/trap-banner.js); debug builds and
-# the component tests keep their panic messages.
+# WebAssembly trap, which the page says with a reload (the script in index.html; in the ODH
+# shell, assets/remote-entry.js); debug builds and the component tests keep their messages.
 page_build() {
   wasm env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" "$@"

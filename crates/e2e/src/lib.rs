@@ -387,19 +387,3 @@ fn chromium_capabilities(window_px: (u32, u32)) -> serde_json::Map<String, Value
         _ => serde_json::Map::new(),
     }
 }
-
-/// A script for `Tab::eval_bool` that makes the page itself throw `new kind(message)` from a
-/// timer, as the page's own code would. Chromium mutes an error thrown by a WebDriver script
-/// (the window's `error` event carries no error, as for a script of another origin), so the
-/// throw goes through an inline script element of the page.
-pub fn throw_later(kind: &str, message: &str) -> String {
-    let code = format!(
-        "setTimeout(() => {{ throw new {kind}({}); }});",
-        serde_json::json!(message)
-    );
-    format!(
-        "const script = document.createElement('script'); script.textContent = {}; \
-         document.body.append(script); script.remove(); return true",
-        serde_json::json!(code)
-    )
-}

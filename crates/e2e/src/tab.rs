@@ -64,6 +64,24 @@ impl Tab {
             .map_err(|error| format!("script failed: {error}\n{body}"))
     }
 
+    /// Makes the page itself throw `new kind(message)` from a timer, as the page's own code
+    /// would. Chromium mutes an error thrown by a WebDriver script (the window's `error` event
+    /// carries no error, as for a script of another origin), so the throw goes through an
+    /// inline script element of the page.
+    pub async fn throw_later(&self, kind: &str, message: &str) -> Result<(), String> {
+        let code = format!(
+            "setTimeout(() => {{ throw new {kind}({}); }});",
+            json!(message)
+        );
+        self.eval(
+            "const script = document.createElement('script'); script.textContent = arguments[0];\
+             document.body.append(script); script.remove();",
+            vec![json!(code)],
+        )
+        .await
+        .map(drop)
+    }
+
     pub async fn eval_bool(&self, body: &str) -> Result<bool, String> {
         Ok(self
             .eval(body, Vec::new())

@@ -9,7 +9,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
-use obs_e2e::{Harness, all_queries_scoped_to, prometheus_calls, throw_later};
+use obs_e2e::{Harness, all_queries_scoped_to, prometheus_calls};
 use serde_json::Value;
 
 /// History in the test Prometheus: enough for every range the test picks up to six hours.
@@ -417,7 +417,7 @@ async fn a_slow_backend_never_stacks_refreshes(harness: &Harness) -> Result<(), 
 /// same view. Other errors of the page are not mistaken for a trap.
 async fn a_stopped_module_says_so_and_reloads(harness: &Harness) -> Result<(), String> {
     harness
-        .eval_bool(&throw_later("Error", "some script of the page failed"))
+        .throw_later("Error", "some script of the page failed")
         .await?;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     if harness
@@ -426,13 +426,9 @@ async fn a_stopped_module_says_so_and_reloads(harness: &Harness) -> Result<(), S
     {
         return Err("an ordinary error was taken for a stopped module".into());
     }
-    let url = harness
-        .browser
-        .current_url()
-        .await
-        .map_err(|e| e.to_string())?;
+    let url = harness.location().await?;
     harness
-        .eval_bool(&throw_later("WebAssembly.RuntimeError", "unreachable"))
+        .throw_later("WebAssembly.RuntimeError", "unreachable")
         .await?;
     harness
         .wait_until("the page says it stopped", || async {
@@ -459,24 +455,12 @@ async fn a_stopped_module_says_so_and_reloads(harness: &Harness) -> Result<(), S
                 .await
         })
         .await?;
-    let reloaded = harness
-        .browser
-        .current_url()
-        .await
-        .map_err(|e| e.to_string())?;
+    let reloaded = harness.location().await?;
     if reloaded != url {
         return Err(format!("the reload moved from {url} to {reloaded}"));
     }
-    harness
-        .wait_until("the reloaded page shows data", || async {
-            harness
-                .eval_bool(
-                    "return [...document.querySelectorAll('section.obs-panel')]\
-                       .some(p => p.dataset.state === 'ready' && Number(p.dataset.series) > 0)",
-                )
-                .await
-        })
-        .await
+    // The same project and dashboard as before the reload (the last step chose them).
+    harness.wait_for_panel_data("Scoring requests").await
 }
 
 /// Waits until the panel titled `title` has received at least one series.

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::{BASE, open_shell, wait_for_page};
-use obs_e2e::{Harness, throw_later};
+use obs_e2e::Harness;
 
 /// Missing files: the route shows the error with a retry, and the rest of the shell works.
 pub async fn missing_files_show_an_error_and_a_retry(harness: &Harness) -> Result<(), String> {
@@ -67,7 +67,7 @@ pub async fn a_stopped_module_says_so_in_place(harness: &Harness) -> Result<(), 
     open_shell(harness, &format!("{BASE}/fraud-detection")).await?;
     wait_for_page(harness).await?;
     harness
-        .eval_bool(&throw_later("Error", "a shell script failed"))
+        .throw_later("Error", "a shell script failed")
         .await?;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     if !harness
@@ -77,7 +77,7 @@ pub async fn a_stopped_module_says_so_in_place(harness: &Harness) -> Result<(), 
         return Err("an error of the shell was taken for a stopped module".into());
     }
     harness
-        .eval_bool(&throw_later("WebAssembly.RuntimeError", "unreachable"))
+        .throw_later("WebAssembly.RuntimeError", "unreachable")
         .await?;
     harness
         .wait_until("the route says the module stopped", || async {

@@ -22,21 +22,21 @@ pub fn break_at_missing_steps(samples: &Arc<[Sample]>) -> Arc<[Sample]> {
     };
     // Half a step of slack: a timestamp that is a little late is not a gap.
     let gap = |pair: &[Sample]| (pair[1].time_ms - pair[0].time_ms) * 2 > step_ms * 3;
-    if !samples.windows(2).any(gap) {
+    let Some(first_gap) = samples.windows(2).position(gap) else {
         return Arc::clone(samples);
-    }
+    };
     let mut out = Vec::with_capacity(samples.len() + 4);
-    for (index, sample) in samples.iter().enumerate() {
-        out.push(*sample);
-        if let Some(next) = samples.get(index + 1)
-            && gap(&[*sample, *next])
-        {
+    out.extend_from_slice(&samples[..first_gap]);
+    for pair in samples[first_gap..].windows(2) {
+        out.push(pair[0]);
+        if gap(pair) {
             out.push(Sample {
-                time_ms: sample.time_ms + step_ms,
+                time_ms: pair[0].time_ms + step_ms,
                 value: f64::NAN,
             });
         }
     }
+    out.extend(samples.last().copied());
     out.into()
 }
 
@@ -51,8 +51,7 @@ mod tests {
                 time_ms: *time_ms,
                 value: *value,
             })
-            .collect::<Vec<_>>()
-            .into()
+            .collect()
     }
 
     /// Renders samples as "time:value" with "gap" for NaN, for readable expectations.
