@@ -43,7 +43,7 @@ export OBS_BENCH_PERSES="$perses_dir/dist"
 mkdir -p "$OBS_CACHE/bench"
 export OBS_BENCH_JSON="${OBS_BENCH_JSON:-$OBS_CACHE/bench/figures-$(date -u +%Y%m%dT%H%M%SZ).json}"
 printf '\033[1m==> building the page with the benchmark hooks\033[0m\n' >&2
-page_build trunk build --release --locked --features bench --dist "$bench_dist"
+page_build trunk build --release --locked --features bench,split --dist "$bench_dist"
 
 printf '\033[1m==> measuring\033[0m\n' >&2
 # Optimised (the `server` profile): the development backend in front of both pages must not be

@@ -64,14 +64,19 @@ expect() { # path, wanted pattern (grep -E on status|type|cache|encoding)
   got=$(answer "$1")
   printf '%s\n' "$got" | grep -Eq "$2" || fail "$1 answered $got, wanted $2"
 }
-wasm=$(basename "$(ls "$site"/*_bg.wasm)")
-glue=$(basename "$(ls "$site"/odh-observability-*.js)")
-css=$(basename "$(ls "$site"/tokens-*.css)")
 expect /healthcheck '^200\|text/plain'
 expect /remoteEntry.js '^200\|(application|text)/javascript\|no-cache\|'
-expect "/$wasm" '^200\|application/wasm\|public, max-age=31536000, immutable\|gzip$'
-expect "/$glue" '^200\|(application|text)/javascript\|public, max-age=31536000, immutable\|gzip$'
-expect "/$css" '^200\|text/css\|public, max-age=31536000, immutable\|gzip$'
+# Every file the build made, the panel chunks and their loader included, hashed and cached.
+[ -n "$(ls "$site"/*-chunks.js 2>/dev/null)" ] || fail "the bundle has no panel chunks (build it with page_build and --features split)"
+for file in "$site"/*.wasm "$site"/*.js "$site"/*.css; do
+  name=$(basename "$file")
+  case "$name" in
+    remoteEntry.js) ;;
+    *.wasm) expect "/$name" '^200\|application/wasm\|public, max-age=31536000, immutable\|gzip$' ;;
+    *.js) expect "/$name" '^200\|(application|text)/javascript\|public, max-age=31536000, immutable\|gzip$' ;;
+    *.css) expect "/$name" '^200\|text/css\|public, max-age=31536000, immutable\|gzip$' ;;
+  esac
+done
 expect / '^404\|'
 expect /index.html '^404\|'
 expect /../../etc/passwd '^(400|404)\|'

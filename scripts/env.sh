@@ -57,9 +57,14 @@ wasm() {
 # RUSTC_BOOTSTRAP, as the debian mode already needs for build-std. Such a panic is a
 # WebAssembly trap, which the page says with a reload (the script in index.html; in the ODH
 # shell, assets/remote-entry.js); debug builds and the component tests keep their messages.
+#
+# With `--features split` (as the scripts build it) the panels' chunks are split off by trunk's
+# hook, scripts/split.sh: the module is linked with its relocations (`--emit-relocs`) for the
+# splitter, obs-split, a native tool built here first, outside the wasm toolchain's settings.
 page_build() {
+  cargo build --quiet --locked -p obs-split || return 1
   wasm env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" "$@"
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Clink-args=--emit-relocs" "$@"
 }
 
 # In debian mode, `trunk` typed by a developer in a shell that sourced this file runs with

@@ -63,4 +63,4 @@ done
 log "development backend at http://$api_address (log: $backend_log)"
 log "building the plugin; the page will be at http://127.0.0.1:$port/"
 log "and inside the test ODH shell at http://$api_address/observe-and-monitor/observability"
-page_build trunk serve --release --port "$port"
+page_build trunk serve --release --features split --port "$port"

@@ -60,6 +60,7 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView
         .into_any();
     };
     let dashboard = Arc::new(loaded.dashboard.clone());
+    crate::panel::chunks::preload_open(&dashboard);
     let problems = loaded.problems.clone();
     let time = TimeState::new(
         url,

@@ -4,13 +4,10 @@ use leptos::prelude::*;
 
 use obs_core::dashboard::{Panel, PanelKind, Query};
 
+use super::chunks::{self, chunk_view};
 use super::data::{PanelContext, QueryView};
 use super::interpolated as interpolated_text;
-use super::kinds::{
-    BarPanel, GaugePanel, HeatmapPanel, HistogramPanel, PiePanel, StatPanel, StatusHistoryPanel,
-    TablePanel, TimeSeriesPanel, TimeSeriesTablePanel, data_body,
-};
-use super::markdown::MarkdownView;
+use super::kinds::{GaugePanel, StatPanel, TimeSeriesPanel, data_body};
 use crate::chart::time_series::ThresholdStyle;
 
 /// The body for the panel's kind.
@@ -51,7 +48,7 @@ pub fn PanelBody(
         }
         PanelKind::Markdown(spec) => {
             let text = interpolated_text(spec.text, use_context::<PanelContext>());
-            view! { <MarkdownView text=text/> }.into_any()
+            chunk_view(move || chunks::markdown(text))
         }
         PanelKind::TimeSeriesChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
@@ -80,51 +77,55 @@ pub fn PanelBody(
         PanelKind::BarChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
-                view! { <BarPanel spec=*spec outputs=outputs series_limit=series_limit label=label/> }.into_any()
+                let spec = *spec;
+                chunk_view(move || chunks::bar(spec.clone(), outputs, series_limit, label))
             })
             .into_any()
         }
         PanelKind::PieChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
-                view! { <PiePanel spec=*spec outputs=outputs series_limit=series_limit label=label/> }.into_any()
+                let spec = *spec;
+                chunk_view(move || chunks::pie(spec.clone(), outputs, series_limit, label))
             })
             .into_any()
         }
         PanelKind::StatusHistoryChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
-                view! { <StatusHistoryPanel spec=*spec outputs=outputs series_limit=series_limit label=label/> }
-                    .into_any()
+                let spec = *spec;
+                chunk_view(move || chunks::status_history(spec.clone(), outputs, series_limit, label))
             })
             .into_any()
         }
         PanelKind::HeatMapChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
-                view! { <HeatmapPanel spec=*spec outputs=outputs label=label/> }.into_any()
+                let spec = *spec;
+                chunk_view(move || chunks::heatmap(spec.clone(), outputs, label))
             })
             .into_any()
         }
         PanelKind::HistogramChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
-                view! { <HistogramPanel spec=*spec outputs=outputs label=label/> }.into_any()
+                let spec = *spec;
+                chunk_view(move || chunks::histogram(spec.clone(), outputs, label))
             })
             .into_any()
         }
         PanelKind::Table(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
-                view! { <TablePanel spec=*spec outputs=outputs series_limit=series_limit label=label/> }.into_any()
+                let spec = *spec;
+                chunk_view(move || chunks::table(spec.clone(), outputs, series_limit, label))
             })
             .into_any()
         }
         PanelKind::TimeSeriesTable(_) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
-                view! { <TimeSeriesTablePanel outputs=outputs series_limit=series_limit label=label/> }
-                    .into_any()
+                chunk_view(move || chunks::time_series_table(outputs, series_limit, label))
             })
             .into_any()
         }

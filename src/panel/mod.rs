@@ -1,6 +1,7 @@
 //! A panel: its frame (title, description, status, menu) and its body, chosen by kind.
 
 mod body;
+pub mod chunks;
 pub mod data;
 mod data_table;
 mod kinds;
@@ -24,7 +25,6 @@ use crate::icons::InfoIcon;
 use crate::ids::unique_id;
 use body::PanelBody;
 use data::{PanelContext, QueryView, use_panel_queries};
-use data_table::DataTable;
 use menu::{PanelMenu, PanelSettings};
 use status::StatusIndicator;
 use summary::summarize;
@@ -148,10 +148,11 @@ pub fn PanelFrame(
             >
                 <Provider value=body_level>
                 {move || match (settings.as_table.get(), queries) {
-                    (true, Some(queries)) => view! {
-                        <DataTable queries=queries series_limit=settings.series_limit caption=title format=panel.kind.value_format().cloned()/>
+                    (true, Some(queries)) => {
+                        let format = panel.kind.value_format().cloned();
+                        let series_limit = settings.series_limit;
+                        chunks::chunk_view(move || chunks::data_table(queries, series_limit, title, format.clone()))
                     }
-                    .into_any(),
                     _ => view! {
                         <PanelBody
                             panel=panel.clone()

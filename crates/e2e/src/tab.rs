@@ -197,6 +197,35 @@ impl Tab {
         .await
     }
 
+    /// Chooses "View as table" in the menu of the panel titled `title` (scrolled into view).
+    /// The table's code is a panel chunk of the release page, downloaded on first use.
+    pub async fn open_table_view(&self, title: &str) -> Result<(), String> {
+        self.eval(
+            "const panel = obsPanel(arguments[0]); panel.scrollIntoView({block: 'center'}); \
+             panel.querySelector('.obs-panel-menu__toggle').click();",
+            vec![title.into()],
+        )
+        .await?;
+        self.click_js(&format!(
+            "[...obsPanel({}).querySelectorAll('.obs-panel-menu__action')].find(b => b.textContent === 'View as table')",
+            json!(title)
+        ))
+        .await
+    }
+
+    /// Waits until the panel titled `title` shows its table view with rows.
+    pub async fn wait_for_table_rows(&self, title: &str) -> Result<(), String> {
+        let script = format!(
+            "const p = obsPanel({}); return !!p && !p.querySelector('[data-chunk]') \
+               && p.querySelectorAll('.obs-data-table tbody tr').length > 0",
+            json!(title)
+        );
+        self.wait_until(&format!("the panel {title:?} shows a table"), || async {
+            self.eval_bool(&script).await
+        })
+        .await
+    }
+
     /// The address the browser shows: path, query and fragment.
     pub async fn location(&self) -> Result<String, String> {
         let value = self

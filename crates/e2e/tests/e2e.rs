@@ -9,6 +9,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
 
+#[path = "e2e/chunks.rs"]
+mod chunks;
+
 use obs_e2e::{Harness, all_queries_scoped_to, prometheus_calls};
 use serde_json::Value;
 
@@ -32,6 +35,7 @@ async fn dashboards_come_alive_in_the_browser() {
 async fn scenario(harness: &Harness) -> Result<(), String> {
     opens_the_first_project_and_its_dashboard(harness).await?;
     latency_distributions_are_drawn(harness).await?;
+    chunks::a_chunk_that_does_not_download_fails_its_panel_only(harness).await?;
     the_table_view_reads_like_the_panel(harness).await?;
     a_variable_change_queries_again(harness).await?;
     a_range_change_queries_the_new_range(harness).await?;
@@ -170,33 +174,14 @@ async fn latency_distributions_are_drawn(harness: &Harness) -> Result<(), String
 /// queries apart, and values in the panel's unit (seconds), not raw floats.
 async fn the_table_view_reads_like_the_panel(harness: &Harness) -> Result<(), String> {
     let title = "End-to-end latency";
-    harness
-        .eval(
-            "const panel = obsPanel(arguments[0]); panel.scrollIntoView({block: 'center'}); \
-             panel.querySelector('.obs-panel-menu__toggle').click();",
-            vec![title.into()],
-        )
-        .await?;
-    harness
-        .click_js(&format!(
-            "[...obsPanel({}).querySelectorAll('.obs-panel-menu__action')].find(b => b.textContent === 'View as table')",
-            serde_json::json!(title)
-        ))
-        .await?;
+    harness.open_table_view(title).await?;
     let table = "const panel = obsPanel(arguments[0]); \
         const region = panel.querySelector('.obs-data-table'); \
         if (!region) return null; \
         return {role: region.getAttribute('role'), tabindex: region.getAttribute('tabindex'), \
           head: [...region.querySelectorAll('thead th')].map(e => e.textContent), \
           first: [...region.querySelectorAll('tbody tr:first-child td')].map(e => e.textContent)}";
-    harness
-        .wait_until("the table view shows rows", || async {
-            let seen = harness.eval(table, vec![title.into()]).await?;
-            Ok(seen["first"]
-                .as_array()
-                .is_some_and(|cells| !cells.is_empty()))
-        })
-        .await?;
+    harness.wait_for_table_rows(title).await?;
     let seen = harness.eval(table, vec![title.into()]).await?;
     let head: Vec<&str> = seen["head"]
         .as_array()

@@ -69,6 +69,21 @@ pub async fn the_nav_item_opens_the_page_with_data(harness: &Harness) -> Result<
         )
         .await?;
     harness.wait_for_panel_data("End-to-end latency").await?;
+    // A view from a panel chunk, downloaded beside the remote's other files.
+    harness.open_table_view("End-to-end latency").await?;
+    harness.wait_for_table_rows("End-to-end latency").await?;
+    harness
+        .eval(
+            "obsPanel('End-to-end latency').querySelector('.obs-panel-menu__toggle').click();",
+            Vec::new(),
+        )
+        .await?;
+    harness
+        .click_js(
+            "[...obsPanel('End-to-end latency').querySelectorAll('.obs-panel-menu__action')]\
+               .find(b => b.textContent === 'View as chart')",
+        )
+        .await?;
     // The group repeated per model deployment: one copy each, each querying its own.
     for deployment in ["granite-31-2b-router", "llama-31-8b-instruct"] {
         let title = format!("Requests: {deployment}");

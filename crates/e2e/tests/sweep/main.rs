@@ -283,6 +283,7 @@ fn judge(outcome: &Value, panels: &[Value], bundled: bool) -> Vec<String> {
             .iter()
             .filter(|panel| {
                 ["idle", "waiting", "loading"].contains(&panel["state"].as_str().unwrap_or(""))
+                    || panel["chunk"] == "loading"
             })
             .map(|panel| format!("{:?} {}", panel["title"], panel["state"]))
             .collect();
@@ -298,6 +299,9 @@ fn judge(outcome: &Value, panels: &[Value], bundled: bool) -> Vec<String> {
         let title = &panel["title"];
         if state == "error" && panel["text"].as_str().is_none_or(str::is_empty) {
             problems.push(format!("panel {title} failed without saying why"));
+        }
+        if panel["chunk"] == "failed" {
+            problems.push(format!("panel {title}: its chunk did not download"));
         }
         let needs_data = bundled && panel["kind"].as_str() != Some("Markdown");
         if needs_data && (state != "ready" || panel["series"].as_u64().unwrap_or(0) == 0) {

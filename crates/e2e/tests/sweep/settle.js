@@ -14,6 +14,8 @@ function panels() {
       state: panel.dataset.state || 'none',
       series: Number(panel.dataset.series || 0),
       kind: panel.dataset.kind || '',
+      // A view from a panel chunk (src/panel/chunks.rs) that is downloading or failed to.
+      chunk: (panel.querySelector('[data-chunk]') || { dataset: {} }).dataset.chunk || '',
       // Cut by code points: half an emoji is text WebDriver cannot send back.
       text: Array.from((notice ? notice.textContent : panel.textContent).trim()).slice(0, 300).join(''),
     };
@@ -39,7 +41,7 @@ function panels() {
   while (Date.now() < deadline) {
     seen = panels();
     const pending = document.querySelectorAll('.obs-grid__cell--pending').length;
-    if (pending === 0 && seen.every((panel) => !unsettled.has(panel.state))) {
+    if (pending === 0 && seen.every((panel) => !unsettled.has(panel.state) && panel.chunk !== 'loading')) {
       done({ settled: true, panels: seen, errors: window.__obsErrors || [] });
       return;
     }

@@ -1,0 +1,49 @@
+//! The panel chunks of the release page (src/panel/chunks.rs) as a user meets them: a chunk
+//! that does not download fails its panel only, with a message and a Retry that downloads it
+//! once the network is back.
+
+use obs_e2e::Harness;
+use serde_json::json;
+
+/// In a browser of its own, so the chunk has not been downloaded before: Chromium refuses the
+/// tables chunk (DevTools' blocked URLs, a real network failure to the page), "View as table"
+/// says so in its panel while the other panels keep their data, and Retry draws the table
+/// after the block is lifted.
+pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
+    harness: &Harness,
+) -> Result<(), String> {
+    let tab = harness.new_tab().await?;
+    let outcome = async {
+        tab.cdp("Network.enable", json!({})).await?;
+        tab.cdp(
+            "Network.setBlockedURLs",
+            json!({ "urls": ["*-split_tables.wasm"] }),
+        )
+        .await?;
+        tab.open("/").await?;
+        tab.wait_for_panel_data("End-to-end latency").await?;
+        tab.open_table_view("End-to-end latency").await?;
+        let title = json!("End-to-end latency");
+        let failed = format!(
+            "const alert = obsPanel({title}).querySelector('.obs-panel__body [role=alert]'); \
+             return !!alert && alert.textContent.includes('could not be loaded') \
+               && !!alert.querySelector('button') && alert.querySelector('button').textContent === 'Retry'"
+        );
+        tab.wait_until("the panel says its chunk did not download", || async {
+            tab.eval_bool(&failed).await
+        })
+        .await?;
+        // The rest of the page is unaffected.
+        tab.wait_for_panel_data("Requests").await?;
+        tab.cdp("Network.setBlockedURLs", json!({ "urls": [] }))
+            .await?;
+        tab.click_js(&format!(
+            "obsPanel({title}).querySelector('.obs-panel__body [role=alert] button')"
+        ))
+        .await?;
+        tab.wait_for_table_rows("End-to-end latency").await
+    }
+    .await;
+    tab.close().await?;
+    outcome
+}

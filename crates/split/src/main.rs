@@ -1,0 +1,204 @@
+//! `obs-split`: after trunk has built the release page, splits its WebAssembly into the main
+//! module and the chunks that `src/panel/chunks.rs` declares, each downloaded on first use.
+//!
+//! trunk cannot split (it runs wasm-bindgen and wasm-opt on one module), so this runs as its
+//! `post_build` hook (`scripts/split.sh`) and redoes that part for a build with the `split`
+//! feature:
+//!
+//! 1. `wasm_split_cli_support` splits the module cargo linked (with `--emit-relocs`, as
+//!    `page_build` links it) into the main module, one module per chunk and the link module,
+//!    the JavaScript that downloads and instantiates a chunk when the main module asks;
+//! 2. wasm-bindgen makes the main module's JavaScript, keeping the exports the chunks import;
+//! 3. wasm-opt optimises every module as trunk would (`index.html`'s `data-wasm-opt`);
+//! 4. the files replace trunk's in the staging directory, the added ones named with the
+//!    build's hash, and `index.html`'s integrity hashes are updated.
+//!
+//!     obs-split STAGING_DIR CARGO_WASM SOURCE_INDEX_HTML
+
+mod page;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode};
+
+use page::{Built, integrity, rename_chunks, replace_integrity, wasm_opt_args};
+
+/// What wasm-bindgen writes into the module's imports for a split point until the splitter
+/// links it (`wasm_split_macros`' placeholder).
+const PLACEHOLDER: &str = "__wasm_split_placeholder__";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [staging, cargo_wasm, source_html] = args.as_slice() else {
+        eprintln!("usage: obs-split STAGING_DIR CARGO_WASM SOURCE_INDEX_HTML");
+        return ExitCode::from(2);
+    };
+    match run(
+        Path::new(staging),
+        Path::new(cargo_wasm),
+        Path::new(source_html),
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("obs-split: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(staging: &Path, cargo_wasm: &Path, source_html: &Path) -> Result<(), String> {
+    let html = read_text(&staging.join("index.html"))?;
+    let built = Built::read(&html)?;
+    let old_glue = read(&staging.join(&built.glue))?;
+    if !String::from_utf8_lossy(&old_glue).contains(PLACEHOLDER) {
+        eprintln!(
+            "obs-split: {} has no split points; nothing to do",
+            built.glue
+        );
+        return Ok(());
+    }
+    let opt_args = wasm_opt_args(&read_text(source_html)?)?;
+    let input = read(cargo_wasm)?;
+    let work = std::env::temp_dir().join(format!("obs-split-{}", std::process::id()));
+    let result = split(staging, &built, &html, &old_glue, &input, opt_args, &work);
+    let _ = std::fs::remove_dir_all(&work);
+    result
+}
+
+fn split(
+    staging: &Path,
+    built: &Built,
+    html: &str,
+    old_glue: &[u8],
+    input: &[u8],
+    opt_args: Option<Vec<String>>,
+    work: &Path,
+) -> Result<(), String> {
+    let stem = built.stem();
+    let link_name = format!("./{stem}-chunks.js");
+    let main_module = format!("./{}", built.glue);
+    let main_split = work.join("main.wasm");
+    let split = wasm_split_cli_support::transform({
+        let mut options = wasm_split_cli_support::Options::new(input);
+        options.output_dir = work;
+        options.main_out_path = &main_split;
+        options.link_name = &link_name;
+        options.main_module = &main_module;
+        options
+    })
+    .map_err(|error| {
+        format!(
+            "splitting the module failed (was it linked with --emit-relocs? page_build does): {error:#}"
+        )
+    })?;
+
+    let bindgen = work.join("bindgen");
+    run_to_end(
+        Command::new("wasm-bindgen")
+            .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+            .arg("--out-dir")
+            .arg(&bindgen)
+            .args(["--out-name", stem])
+            .arg(&main_split),
+        "wasm-bindgen",
+    )?;
+
+    // Every module is optimised at once (wasm-opt uses a core each).
+    let mut optimised = vec![(bindgen.join(format!("{stem}_bg.wasm")), built.wasm.clone())];
+    let mut renames = Vec::new();
+    for chunk in &split.split_modules {
+        let name = file_name(chunk)?;
+        let renamed = format!("{stem}-{name}");
+        renames.push((name, renamed.clone()));
+        optimised.push((chunk.clone(), renamed));
+    }
+    let old_wasm = read(&staging.join(&built.wasm))?;
+    let mut running: Vec<(Child, String)> = Vec::new();
+    for (from, to) in &optimised {
+        let target = staging.join(to);
+        match &opt_args {
+            Some(args) => running.push((
+                Command::new("wasm-opt")
+                    .args(args)
+                    .arg(from)
+                    .arg("-o")
+                    .arg(&target)
+                    .spawn()
+                    .map_err(|error| format!("cannot run wasm-opt: {error}"))?,
+                to.clone(),
+            )),
+            None => copy(from, &target)?,
+        }
+    }
+    for (mut child, to) in running {
+        let status = child
+            .wait()
+            .map_err(|error| format!("wasm-opt on {to}: {error}"))?;
+        if !status.success() {
+            return Err(format!("wasm-opt failed on {to} ({status})"));
+        }
+    }
+
+    let link = read_text(&work.join(&link_name))?;
+    let link = rename_chunks(&link, &renames)?;
+    write(&staging.join(&link_name), link.as_bytes())?;
+    let new_glue = read(&bindgen.join(&built.glue))?;
+    write(&staging.join(&built.glue), &new_glue)?;
+
+    let new_wasm = read(&staging.join(&built.wasm))?;
+    let html = replace_integrity(html, &integrity(old_glue), &integrity(&new_glue))?;
+    let html = replace_integrity(&html, &integrity(&old_wasm), &integrity(&new_wasm))?;
+    write(&staging.join("index.html"), html.as_bytes())?;
+
+    eprintln!(
+        "obs-split: {} ({} bytes) and {} chunks:",
+        built.wasm,
+        new_wasm.len(),
+        renames.len()
+    );
+    for (_, renamed) in &renames {
+        let bytes = std::fs::metadata(staging.join(renamed)).map_or(0, |meta| meta.len());
+        eprintln!("  {renamed} ({bytes} bytes)");
+    }
+    Ok(())
+}
+
+fn run_to_end(command: &mut Command, what: &str) -> Result<(), String> {
+    let status = command
+        .status()
+        .map_err(|error| format!("cannot run {what}: {error}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+fn file_name(path: &Path) -> Result<String, String> {
+    path.file_name()
+        .and_then(|name| name.to_str())
+        .map(str::to_owned)
+        .ok_or_else(|| format!("the splitter wrote {} without a file name", path.display()))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|error| format!("cannot write {}: {error}", path.display()))
+}
+
+fn copy(from: &Path, to: &PathBuf) -> Result<(), String> {
+    std::fs::copy(from, to).map(|_| ()).map_err(|error| {
+        format!(
+            "cannot copy {} to {}: {error}",
+            from.display(),
+            to.display()
+        )
+    })
+}

@@ -1,0 +1,200 @@
+//! What the splitter reads from and rewrites in trunk's output: the names of the wasm-bindgen
+//! module and the WebAssembly file in the built `index.html`, wasm-opt's arguments in the
+//! source `index.html`, the integrity hashes, and the chunk names in the link module. Pure
+//! text work, tested here; `main.rs` does the files and the processes.
+
+use base64::Engine;
+use sha2::{Digest, Sha384};
+
+/// The files of the built page that the split replaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Built {
+    /// The wasm-bindgen module, e.g. `odh-observability-23c4.js`.
+    pub glue: String,
+    /// The WebAssembly file, e.g. `odh-observability-23c4_bg.wasm`.
+    pub wasm: String,
+}
+
+impl Built {
+    /// Reads the names from trunk's `index.html`, which loads the module with
+    /// `import init, * as bindings from '/….js'` and `init({ module_or_path: '/…_bg.wasm' })`
+    /// (URLs under the public URL; the files are beside `index.html`).
+    pub fn read(html: &str) -> Result<Self, String> {
+        let glue = quoted_after(html, "import init, * as bindings from ")
+            .ok_or("the built index.html does not import a wasm-bindgen module")?;
+        let wasm = quoted_after(html, "module_or_path: ")
+            .ok_or("the built index.html does not name its WebAssembly file")?;
+        Ok(Self {
+            glue: file_name(glue).to_owned(),
+            wasm: file_name(wasm).to_owned(),
+        })
+    }
+
+    /// The glue's name without `.js`: the stem of every file the split adds, so they carry
+    /// the build's hash as trunk's own files do.
+    pub fn stem(&self) -> &str {
+        self.glue.strip_suffix(".js").unwrap_or(&self.glue)
+    }
+}
+
+/// The text between the quotes that follow `marker`.
+fn quoted_after<'a>(text: &'a str, marker: &str) -> Option<&'a str> {
+    let rest = &text[text.find(marker)? + marker.len()..];
+    let quote = rest.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let rest = &rest[1..];
+    Some(&rest[..rest.find(quote)?])
+}
+
+fn file_name(url: &str) -> &str {
+    url.rsplit('/').next().unwrap_or(url)
+}
+
+/// wasm-opt's arguments as trunk takes them from the source `index.html`'s Rust link:
+/// `data-wasm-opt` (a level: 0 for none, 1 to 4, s or z) and `data-wasm-opt-params`. `None`
+/// when the page asks for no optimisation.
+pub fn wasm_opt_args(source_html: &str) -> Result<Option<Vec<String>>, String> {
+    let link = source_html
+        .split("<link")
+        .skip(1)
+        .map(|tag| tag.split('>').next().unwrap_or(tag))
+        .find(|tag| tag.contains("data-trunk") && tag.contains(r#"rel="rust""#))
+        .ok_or("the source index.html has no <link data-trunk rel=\"rust\">")?;
+    let level = attribute(link, "data-wasm-opt").unwrap_or("0");
+    let level = match level {
+        "0" => return Ok(None),
+        "1" | "2" | "3" | "4" | "s" | "z" => format!("-O{level}"),
+        other => return Err(format!("data-wasm-opt=\"{other}\" is not a wasm-opt level")),
+    };
+    let mut args = vec![level];
+    if let Some(params) = attribute(link, "data-wasm-opt-params") {
+        args.extend(params.split_whitespace().map(str::to_owned));
+    }
+    Ok(Some(args))
+}
+
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    quoted_after(tag, &format!(" {name}="))
+}
+
+/// A file's subresource integrity, as trunk writes it.
+pub fn integrity(bytes: &[u8]) -> String {
+    let digest = Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// `html` with the integrity of a file that changed updated; an error when the old one is not
+/// there (the page would refuse the new file).
+pub fn replace_integrity(html: &str, old: &str, new: &str) -> Result<String, String> {
+    if !html.contains(old) {
+        return Err(format!(
+            "the built index.html does not hold the integrity {old} of a file it loads"
+        ));
+    }
+    Ok(html.replace(old, new))
+}
+
+/// The link module with each chunk's URL (`"./split_markdown.wasm"`) renamed; every chunk
+/// must be named exactly once.
+pub fn rename_chunks(link: &str, renames: &[(String, String)]) -> Result<String, String> {
+    let mut text = link.to_owned();
+    for (old, new) in renames {
+        let quoted = format!("\"./{old}\"");
+        match text.matches(&quoted).count() {
+            1 => text = text.replace(&quoted, &format!("\"./{new}\"")),
+            count => {
+                return Err(format!(
+                    "the link module names {old} {count} times instead of once"
+                ));
+            }
+        }
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BUILT: &str = r#"<!doctype html><html lang=en><link rel=modulepreload href=/odh-observability-23c4.js crossorigin integrity=sha384-AAA><link rel=preload href=/odh-observability-23c4_bg.wasm crossorigin integrity=sha384-BBB type=application/wasm as=fetch><script type=module>import init, * as bindings from '/odh-observability-23c4.js';
+const wasm = await init({ module_or_path: '/odh-observability-23c4_bg.wasm' });</script>"#;
+
+    #[test]
+    fn reads_the_built_names() {
+        let built = Built::read(BUILT).expect("names");
+        assert_eq!(built.glue, "odh-observability-23c4.js");
+        assert_eq!(built.wasm, "odh-observability-23c4_bg.wasm");
+        assert_eq!(built.stem(), "odh-observability-23c4");
+    }
+
+    #[test]
+    fn a_page_without_a_module_is_an_error() {
+        for html in ["<html></html>", "import init, * as bindings from '/a.js'"] {
+            assert!(Built::read(html).is_err(), "{html}");
+        }
+    }
+
+    #[test]
+    fn wasm_opt_arguments_come_from_the_rust_link() {
+        type Expected = Result<Option<Vec<&'static str>>, ()>;
+        let cases: [(&str, Expected); 5] = [
+            (
+                r#"<link data-trunk rel="css" href="a.css"/><link data-trunk rel="rust" data-bin="x" data-wasm-opt="2" data-wasm-opt-params="-ocimfs=50  --foo" />"#,
+                Ok(Some(vec!["-O2", "-ocimfs=50", "--foo"])),
+            ),
+            (
+                r#"<link data-trunk rel="rust" data-wasm-opt="z">"#,
+                Ok(Some(vec!["-Oz"])),
+            ),
+            (r#"<link data-trunk rel="rust">"#, Ok(None)),
+            (r#"<link data-trunk rel="rust" data-wasm-opt="9">"#, Err(())),
+            (r#"<link data-trunk rel="css" href="a.css">"#, Err(())),
+        ];
+        for (html, expected) in cases {
+            let got = wasm_opt_args(html).map_err(|_| ());
+            let expected =
+                expected.map(|args| args.map(|args| args.into_iter().map(String::from).collect()));
+            assert_eq!(got, expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn integrity_is_sha384_in_base64() {
+        // `printf abc | openssl dgst -sha384 -binary | base64`
+        assert_eq!(
+            integrity(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
+    }
+
+    #[test]
+    fn integrity_is_replaced_where_it_was() {
+        let html = replace_integrity(BUILT, "sha384-AAA", "sha384-CCC").expect("replaced");
+        assert!(html.contains("integrity=sha384-CCC"));
+        assert!(!html.contains("sha384-AAA"));
+        assert!(replace_integrity(BUILT, "sha384-ZZZ", "sha384-CCC").is_err());
+    }
+
+    #[test]
+    fn chunks_are_renamed_once_each() {
+        let link = r#"const a = fetch(new URL("./split_markdown.wasm", import.meta.url));
+const b = fetch(new URL("./chunk_0_tables.wasm", import.meta.url));"#;
+        let renames = [
+            (
+                "split_markdown.wasm".to_owned(),
+                "x-split_markdown.wasm".to_owned(),
+            ),
+            (
+                "chunk_0_tables.wasm".to_owned(),
+                "x-chunk_0_tables.wasm".to_owned(),
+            ),
+        ];
+        let renamed = rename_chunks(link, &renames).expect("renamed");
+        assert!(renamed.contains(r#"new URL("./x-split_markdown.wasm""#));
+        assert!(renamed.contains(r#"new URL("./x-chunk_0_tables.wasm""#));
+        let missing = [("split_pie.wasm".to_owned(), "x.wasm".to_owned())];
+        assert!(rename_chunks(link, &missing).is_err());
+    }
+}
