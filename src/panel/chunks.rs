@@ -11,6 +11,8 @@
 //! every build runs.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use obs_core::dashboard::{Dashboard, GridContent, Layout, PanelKind};
@@ -42,7 +44,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 
 /// Declares a view that lives in chunk `$chunk`, and `$preload`, which downloads that chunk
 /// without drawing. Views naming the same chunk share it.
-macro_rules! chunk_view {
+macro_rules! in_chunk {
     ($(#[$doc:meta])* $name:ident, $preload:ident in $chunk:ident ($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
@@ -65,28 +67,28 @@ macro_rules! chunk_view {
     };
 }
 
-chunk_view! {
+in_chunk! {
     /// A Markdown panel's text, rendered.
     markdown, preload_markdown in markdown(text: Signal<String>) {
         view! { <MarkdownView text=text/> }.into_any()
     }
 }
 
-chunk_view! {
+in_chunk! {
     /// A table panel.
     table, preload_table in tables(spec: TableSpec, outputs: Outputs, series_limit: RwSignal<usize>, label: Signal<String>) {
         view! { <TablePanel spec=spec outputs=outputs series_limit=series_limit label=label/> }.into_any()
     }
 }
 
-chunk_view! {
+in_chunk! {
     /// A time series table panel.
     time_series_table, preload_time_series_table in tables(outputs: Outputs, series_limit: RwSignal<usize>, label: Signal<String>) {
         view! { <TimeSeriesTablePanel outputs=outputs series_limit=series_limit label=label/> }.into_any()
     }
 }
 
-chunk_view! {
+in_chunk! {
     /// The panel menu's "View as table".
     data_table, preload_data_table in tables(
         queries: Signal<Vec<QueryView>>,
@@ -98,21 +100,21 @@ chunk_view! {
     }
 }
 
-chunk_view! {
+in_chunk! {
     /// A pie chart panel.
     pie, preload_pie in pie(spec: PieChartSpec, outputs: Outputs, series_limit: RwSignal<usize>, label: Signal<String>) {
         view! { <PiePanel spec=spec outputs=outputs series_limit=series_limit label=label/> }.into_any()
     }
 }
 
-chunk_view! {
+in_chunk! {
     /// A bar chart panel.
     bar, preload_bar in bar(spec: BarChartSpec, outputs: Outputs, series_limit: RwSignal<usize>, label: Signal<String>) {
         view! { <BarPanel spec=spec outputs=outputs series_limit=series_limit label=label/> }.into_any()
     }
 }
 
-chunk_view! {
+in_chunk! {
     /// A status history panel.
     status_history, preload_status_history in status_history(
         spec: StatusHistoryChartSpec,
@@ -124,14 +126,14 @@ chunk_view! {
     }
 }
 
-chunk_view! {
+in_chunk! {
     /// A heat map panel.
     heatmap, preload_heatmap in buckets(spec: HeatMapChartSpec, outputs: Outputs, label: Signal<String>) {
         view! { <HeatmapPanel spec=spec outputs=outputs label=label/> }.into_any()
     }
 }
 
-chunk_view! {
+in_chunk! {
     /// A histogram panel.
     histogram, preload_histogram in buckets(spec: HistogramChartSpec, outputs: Outputs, label: Signal<String>) {
         view! { <HistogramPanel spec=spec outputs=outputs label=label/> }.into_any()
@@ -204,6 +206,9 @@ pub fn preload_open(dashboard: &Dashboard) {
     }
 }
 
+/// A view's future, boxed so that the states around it are compiled once, not once per view.
+type ViewFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> + Send>>;
+
 /// A view from a chunk: "Loading…" while it downloads, then the view; when the download fails,
 /// a message and a Retry button that downloads it again (a failure is not remembered).
 pub fn chunk_view<Load, Fut>(load: Load) -> AnyView
@@ -211,6 +216,10 @@ where
     Load: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
 {
+    loading_view(Arc::new(move || -> ViewFuture { Box::pin(load()) }))
+}
+
+fn loading_view(load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
     let attempt = RwSignal::new(0_u32);
     let fallback = || {
         view! {
@@ -224,7 +233,7 @@ where
         <Suspense fallback=fallback>
             {move || {
                 attempt.track();
-                let view = untrack(&load);
+                let view = untrack(|| load());
                 Suspend::new(async move {
                     match view.await {
                         Ok(view) => view,
