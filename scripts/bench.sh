@@ -43,7 +43,9 @@ export OBS_BENCH_PERSES="$perses_dir/dist"
 mkdir -p "$OBS_CACHE/bench"
 export OBS_BENCH_JSON="${OBS_BENCH_JSON:-$OBS_CACHE/bench/figures-$(date -u +%Y%m%dT%H%M%SZ).json}"
 printf '\033[1m==> building the page with the benchmark hooks\033[0m\n' >&2
-page_build trunk build --release --locked --features bench,split --dist "$bench_dist"
+# obs-split keeps the main module with its names, for the sizes per crate below.
+split_keep="$OBS_CACHE/bench/split"
+OBS_SPLIT_KEEP="$split_keep" page_build trunk build --release --locked --features bench,split --dist "$bench_dist"
 
 printf '\033[1m==> measuring\033[0m\n' >&2
 # Optimised (the `server` profile): the development backend in front of both pages must not be
@@ -52,12 +54,13 @@ OBS_BENCH_DIST="$bench_dist" cargo run --quiet --locked --profile server -p obs-
 printf 'With the benchmark hooks:\n'
 "$(dirname "${BASH_SOURCE[0]}")/bundle-size.sh" "$bench_dist" --print
 
-# Where the bytes are: the module cargo built, per crate (twiggy, from the crates registry).
+# Where the bytes are: the main module (the first download, the panel chunks split off), per
+# crate (twiggy, from the crates registry).
 TWIGGY_VERSION=0.8.0
 if ! "$OBS_TOOLS/bin/twiggy" --version 2>/dev/null | grep -q " $TWIGGY_VERSION$"; then
   printf '\033[1m==> cargo: installing twiggy %s\033[0m\n' "$TWIGGY_VERSION" >&2
   CARGO_TARGET_DIR="$OBS_CACHE/install-target" cargo install --quiet --locked --root "$OBS_TOOLS" twiggy --version "$TWIGGY_VERSION"
 fi
-"$OBS_TOOLS/bin/twiggy" top -n 1000000 -f csv "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/odh-observability.wasm" |
+"$OBS_TOOLS/bin/twiggy" top -n 1000000 -f csv "$split_keep/main.wasm" |
   python3 "$(dirname "${BASH_SOURCE[0]}")/wasm-sizes.py" 15
 ./scripts/bench-lint.sh

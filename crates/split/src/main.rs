@@ -14,6 +14,8 @@
 //!    build's hash, and `index.html`'s integrity hashes are updated.
 //!
 //!     obs-split STAGING_DIR CARGO_WASM SOURCE_INDEX_HTML
+//!
+//! `OBS_SPLIT_KEEP=DIR` also keeps the split main module, names included, in `DIR/main.wasm`.
 
 mod page;
 
@@ -90,6 +92,15 @@ fn split(
             "splitting the module failed (was it linked with --emit-relocs? page_build does): {error:#}"
         )
     })?;
+
+    // The benchmark sizes the main module per crate, with its function names, before
+    // wasm-bindgen and wasm-opt take them out (scripts/bench.sh).
+    if let Some(keep) = std::env::var_os("OBS_SPLIT_KEEP") {
+        let keep = PathBuf::from(keep);
+        std::fs::create_dir_all(&keep)
+            .map_err(|error| format!("cannot create {}: {error}", keep.display()))?;
+        copy(&main_split, &keep.join("main.wasm"))?;
+    }
 
     let bindgen = work.join("bindgen");
     run_to_end(
