@@ -1,0 +1,104 @@
+//! Component tests of the states around a view from a panel chunk (src/panel/chunks.rs) in
+//! headless Chromium: "Loading…" while it downloads, a message with Retry when it fails, and
+//! the view after a Retry that succeeds. The download itself is the release page's (the
+//! end-to-end test blocks a real chunk); here the view's future stands in for it.
+
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // Tests fail loudly on purpose.
+
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use leptos::prelude::*;
+use odh_observability::panel::chunks::{ChunkError, chunk_view};
+use support::{by_role, click, container, next_frame, text_of};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Waits up to 100 frames for `check`.
+async fn frames_until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..100 {
+        if check() {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("never happened: {what}");
+}
+
+#[wasm_bindgen_test]
+async fn a_chunk_that_fails_says_so_and_retry_draws_it() {
+    let root = container();
+    let attempts = Arc::new(AtomicUsize::new(0));
+    let counted = Arc::clone(&attempts);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let counted = Arc::clone(&counted);
+        chunk_view(move || {
+            let attempt = counted.fetch_add(1, Ordering::SeqCst);
+            async move {
+                // The first download fails, as a lost connection would make it.
+                if attempt == 0 {
+                    Err(ChunkError)
+                } else {
+                    Ok(view! { <p class="drawn">"The view"</p> }.into_any())
+                }
+            }
+        })
+    });
+    frames_until("the failure is shown", || {
+        root.query_selector("[data-chunk=failed]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let alert = root.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(
+        text_of(&alert).contains("could not be loaded"),
+        "{}",
+        text_of(&alert)
+    );
+    assert!(root.query_selector(".drawn").unwrap().is_none());
+    let retry = by_role(&root, "button", "Retry").expect("a Retry button");
+    click(&retry).await;
+    frames_until("Retry draws the view", || {
+        root.query_selector(".drawn").unwrap().is_some()
+    })
+    .await;
+    assert!(root.query_selector("[data-chunk]").unwrap().is_none());
+    assert_eq!(attempts.load(Ordering::SeqCst), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_chunk_says_it_is_loading_until_it_is_there() {
+    let root = container();
+    let (send, receive) = futures::channel::oneshot::channel::<()>();
+    let receive = Arc::new(std::sync::Mutex::new(Some(receive)));
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let receive = Arc::clone(&receive);
+        chunk_view(move || {
+            let waiting = receive.lock().unwrap().take();
+            async move {
+                if let Some(waiting) = waiting {
+                    let _ = waiting.await;
+                }
+                Ok(view! { <p class="drawn">"The view"</p> }.into_any())
+            }
+        })
+    });
+    frames_until("the loading state is shown", || {
+        root.query_selector("[data-chunk=loading][role=status]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(root.query_selector(".drawn").unwrap().is_none());
+    send.send(()).unwrap();
+    frames_until("the view replaces the loading state", || {
+        root.query_selector(".drawn").unwrap().is_some()
+    })
+    .await;
+    assert!(root.query_selector("[data-chunk]").unwrap().is_none());
+}
