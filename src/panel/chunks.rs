@@ -1,7 +1,8 @@
-//! Panel views whose code the release page downloads on first use, in WebAssembly chunks of
-//! their own: Markdown (with its parser), tables, pie, bar, status history, heat map and
-//! histogram. A dashboard of time series, stats and gauges never downloads them, and the page
-//! starts with less to fetch and compile (ARCHITECTURE.md, Size).
+//! Panel views whose code the release page downloads on first use, in three WebAssembly
+//! chunks: Markdown (with its parser), tables (with "View as table"), and the other charts
+//! (pie, bar, status history, heat map, histogram). A dashboard of time series, stats and
+//! gauges never downloads them, and the page starts with less to fetch and compile
+//! (ARCHITECTURE.md, Size).
 //!
 //! The `split` feature (on in `page_build`'s release page) makes each view a split point of
 //! `wasm_split_helpers`, which Leptos brings: the module calls into the chunk through an
@@ -44,6 +45,11 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 
 /// Declares a view that lives in chunk `$chunk`, and `$preload`, which downloads that chunk
 /// without drawing. Views naming the same chunk share it.
+///
+/// Leptos' own `#[lazy]` is not used: it always makes a split point in a browser build, whose
+/// module cannot load unsplit (`trunk serve`, the component tests), and a failed download
+/// panics, which stops the whole page. This asks `wasm_split` for a `fallible` split point
+/// only with the `split` feature.
 macro_rules! in_chunk {
     ($(#[$doc:meta])* $name:ident, $preload:ident in $chunk:ident ($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
         $(#[$doc])*
