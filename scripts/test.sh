@@ -20,8 +20,9 @@ step "clippy, wasm32"
 # cargo-clippy is called directly: `cargo clippy` would find rustup's cargo-clippy in
 # $CARGO_HOME/bin before Debian's on PATH, and rustup's cannot build Debian's std.
 wasm cargo-clippy clippy -p odh-observability --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-# The benchmark hooks (scripts/bench.sh) must keep compiling too.
-wasm cargo-clippy clippy -p odh-observability --target wasm32-unknown-unknown --features bench --locked -- -D warnings
+# The benchmark hooks (scripts/bench.sh) and the split points of the release page's panel
+# chunks (src/panel/chunks.rs) must pass too.
+wasm cargo-clippy clippy -p odh-observability --target wasm32-unknown-unknown --features bench,split --locked -- -D warnings
 
 step "native tests"
 cargo test --workspace --locked
