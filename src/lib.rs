@@ -56,6 +56,8 @@ pub mod widgets;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
+    #[cfg(feature = "split")]
+    panel::chunks::publish_exports();
     if !is_standalone_page() {
         return;
     }

@@ -7,7 +7,7 @@
 //! The `split` feature (on in `page_build`'s release page) makes each view a split point of
 //! `wasm_split_helpers`, which Leptos brings: the module calls into the chunk through an
 //! import that `scripts/split.sh` (the `obs-split` tool, after trunk's build) links to the
-//! chunk it writes. Without the feature (`trunk serve`, the component tests) the same
+//! chunk it writes. Without the feature (a plain `trunk serve`, the component tests) the same
 //! functions are plain `async` calls, so the loading and failure states below are the ones
 //! every build runs.
 
@@ -47,7 +47,7 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// without drawing. Views naming the same chunk share it.
 ///
 /// Leptos' own `#[lazy]` is not used: it always makes a split point in a browser build, whose
-/// module cannot load unsplit (`trunk serve`, the component tests), and a failed download
+/// module cannot load unsplit (a plain `trunk serve`, the component tests), and a failed download
 /// panics, which stops the whole page. This asks `wasm_split` for a `fallible` split point
 /// only with the `split` feature.
 macro_rules! in_chunk {
@@ -144,6 +144,16 @@ in_chunk! {
     histogram, preload_histogram in charts(spec: HistogramChartSpec, outputs: Outputs, label: Signal<String>) {
         view! { <HistogramPanel spec=spec outputs=outputs label=label/> }.into_any()
     }
+}
+
+/// Publishes this module's exports for the chunks' loader, which instantiates each chunk
+/// against them (`crates/split`, `link_to_running_instance`): it reads them from the instance
+/// that runs, since the ODH shell's retry of a failed load makes a second copy of the
+/// wasm-bindgen module.
+#[cfg(feature = "split")]
+pub fn publish_exports() {
+    let symbol = js_sys::Symbol::for_("odh-observability.exports");
+    let _ = js_sys::Reflect::set(&js_sys::global(), &symbol, &wasm_bindgen::exports());
 }
 
 /// The chunks, one per group of views that are downloaded together.

@@ -22,7 +22,9 @@ mod page;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode};
 
-use page::{Built, integrity, rename_chunks, replace_integrity, wasm_opt_args};
+use page::{
+    Built, integrity, link_to_running_instance, rename_chunks, replace_integrity, wasm_opt_args,
+};
 
 /// What wasm-bindgen writes into the module's imports for a split point until the splitter
 /// links it (`wasm_split_macros`' placeholder).
@@ -124,33 +126,48 @@ fn split(
     }
     let old_wasm = read(&staging.join(&built.wasm))?;
     let mut running: Vec<(Child, String)> = Vec::new();
+    let mut failure = None;
     for (from, to) in &optimised {
         let target = staging.join(to);
-        match &opt_args {
-            Some(args) => running.push((
-                Command::new("wasm-opt")
-                    .args(args)
-                    .arg(from)
-                    .arg("-o")
-                    .arg(&target)
-                    .spawn()
-                    .map_err(|error| format!("cannot run wasm-opt: {error}"))?,
-                to.clone(),
-            )),
-            None => copy(from, &target)?,
+        let started = match &opt_args {
+            Some(args) => Command::new("wasm-opt")
+                .args(args)
+                .arg(from)
+                .arg("-o")
+                .arg(&target)
+                .spawn()
+                .map(|child| running.push((child, to.clone())))
+                .map_err(|error| format!("cannot run wasm-opt: {error}")),
+            None => copy(from, &target),
+        };
+        if let Err(error) = started {
+            // The ones already running are stopped below: none may write into staging after
+            // this tool has returned and its work directory is gone.
+            for (child, _) in &mut running {
+                let _ = child.kill();
+            }
+            failure = Some(error);
+            break;
         }
     }
+    // Every process is waited for, even after a failure, for the same reason.
     for (mut child, to) in running {
-        let status = child
-            .wait()
-            .map_err(|error| format!("wasm-opt on {to}: {error}"))?;
-        if !status.success() {
-            return Err(format!("wasm-opt failed on {to} ({status})"));
+        let outcome = match child.wait() {
+            Ok(status) if status.success() => Ok(()),
+            Ok(status) => Err(format!("wasm-opt failed on {to} ({status})")),
+            Err(error) => Err(format!("wasm-opt on {to}: {error}")),
+        };
+        if let Err(error) = outcome {
+            failure.get_or_insert(error);
         }
+    }
+    if let Some(error) = failure {
+        return Err(error);
     }
 
     let link = read_text(&work.join(&link_name))?;
     let link = rename_chunks(&link, &renames)?;
+    let link = link_to_running_instance(&link, &built.glue)?;
     write(&staging.join(&link_name), link.as_bytes())?;
     let new_glue = read(&bindgen.join(&built.glue))?;
     write(&staging.join(&built.glue), &new_glue)?;

@@ -49,9 +49,11 @@ fn file_name(url: &str) -> &str {
     url.rsplit('/').next().unwrap_or(url)
 }
 
-/// wasm-opt's arguments as trunk takes them from the source `index.html`'s Rust link:
-/// `data-wasm-opt` (a level: 0 for none, 1 to 4, s or z) and `data-wasm-opt-params`. `None`
-/// when the page asks for no optimisation.
+/// wasm-opt's arguments from the source `index.html`'s Rust link: `data-wasm-opt` (a level:
+/// 1 to 4, s or z; 0 for none) and `data-wasm-opt-params`, as this project's page sets them.
+/// Unlike trunk, which optimises with `-O` when the level is not given, a link without a level
+/// gets no optimisation (`None`); a level that is not one of these, or an attribute written
+/// without quotes, is an error rather than a silent difference.
 pub fn wasm_opt_args(source_html: &str) -> Result<Option<Vec<String>>, String> {
     let link = source_html
         .split("<link")
@@ -59,6 +61,9 @@ pub fn wasm_opt_args(source_html: &str) -> Result<Option<Vec<String>>, String> {
         .map(|tag| tag.split('>').next().unwrap_or(tag))
         .find(|tag| tag.contains("data-trunk") && tag.contains(r#"rel="rust""#))
         .ok_or("the source index.html has no <link data-trunk rel=\"rust\">")?;
+    if link.contains("data-wasm-opt=") && attribute(link, "data-wasm-opt").is_none() {
+        return Err("data-wasm-opt must be quoted in the source index.html".to_owned());
+    }
     let level = attribute(link, "data-wasm-opt").unwrap_or("0");
     let level = match level {
         "0" => return Ok(None),
@@ -73,7 +78,10 @@ pub fn wasm_opt_args(source_html: &str) -> Result<Option<Vec<String>>, String> {
 }
 
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    quoted_after(tag, &format!(" {name}="))
+    let marker = format!("{name}=");
+    tag.match_indices(&marker)
+        .find(|(at, _)| tag[..*at].ends_with(char::is_whitespace))
+        .and_then(|(at, _)| quoted_after(&tag[at..], &marker))
 }
 
 /// A file's subresource integrity, as trunk writes it.
@@ -114,6 +122,34 @@ pub fn rename_chunks(link: &str, renames: &[(String, String)]) -> Result<String,
     Ok(text)
 }
 
+/// Where the running module publishes its exports (`panel::chunks::publish_exports`): the
+/// name of a `Symbol.for` on `globalThis`.
+pub const EXPORTS_SYMBOL: &str = "odh-observability.exports";
+
+/// The link module reading the main module's exports from the instance that runs, instead of
+/// importing `initSync` from the wasm-bindgen module. The ODH shell's wrapper retries a failed
+/// load by importing that module again under another URL (`?retry=1`), which makes a second
+/// copy of it; the link module's own import would keep the first copy, never initialised, and
+/// every chunk would fail after such a retry.
+pub fn link_to_running_instance(link: &str, glue: &str) -> Result<String, String> {
+    let import = format!("import {{ initSync }} from \"./{glue}\";");
+    let call = "initSync(undefined, undefined)";
+    for (what, count) in [
+        (import.as_str(), link.matches(&import).count()),
+        (call, link.matches(call).count()),
+    ] {
+        if count != 1 {
+            return Err(format!(
+                "the link module holds `{what}` {count} times instead of once (another wasm_split_cli_support?)"
+            ));
+        }
+    }
+    let exports = format!(
+        "(globalThis[Symbol.for(\"{EXPORTS_SYMBOL}\")] ?? (() => {{ throw new Error(\"the module has not published its exports\"); }})())"
+    );
+    Ok(link.replace(&import, "").replace(call, &exports))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,7 +175,7 @@ const wasm = await init({ module_or_path: '/odh-observability-23c4_bg.wasm' });<
     #[test]
     fn wasm_opt_arguments_come_from_the_rust_link() {
         type Expected = Result<Option<Vec<&'static str>>, ()>;
-        let cases: [(&str, Expected); 5] = [
+        let cases: [(&str, Expected); 7] = [
             (
                 r#"<link data-trunk rel="css" href="a.css"/><link data-trunk rel="rust" data-bin="x" data-wasm-opt="2" data-wasm-opt-params="-ocimfs=50  --foo" />"#,
                 Ok(Some(vec!["-O2", "-ocimfs=50", "--foo"])),
@@ -149,7 +185,12 @@ const wasm = await init({ module_or_path: '/odh-observability-23c4_bg.wasm' });<
                 Ok(Some(vec!["-Oz"])),
             ),
             (r#"<link data-trunk rel="rust">"#, Ok(None)),
+            (
+                "<link data-trunk rel=\"rust\"\n  data-wasm-opt=\"s\">",
+                Ok(Some(vec!["-Os"])),
+            ),
             (r#"<link data-trunk rel="rust" data-wasm-opt="9">"#, Err(())),
+            (r#"<link data-trunk rel="rust" data-wasm-opt=2>"#, Err(())),
             (r#"<link data-trunk rel="css" href="a.css">"#, Err(())),
         ];
         for (html, expected) in cases {
@@ -175,6 +216,17 @@ const wasm = await init({ module_or_path: '/odh-observability-23c4_bg.wasm' });<
         assert!(html.contains("integrity=sha384-CCC"));
         assert!(!html.contains("sha384-AAA"));
         assert!(replace_integrity(BUILT, "sha384-ZZZ", "sha384-CCC").is_err());
+    }
+
+    #[test]
+    fn the_link_module_reads_the_running_instance() {
+        let link = "import { initSync } from \"./m-1.js\";\n\nconst { memory } = initSync(undefined, undefined);";
+        let linked = link_to_running_instance(link, "m-1.js").expect("linked");
+        assert!(!linked.contains("import"), "{linked}");
+        assert!(!linked.contains("initSync"), "{linked}");
+        assert!(linked.contains("globalThis[Symbol.for(\"odh-observability.exports\")]"));
+        assert!(link_to_running_instance(link, "other.js").is_err());
+        assert!(link_to_running_instance("const a = 1;", "m-1.js").is_err());
     }
 
     #[test]

@@ -56,6 +56,22 @@ pub async fn missing_files_show_an_error_and_a_retry(harness: &Harness) -> Resul
                     .await
             })
             .await?;
+        // The retry imported the wasm-bindgen module again under another URL, a second copy;
+        // a panel chunk must still find the instance that runs.
+        let title = harness
+            .eval(
+                "const panel = [...document.querySelectorAll('section.obs-panel')].find(p => \
+                   p.dataset.kind === 'TimeSeriesChart' && p.dataset.state === 'ready' && Number(p.dataset.series) > 0); \
+                 return panel ? panel.getAttribute('aria-label') : null;",
+                Vec::new(),
+            )
+            .await?;
+        let title = title
+            .as_str()
+            .ok_or("no time series panel shows data after the retry")?
+            .to_owned();
+        harness.open_table_view(&title).await?;
+        harness.wait_for_table_rows(&title).await?;
     }
     Ok(())
 }
