@@ -29,24 +29,35 @@ async fn frames_until(what: &str, check: impl Fn() -> bool) {
     panic!("never happened: {what}");
 }
 
+/// Mounts `chunk_view(load)` in `root`; it stays mounted while the handle lives.
+fn mount_chunk_view<Load, Fut>(root: &web_sys::HtmlElement, load: Load) -> impl Sized
+where
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
+    leptos::mount::mount_to(root.clone(), move || chunk_view(load))
+}
+
+/// The view a chunk stands for.
+fn drawn() -> AnyView {
+    view! { <p class="drawn">"The view"</p> }.into_any()
+}
+
 #[wasm_bindgen_test]
 async fn a_chunk_that_fails_says_so_and_retry_draws_it() {
     let root = container();
     let attempts = Arc::new(AtomicUsize::new(0));
     let counted = Arc::clone(&attempts);
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        let counted = Arc::clone(&counted);
-        chunk_view(move || {
-            let attempt = counted.fetch_add(1, Ordering::SeqCst);
-            async move {
-                // The first download fails, as a lost connection would make it.
-                if attempt == 0 {
-                    Err(ChunkError)
-                } else {
-                    Ok(view! { <p class="drawn">"The view"</p> }.into_any())
-                }
+    let _handle = mount_chunk_view(&root, move || {
+        let attempt = counted.fetch_add(1, Ordering::SeqCst);
+        async move {
+            // The first download fails, as a lost connection would make it.
+            if attempt == 0 {
+                Err(ChunkError)
+            } else {
+                Ok(drawn())
             }
-        })
+        }
     });
     frames_until("the failure is shown", || {
         root.query_selector("[data-chunk=failed]")
@@ -75,18 +86,15 @@ async fn a_chunk_that_fails_says_so_and_retry_draws_it() {
 async fn a_chunk_says_it_is_loading_until_it_is_there() {
     let root = container();
     let (send, receive) = futures::channel::oneshot::channel::<()>();
-    let receive = Arc::new(std::sync::Mutex::new(Some(receive)));
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        let receive = Arc::clone(&receive);
-        chunk_view(move || {
-            let waiting = receive.lock().unwrap().take();
-            async move {
-                if let Some(waiting) = waiting {
-                    let _ = waiting.await;
-                }
-                Ok(view! { <p class="drawn">"The view"</p> }.into_any())
+    let receive = std::sync::Mutex::new(Some(receive));
+    let _handle = mount_chunk_view(&root, move || {
+        let waiting = receive.lock().unwrap().take();
+        async move {
+            if let Some(waiting) = waiting {
+                let _ = waiting.await;
             }
-        })
+            Ok(drawn())
+        }
     });
     frames_until("the loading state is shown", || {
         root.query_selector("[data-chunk=loading][role=status]")

@@ -200,6 +200,12 @@ impl Tab {
     /// Chooses "View as table" in the menu of the panel titled `title` (scrolled into view).
     /// The table's code is a panel chunk of the release page, downloaded on first use.
     pub async fn open_table_view(&self, title: &str) -> Result<(), String> {
+        self.choose_panel_action(title, "View as table").await
+    }
+
+    /// Chooses the action named `action` in the menu of the panel titled `title`, scrolled
+    /// into view.
+    pub async fn choose_panel_action(&self, title: &str, action: &str) -> Result<(), String> {
         self.eval(
             "const panel = obsPanel(arguments[0]); panel.scrollIntoView({block: 'center'}); \
              panel.querySelector('.obs-panel-menu__toggle').click();",
@@ -207,8 +213,9 @@ impl Tab {
         )
         .await?;
         self.click_js(&format!(
-            "[...obsPanel({}).querySelectorAll('.obs-panel-menu__action')].find(b => b.textContent === 'View as table')",
-            json!(title)
+            "[...obsPanel({}).querySelectorAll('.obs-panel-menu__action')].find(b => b.textContent === {})",
+            json!(title),
+            json!(action)
         ))
         .await
     }

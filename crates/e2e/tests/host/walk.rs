@@ -73,16 +73,17 @@ pub async fn the_nav_item_opens_the_page_with_data(harness: &Harness) -> Result<
     harness.open_table_view("End-to-end latency").await?;
     harness.wait_for_table_rows("End-to-end latency").await?;
     harness
-        .eval(
-            "obsPanel('End-to-end latency').querySelector('.obs-panel-menu__toggle').click();",
-            Vec::new(),
-        )
+        .choose_panel_action("End-to-end latency", "View as chart")
         .await?;
     harness
-        .click_js(
-            "[...obsPanel('End-to-end latency').querySelectorAll('.obs-panel-menu__action')]\
-               .find(b => b.textContent === 'View as chart')",
-        )
+        .wait_until("the panel is a chart again", || async {
+            harness
+                .eval_bool(
+                    "const p = obsPanel('End-to-end latency'); \
+                     return !p.querySelector('.obs-data-table') && !!p.querySelector('canvas')",
+                )
+                .await
+        })
         .await?;
     // The group repeated per model deployment: one copy each, each querying its own.
     for deployment in ["granite-31-2b-router", "llama-31-8b-instruct"] {
