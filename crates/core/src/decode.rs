@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 mod access;
+pub mod tagged;
 
 /// Decodes `value` as `T`; a failure says where inside `value` it happened.
 pub fn from_value<T: DeserializeOwned>(value: &Value) -> Result<T, DecodeError> {
@@ -43,6 +44,17 @@ impl DecodeError {
     /// The path from the decoded value to the failure, outermost first.
     pub fn path(&self) -> impl DoubleEndedIterator<Item = &Segment> + ExactSizeIterator {
         self.reversed_path.iter().rev()
+    }
+
+    /// The path as text: `.spec.from`, `[2].name`, `::Variant`.
+    pub fn path_text(&self) -> String {
+        self.path()
+            .map(|segment| match segment {
+                Segment::Key(key) => format!(".{key}"),
+                Segment::Index(index) => format!("[{index}]"),
+                Segment::Variant(name) => format!("::{name}"),
+            })
+            .collect()
     }
 
     /// serde_json's error, which words the message.

@@ -1,7 +1,7 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{Segment, from_value};
+use super::from_value;
 
 #[derive(Debug, Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -47,15 +47,7 @@ fn check(value: Value) -> Result<Panel, (String, String)> {
         }
         (Err(ours), Err(theirs)) => {
             assert_eq!(ours.to_string(), theirs.to_string());
-            let path: Vec<String> = ours
-                .path()
-                .map(|segment| match segment {
-                    Segment::Key(key) => format!(".{key}"),
-                    Segment::Index(index) => format!("[{index}]"),
-                    Segment::Variant(name) => format!("::{name}"),
-                })
-                .collect();
-            Err((path.concat(), ours.to_string()))
+            Err((ours.path_text(), ours.to_string()))
         }
         (ours, theirs) => panic!("ours {ours:?}, serde_json's {theirs:?}"),
     }

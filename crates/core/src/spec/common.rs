@@ -156,7 +156,7 @@ pub enum SortOrder {
 }
 
 /// A value mapping: shows a text (and colour) instead of matching values.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "spec")]
 pub enum Mapping {
     Value {
@@ -220,7 +220,9 @@ pub enum DatasourceSelector {
 
 /// Perses' TypeScript accepts numbers where the CUE schema wants strings (mapping values);
 /// both are read as text.
-fn string_or_number<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+pub(crate) fn string_or_number<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum Text {

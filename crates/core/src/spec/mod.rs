@@ -10,6 +10,7 @@ pub mod datasource;
 pub mod layout;
 pub mod panels;
 pub mod query;
+mod tagged;
 pub mod unit;
 pub mod variable;
 
@@ -36,3 +37,6 @@ impl Plugin {
         }
     }
 }
+
+#[cfg(test)]
+mod tagged_tests;

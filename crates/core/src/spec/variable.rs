@@ -6,7 +6,7 @@ use super::Plugin;
 use super::common::DatasourceSelector;
 
 /// `spec.variables[i]`: `ListVariable` or `TextVariable`, with the name inside the spec.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "spec")]
 pub enum VariableDefinition {
     ListVariable(ListVariableSpec),

@@ -121,7 +121,7 @@ pub struct CellSettings {
 }
 
 /// A cell condition. Unlike value mappings, a regex is `expr` and a range is `min`/`max`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "spec")]
 pub enum Condition {
     Value {
@@ -142,7 +142,7 @@ pub enum Condition {
 }
 
 /// A step that reshapes the table's data before it is shown.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "spec")]
 pub enum Transform {
     /// Rows of every query that share all their labels become one row.
