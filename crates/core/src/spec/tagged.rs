@@ -9,28 +9,34 @@ use super::panels::table::{Condition, ExtractFormat, Transform};
 use super::variable::{ListVariableSpec, TextVariableSpec, VariableDefinition};
 use crate::decode::tagged::{self, Tagged};
 
-impl<'de> Deserialize<'de> for Mapping {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        tagged::deserialize(deserializer)
-    }
+/// `Deserialize` for each enum, through its `Tagged` impl below. (A blanket impl over `Tagged`
+/// is not allowed: `Deserialize` is serde's trait.)
+macro_rules! deserialize_tagged {
+    ($($enum:ty),*) => {$(
+        impl<'de> Deserialize<'de> for $enum {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                tagged::deserialize(deserializer)
+            }
+        }
+    )*};
 }
+
+deserialize_tagged!(Mapping, Condition, Transform, VariableDefinition);
 
 impl Tagged for Mapping {
     const NAME: &'static str = "Mapping";
     const KINDS: &'static [&'static str] = &["Value", "Range", "Regex", "Misc"];
 
-    // One struct per variant, named so that serde's messages read as for the variant itself
-    // ("expected struct variant Mapping::Range").
+    // One struct per variant, named as the variant: a spec that is not an object is
+    // "expected struct Range" (serde's derive says "struct variant Mapping::Range").
     fn spec<'de, D: Deserializer<'de>>(index: usize, spec: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(rename = "variant Mapping::Value")]
         struct Value {
             #[serde(deserialize_with = "string_or_number")]
             value: String,
             result: MappingResult,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Mapping::Range")]
         struct Range {
             #[serde(default)]
             from: Option<f64>,
@@ -39,13 +45,11 @@ impl Tagged for Mapping {
             result: MappingResult,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Mapping::Regex")]
         struct Regex {
             pattern: String,
             result: MappingResult,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Mapping::Misc")]
         struct Misc {
             value: Option<MiscValue>,
             result: MappingResult,
@@ -71,25 +75,18 @@ impl Tagged for Mapping {
     }
 }
 
-impl<'de> Deserialize<'de> for Condition {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        tagged::deserialize(deserializer)
-    }
-}
-
 impl Tagged for Condition {
     const NAME: &'static str = "Condition";
     const KINDS: &'static [&'static str] = &["Value", "Range", "Regex", "Misc"];
 
-    // One struct per variant, named so that serde's messages read as for the variant itself.
+    // One struct per variant, named as the variant: a spec that is not an object is
+    // "expected struct Range" (serde's derive says "struct variant Mapping::Range").
     fn spec<'de, D: Deserializer<'de>>(index: usize, spec: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(rename = "variant Condition::Value")]
         struct Value {
             value: String,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Condition::Range")]
         struct Range {
             #[serde(default)]
             min: Option<f64>,
@@ -97,12 +94,10 @@ impl Tagged for Condition {
             max: Option<f64>,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Condition::Regex")]
         struct Regex {
             expr: String,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Condition::Misc")]
         struct Misc {
             value: MiscValue,
         }
@@ -124,12 +119,6 @@ impl Tagged for Condition {
     }
 }
 
-impl<'de> Deserialize<'de> for Transform {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        tagged::deserialize(deserializer)
-    }
-}
-
 impl Tagged for Transform {
     const NAME: &'static str = "Transform";
     const KINDS: &'static [&'static str] = &[
@@ -140,16 +129,15 @@ impl Tagged for Transform {
         "ExtractColumnFields",
     ];
 
-    // One struct per variant, named so that serde's messages read as for the variant itself.
+    // One struct per variant, named as the variant: a spec that is not an object is
+    // "expected struct Range" (serde's derive says "struct variant Mapping::Range").
     fn spec<'de, D: Deserializer<'de>>(index: usize, spec: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(rename = "variant Transform::MergeSeries")]
         struct MergeSeries {
             #[serde(default)]
             disabled: bool,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Transform::JoinByColumnValue")]
         struct JoinByColumnValue {
             #[serde(default)]
             columns: Vec<String>,
@@ -157,7 +145,6 @@ impl Tagged for Transform {
             disabled: bool,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Transform::MergeColumns")]
         struct MergeColumns {
             #[serde(default)]
             columns: Vec<String>,
@@ -166,14 +153,12 @@ impl Tagged for Transform {
             disabled: bool,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Transform::MergeIndexedColumns")]
         struct MergeIndexedColumns {
             column: String,
             #[serde(default)]
             disabled: bool,
         }
         #[derive(Deserialize)]
-        #[serde(rename = "variant Transform::ExtractColumnFields")]
         struct ExtractColumnFields {
             column: String,
             format: ExtractFormat,
@@ -222,12 +207,6 @@ impl Tagged for Transform {
                 }
             }
         })
-    }
-}
-
-impl<'de> Deserialize<'de> for VariableDefinition {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        tagged::deserialize(deserializer)
     }
 }
 

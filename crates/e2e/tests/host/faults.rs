@@ -58,14 +58,16 @@ pub async fn missing_files_show_an_error_and_a_retry(harness: &Harness) -> Resul
             .await?;
         // The retry imported the wasm-bindgen module again under another URL, a second copy;
         // a panel chunk must still find the instance that runs.
-        let title = harness
-            .eval(
-                "const panel = [...document.querySelectorAll('section.obs-panel')].find(p => \
-                   p.dataset.kind === 'TimeSeriesChart' && p.dataset.state === 'ready' && Number(p.dataset.series) > 0); \
-                 return panel ? panel.getAttribute('aria-label') : null;",
-                Vec::new(),
-            )
+        let with_data = "const panel = [...document.querySelectorAll('section.obs-panel')].find(p => \
+               p.dataset.kind === 'TimeSeriesChart' && p.dataset.state === 'ready' && Number(p.dataset.series) > 0); \
+             return panel ? panel.getAttribute('aria-label') : null;";
+        // The page's panels get their data a moment after the page is back.
+        harness
+            .wait_until("a time series panel shows data after the retry", || async {
+                Ok(harness.eval(with_data, Vec::new()).await?.is_string())
+            })
             .await?;
+        let title = harness.eval(with_data, Vec::new()).await?;
         let title = title
             .as_str()
             .ok_or("no time series panel shows data after the retry")?
