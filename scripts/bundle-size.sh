@@ -2,7 +2,7 @@
 # What a browser downloads of a built page (the WebAssembly, JavaScript and CSS trunk wrote),
 # raw and compressed as a server sends it (brotli -q 11, gzip -9), and whether the first
 # download stays within the budget in scripts/bundle-budget.txt. The panel chunks
-# (src/panel/chunks.rs; every .wasm but the main `_bg.wasm`) are downloaded only by
+# (src/panel/chunks/mod.rs; every .wasm but the main `_bg.wasm`) are downloaded only by
 # dashboards that have such panels: they are listed and totalled apart. A byte count is
 # deterministic, so the test command can fail on it; it asserts no timing.
 #

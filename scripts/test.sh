@@ -21,7 +21,7 @@ step "clippy, wasm32"
 # $CARGO_HOME/bin before Debian's on PATH, and rustup's cannot build Debian's std.
 wasm cargo-clippy clippy -p odh-observability --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 # The benchmark hooks (scripts/bench.sh) and the split points of the release page's panel
-# chunks (src/panel/chunks.rs) must pass too.
+# chunks (src/panel/chunks/mod.rs) must pass too.
 wasm cargo-clippy clippy -p odh-observability --target wasm32-unknown-unknown --features bench,split --locked -- -D warnings
 
 step "native tests"

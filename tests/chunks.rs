@@ -1,4 +1,4 @@
-//! Component tests of the states around a view from a panel chunk (src/panel/chunks.rs) in
+//! Component tests of the states around a view from a panel chunk (src/panel/chunks/mod.rs) in
 //! headless Chromium: "Loading…" while it downloads, a message with Retry when it fails, and
 //! the view after a Retry that succeeds. The download itself is the release page's (the
 //! end-to-end test blocks a real chunk); here the view's future stands in for it.

@@ -4,11 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use obs_core::catalog::{CatalogEntry, Project};
+use obs_core::dashboard::{Loaded, PanelKind};
 
 use super::{Notice, TimeControls, Tone, VariableBar};
 use crate::api::QueryCache;
 use crate::chart::sync::CrosshairSync;
 use crate::dashboard::{DashboardView, MountScheduler};
+use crate::panel::chunks::{self, ReadAgain};
 use crate::panel::data::PanelContext;
 use crate::state::time::TimeState;
 use crate::state::url::UrlSync;
@@ -19,46 +21,72 @@ use crate::state::variables::{VariableInputs, VariablesState};
 /// panels: done in the task that listed the dashboards, the three made one long task that
 /// froze the page (over 100 ms for ODH's "Models" dashboard). A dashboard read before (the
 /// entry keeps it) runs at once.
+///
+/// The options of panels drawn by a chunk are decoded by that chunk (`chunks::resolve`), so
+/// reading such a dashboard waits for its chunks, which its panels need anyway.
 #[component]
 pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView {
-    if entry.is_read() {
-        return view! { <DashboardRuntime project=project entry=entry/> }.into_any();
+    if let Some(loaded) = entry.read() {
+        let loaded = Arc::new(loaded.clone());
+        return view! { <DashboardRuntime project=project loaded=loaded/> }.into_any();
     }
-    let ready = RwSignal::new(false);
-    let reading = Arc::clone(&entry);
-    leptos::task::spawn_local(async move {
-        crate::dom::next_task().await;
-        crate::perf::measure("dashboard.decode", || reading.loaded().is_some());
-        crate::dom::next_task().await;
-        // The page may have moved on to another dashboard meanwhile.
-        let _ = ready.try_set(true);
-    });
+    // `None` while reading; `Some(None)` when the resource no longer holds the dashboard.
+    let read: RwSignal<Option<Option<Arc<Loaded>>>> = RwSignal::new(None);
+    let start = {
+        let entry = Arc::clone(&entry);
+        move || leptos::task::spawn_local(read_dashboard(Arc::clone(&entry), read))
+    };
+    start();
+    provide_context(ReadAgain(Callback::new(move |()| {
+        read.set(None);
+        start();
+    })));
     let title = entry.title.clone();
-    (move || {
-        if ready.get() {
-            view! { <DashboardRuntime project=project.clone() entry=Arc::clone(&entry)/> }.into_any()
-        } else {
-            view! { <Notice title=format!("Opening {title}") body="Reading the dashboard." busy=true/> }
-                .into_any()
+    (move || match read.get() {
+        Some(Some(loaded)) => {
+            view! { <DashboardRuntime project=project.clone() loaded=loaded/> }.into_any()
         }
+        Some(None) => view! {
+            <Notice title="Dashboard unavailable" body=format!("{title} could not be read from its resource. Reload the page; if it stays, report it.") tone=Tone::Danger/>
+        }
+        .into_any(),
+        None => view! { <Notice title=format!("Opening {title}") body="Reading the dashboard." busy=true/> }
+            .into_any(),
     })
     .into_any()
 }
 
+/// Reads the entry's dashboard, in a task after this one, and its deferred panels' options
+/// with their chunks; keeps it in the entry once nothing is left unread.
+async fn read_dashboard(entry: Arc<CatalogEntry>, read: RwSignal<Option<Option<Arc<Loaded>>>>) {
+    crate::dom::next_task().await;
+    let pending = crate::perf::measure("dashboard.decode", || entry.pending());
+    let loaded = match pending {
+        Some(pending) => Some(chunks::resolve(pending).await),
+        None => None,
+    };
+    let loaded = loaded.map(|loaded| {
+        let complete = !loaded
+            .dashboard
+            .panels
+            .values()
+            .any(|panel| matches!(panel.kind, PanelKind::Deferred(_)));
+        if complete {
+            entry.finish(loaded.clone());
+        }
+        Arc::new(loaded)
+    });
+    crate::dom::next_task().await;
+    // The page may have moved on to another dashboard meanwhile.
+    let _ = read.try_set(Some(loaded));
+}
+
 /// One dashboard at run time: its time, its variables, its panels.
 #[component]
-fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView {
+fn DashboardRuntime(project: Project, loaded: Arc<Loaded>) -> impl IntoView {
     let home = project.home;
     let url = expect_context::<UrlSync>();
     let cache = expect_context::<QueryCache>();
-    // The list read only names and titles; the dashboard is read now, once (OpenDashboard
-    // has read it already when it was not yet).
-    let Some(loaded) = entry.loaded() else {
-        return view! {
-            <Notice title="Dashboard unavailable" body=format!("{} could not be read from its resource. Reload the page; if it stays, report it.", entry.title) tone=Tone::Danger/>
-        }
-        .into_any();
-    };
     let dashboard = Arc::new(loaded.dashboard.clone());
     crate::panel::chunks::preload_open(&dashboard);
     let problems = loaded.problems.clone();

@@ -46,6 +46,8 @@ pub fn PanelBody(
             }
             .into_any()
         }
+        // Its options were not read: the chunk that reads them did not download.
+        PanelKind::Deferred(_) => chunks::unloaded_view(),
         PanelKind::Markdown(spec) => {
             let text = interpolated_text(spec.text, use_context::<PanelContext>());
             chunk_view(move || chunks::markdown(text))

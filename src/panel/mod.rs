@@ -47,11 +47,15 @@ pub fn PanelFrame(
     let context = use_context::<PanelContext>();
     let body_ref = NodeRef::<Div>::new();
     let section_ref = NodeRef::<Section>::new();
-    let queries: Option<Signal<Vec<QueryView>>> = context.as_ref().map(|context| {
-        let seen = use_seen(body_ref);
-        let width = use_width(body_ref);
-        use_panel_queries(&panel, context, seen, width)
-    });
+    // A deferred panel's options were not read (its chunk did not download): it says so and
+    // sends nothing, since how it queries depends on them.
+    let deferred = matches!(panel.kind, PanelKind::Deferred(_));
+    let queries: Option<Signal<Vec<QueryView>>> =
+        context.as_ref().filter(|_| !deferred).map(|context| {
+            let seen = use_seen(body_ref);
+            let width = use_width(body_ref);
+            use_panel_queries(&panel, context, seen, width)
+        });
     // One typed summary of the queries, read by the data attributes tests and the benchmark
     // watch.
     let summary = queries.map(|queries| Memo::new(move |_| summarize(&queries.get())));

@@ -104,3 +104,51 @@ fn every_corpus_dashboard_loads_without_errors() {
             .collect();
     assert_eq!(unsupported, logs_and_traces);
 }
+
+/// The page reads a dashboard with its chunked kinds' options left for their chunks, then puts
+/// each chunk's results in as they come (`Pending::resolve`): for every corpus dashboard, in
+/// the order the chunks answer or the reverse, that is the dashboard and the problems that
+/// reading it at once gives.
+#[test]
+fn every_corpus_dashboard_resolves_as_it_loads_at_once() {
+    use obs_core::dashboard::{Decoded, DeferredKind, DeferredOptions, load_found, read_found};
+    use obs_core::envelope::find_dashboards;
+
+    fn as_a_chunk(options: &DeferredOptions) -> Decoded {
+        match options.kind {
+            DeferredKind::Table => options.decode(PanelKind::Table),
+            DeferredKind::BarChart => options.decode(PanelKind::BarChart),
+            DeferredKind::PieChart => options.decode(PanelKind::PieChart),
+            DeferredKind::StatusHistoryChart => options.decode(PanelKind::StatusHistoryChart),
+            DeferredKind::HeatMapChart => options.decode(PanelKind::HeatMapChart),
+            DeferredKind::HistogramChart => options.decode(PanelKind::HistogramChart),
+        }
+    }
+
+    let mut deferred = 0;
+    for entry in std::fs::read_dir(corpus_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(format) = SourceFormat::from_file_name(&name) else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).unwrap();
+        for document in parse_documents(&text, format).unwrap() {
+            for found in find_dashboards(&document).into_iter().flatten() {
+                let at_once = load_found(&found);
+                let pending = read_found(&found);
+                let mut decoded: Vec<_> = pending
+                    .deferred()
+                    .map(|(key, options)| (key.to_owned(), as_a_chunk(options)))
+                    .collect();
+                deferred += decoded.len();
+                decoded.reverse();
+                let resolved = pending.resolve(decoded);
+                assert_eq!(resolved.dashboard, at_once.dashboard, "{name}");
+                assert_eq!(resolved.problems, at_once.problems, "{name}");
+            }
+        }
+    }
+    // The corpus has tables, bar, pie and status history charts.
+    assert!(deferred > 10, "{deferred} deferred panels");
+}

@@ -1,5 +1,5 @@
 //! `obs-split`: after trunk has built the release page, splits its WebAssembly into the main
-//! module and the chunks that `src/panel/chunks.rs` declares, each downloaded on first use.
+//! module and the chunks that `src/panel/chunks/mod.rs` declares, each downloaded on first use.
 //!
 //! trunk cannot split (it runs wasm-bindgen and wasm-opt on one module), so this runs as its
 //! `post_build` hook (`scripts/split.sh`) and redoes that part for a build with the `split`

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-use crate::dashboard::{Loaded, load_found, summary_tags};
+use crate::dashboard::{Loaded, Pending, read_found, summary_tags};
 use crate::diagnostic::Diagnostic;
 use crate::envelope::{Envelope, find_dashboards};
 
@@ -43,16 +43,34 @@ impl CatalogEntry {
     /// The dashboard with its problems, read on first use. `None` only if the resource no
     /// longer holds the dashboard listing found in it, which cannot happen as the entry keeps
     /// its own copy; callers still show an error rather than fail.
+    ///
+    /// This decodes every panel's options here; the page reads through [`Self::pending`]
+    /// instead, so that the decoders of its chunked panel kinds stay in their chunks.
     pub fn loaded(&self) -> Option<&Loaded> {
         self.loaded
-            .get_or_init(|| {
-                find_dashboards(&self.resource)
-                    .into_iter()
-                    .filter_map(Result::ok)
-                    .nth(self.index)
-                    .map(|found| load_found(&found))
-            })
+            .get_or_init(|| self.pending().map(Pending::decode_all))
             .as_ref()
+    }
+
+    /// The dashboard as kept by [`Self::loaded`] or [`Self::finish`], if it has been read.
+    pub fn read(&self) -> Option<&Loaded> {
+        self.loaded.get().and_then(Option::as_ref)
+    }
+
+    /// The dashboard read afresh, the options of its deferred panels still to decode
+    /// ([`Pending`]). `None` as for [`Self::loaded`].
+    pub fn pending(&self) -> Option<Pending> {
+        find_dashboards(&self.resource)
+            .into_iter()
+            .filter_map(Result::ok)
+            .nth(self.index)
+            .map(|found| read_found(&found))
+    }
+
+    /// Keeps a dashboard read through [`Self::pending`] and resolved, so that opening it again
+    /// costs nothing. The first one kept stays.
+    pub fn finish(&self, loaded: Loaded) {
+        let _ = self.loaded.set(Some(loaded));
     }
 }
 

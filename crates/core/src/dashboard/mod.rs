@@ -8,6 +8,7 @@
 //! [`GridContent::Missing`]. Only a document that holds no dashboard at all is an error.
 
 pub mod compact;
+mod deferred;
 mod layouts;
 mod lenient;
 mod names;
@@ -37,6 +38,7 @@ use crate::spec::panels::{
 use crate::spec::query::PrometheusQuerySpec;
 use crate::spec::variable::{DefaultValue, SortMethod, StaticValue};
 
+pub use deferred::{Decoded, DeferredKind, DeferredOptions, Pending};
 pub use names::validate_name;
 
 /// How serious a diagnostic is. Errors are what Perses itself rejects; warnings are things
@@ -120,6 +122,12 @@ impl Loaded {
 
 /// The dashboard of one found resource, with its problems.
 pub fn load_found(found: &envelope::Found<'_>) -> Loaded {
+    parse::load(found).decode_all()
+}
+
+/// The dashboard of one found resource, the options of its [`DeferredKind`] panels still to
+/// decode (the page decodes them with the code of the chunk that draws them).
+pub fn read_found(found: &envelope::Found<'_>) -> Pending {
     parse::load(found)
 }
 
@@ -133,7 +141,7 @@ pub fn summary_tags(found: &envelope::Found<'_>) -> Vec<String> {
 pub fn load_document(document: &Value) -> Vec<Result<Loaded, Diagnostic>> {
     envelope::find_dashboards(document)
         .into_iter()
-        .map(|found| found.map(|found| parse::load(&found)))
+        .map(|found| found.map(|found| parse::load(&found).decode_all()))
         .collect()
 }
 
@@ -218,6 +226,9 @@ pub enum PanelKind {
         kind: String,
         problem: Diagnostic,
     },
+    /// A kind whose options are still to decode ([`Pending`]); on the page, one whose code
+    /// did not download.
+    Deferred(Box<DeferredOptions>),
 }
 
 impl PanelKind {
@@ -236,6 +247,7 @@ impl PanelKind {
             Self::HeatMapChart(_) => "HeatMapChart",
             Self::HistogramChart(_) => "HistogramChart",
             Self::Unsupported { kind } | Self::Invalid { kind, .. } => kind,
+            Self::Deferred(options) => options.kind.name(),
         }
     }
 
@@ -256,7 +268,8 @@ impl PanelKind {
             | Self::StatusHistoryChart(_)
             | Self::HistogramChart(_)
             | Self::Unsupported { .. }
-            | Self::Invalid { .. } => None,
+            | Self::Invalid { .. }
+            | Self::Deferred(_) => None,
         }
     }
 }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::lenient::decode_leniently;
 use super::names::validate_name;
 use super::problems::{Problems, decode, optional};
-use super::{Panel, PanelKind, PrometheusQuery, Query, Severity};
+use super::{DeferredKind, DeferredOptions, Panel, PanelKind, PrometheusQuery, Query, Severity};
 use crate::diagnostic::{Diagnostic, Path};
 use crate::duration::Duration;
 use crate::spec::Plugin;
@@ -147,6 +147,14 @@ fn panel_kind(plugin: Plugin, path: &Path, problems: &mut Problems) -> PanelKind
     let options = plugin.options();
     let spec: &Value = &options;
     let spec_path = path.key("spec");
+    if let Some(kind) = DeferredKind::of(&plugin.kind) {
+        return PanelKind::Deferred(Box::new(DeferredOptions::new(
+            kind,
+            spec.clone(),
+            spec_path,
+            problems.0.len(),
+        )));
+    }
     macro_rules! typed {
         ($variant:ident) => {
             match decode_leniently(spec, &spec_path, problems) {
@@ -165,14 +173,8 @@ fn panel_kind(plugin: Plugin, path: &Path, problems: &mut Problems) -> PanelKind
         "TimeSeriesChart" => typed!(TimeSeriesChart),
         "StatChart" => typed!(StatChart),
         "GaugeChart" => typed!(GaugeChart),
-        "BarChart" => typed!(BarChart),
-        "PieChart" => typed!(PieChart),
-        "Table" => typed!(Table),
         "TimeSeriesTable" => typed!(TimeSeriesTable),
         "Markdown" => typed!(Markdown),
-        "StatusHistoryChart" => typed!(StatusHistoryChart),
-        "HeatMapChart" => typed!(HeatMapChart),
-        "HistogramChart" => typed!(HistogramChart),
         _ => PanelKind::Unsupported { kind: plugin.kind },
     }
 }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::layouts::layouts;
 use super::panels::panels;
 use super::problems::{Problems, decode, optional};
-use super::{Dashboard, Loaded, ProblemKind, Severity, names::validate_name, variables};
+use super::{Dashboard, Loaded, Pending, ProblemKind, Severity, names::validate_name, variables};
 use crate::diagnostic::Path;
 use crate::duration::Duration;
 use crate::envelope::{Envelope, Found};
@@ -22,7 +22,7 @@ const TAGS_ANNOTATION: &str = "perses.dev/tags";
 const MAX_TAGS: usize = 20;
 const MAX_TAG_CHARS: usize = 50;
 
-pub(super) fn load(found: &Found<'_>) -> Loaded {
+pub(super) fn load(found: &Found<'_>) -> Pending {
     let mut problems = Problems::default();
     for diagnostic in &found.diagnostics {
         problems.push_kind(Severity::Warning, ProblemKind::Resource, diagnostic.clone());
@@ -115,12 +115,13 @@ pub(super) fn load(found: &Found<'_>) -> Loaded {
         layouts,
         links,
     };
-    super::references::check(&dashboard, spec_path, &mut problems);
-    Loaded {
+    // Undefined variables are checked once the deferred panels' options are in
+    // (`Pending::resolve`), since a panel's options may use variables.
+    Pending::new(Loaded {
         dashboard,
         problems: problems.0,
         spec_path: found.spec_path.clone(),
-    }
+    })
 }
 
 fn duration_field(value: Option<&Value>, path: &Path, problems: &mut Problems) -> Option<Duration> {

@@ -1,4 +1,4 @@
-//! The panel chunks of the release page (src/panel/chunks.rs) as a user meets them: a chunk
+//! The panel chunks of the release page (src/panel/chunks/mod.rs) as a user meets them: a chunk
 //! that does not download fails its panel only, with a message and a Retry that downloads it
 //! once the network is back.
 
@@ -8,7 +8,8 @@ use serde_json::json;
 /// In a browser of its own, so the chunk has not been downloaded before: Chromium refuses the
 /// tables chunk (DevTools' blocked URLs, a real network failure to the page), "View as table"
 /// says so in its panel while the other panels keep their data, and Retry draws the table
-/// after the block is lifted.
+/// after the block is lifted. The table panel, whose options that chunk reads, fails alone
+/// too, and its Retry reads the dashboard again.
 pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
     harness: &Harness,
 ) -> Result<(), String> {
@@ -33,6 +34,17 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
             tab.eval_bool(&failed).await
         })
         .await?;
+        // The table panel, whose options the tables chunk reads, says so too.
+        let deployments = json!("Model deployments");
+        let unread = format!(
+            "const p = obsPanel({deployments}); const alert = p && p.querySelector('.obs-panel__body [role=alert]'); \
+             return !!alert && alert.textContent.includes('could not be loaded') \
+               && !!alert.querySelector('button') && p.dataset.state === undefined"
+        );
+        tab.wait_until("the table panel says its chunk did not download", || async {
+            tab.eval_bool(&unread).await
+        })
+        .await?;
         // The rest of the page is unaffected.
         tab.wait_for_panel_data("Requests").await?;
         tab.cdp("Network.setBlockedURLs", json!({ "urls": [] }))
@@ -41,7 +53,21 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
             "obsPanel({title}).querySelector('.obs-panel__body [role=alert] button')"
         ))
         .await?;
-        tab.wait_for_table_rows("End-to-end latency").await
+        tab.wait_for_table_rows("End-to-end latency").await?;
+        // Its Retry reads the dashboard again, now with the tables chunk.
+        tab.click_js(&format!(
+            "obsPanel({deployments}).querySelector('.obs-panel__body [role=alert] button')"
+        ))
+        .await?;
+        let drawn = format!(
+            "const p = obsPanel({deployments}); return !!p && !p.querySelector('[data-chunk]') \
+               && p.querySelectorAll('table.obs-table tbody tr').length > 0"
+        );
+        tab.wait_until("the table panel draws its rows", || async {
+            tab.eval_bool(&drawn).await
+        })
+        .await?;
+        tab.wait_for_panel_data("Requests").await
     }
     .await;
     tab.close().await?;

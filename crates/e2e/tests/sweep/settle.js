@@ -14,7 +14,7 @@ function panels() {
       state: panel.dataset.state || 'none',
       series: Number(panel.dataset.series || 0),
       kind: panel.dataset.kind || '',
-      // A view from a panel chunk (src/panel/chunks.rs) that is downloading or failed to.
+      // A view from a panel chunk (src/panel/chunks/mod.rs) that is downloading or failed to.
       chunk: (panel.querySelector('[data-chunk]') || { dataset: {} }).dataset.chunk || '',
       // Cut by code points: half an emoji is text WebDriver cannot send back.
       text: Array.from((notice ? notice.textContent : panel.textContent).trim()).slice(0, 300).join(''),

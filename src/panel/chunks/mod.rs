@@ -9,14 +9,11 @@
 //! import that `scripts/split.sh` (the `obs-split` tool, after trunk's build) links to the
 //! chunk it writes. Without the feature (a plain `trunk serve`, the component tests) the same
 //! functions are plain `async` calls, so the loading and failure states below are the ones
-//! every build runs.
-
-use std::future::Future;
-use std::pin::Pin;
-use std::sync::Arc;
+//! every build runs. The deferred panels' options (`obs_core::dashboard::Pending`) are decoded
+//! in the chunk that draws them too, where their decoders are.
 
 use leptos::prelude::*;
-use obs_core::dashboard::{Dashboard, GridContent, Layout, PanelKind};
+use obs_core::dashboard::{Decoded, DeferredKind, DeferredOptions, PanelKind};
 use obs_core::spec::common::Format;
 use obs_core::spec::panels::bar::BarChartSpec;
 use obs_core::spec::panels::heatmap::HeatMapChartSpec;
@@ -25,13 +22,13 @@ use obs_core::spec::panels::pie::PieChartSpec;
 use obs_core::spec::panels::status_history::StatusHistoryChartSpec;
 use obs_core::spec::panels::table::TableSpec;
 
-use super::data::QueryView;
-use super::data_table::DataTable;
-use super::kinds::{
+use crate::panel::data::QueryView;
+use crate::panel::data_table::DataTable;
+use crate::panel::kinds::{
     BarPanel, HeatmapPanel, HistogramPanel, Outputs, PiePanel, StatusHistoryPanel, TablePanel,
     TimeSeriesTablePanel,
 };
-use super::markdown::MarkdownView;
+use crate::panel::markdown::MarkdownView;
 
 /// A chunk could not be downloaded or instantiated (the browser's console has the cause).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,16 +49,19 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
 /// only with the `split` feature.
 macro_rules! in_chunk {
     ($(#[$doc:meta])* $name:ident, $preload:ident in $chunk:ident ($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        in_chunk! { $(#[$doc])* $name, $preload in $chunk ($($arg: $ty),*) -> AnyView $body }
+    };
+    ($(#[$doc:meta])* $name:ident, $preload:ident in $chunk:ident ($($arg:ident: $ty:ty),* $(,)?) -> $output:ty $body:block) => {
         $(#[$doc])*
         #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible, preload(#[allow(dead_code)] $preload))]
-        pub fn $name($($arg: $ty),*) -> Result<AnyView, ChunkError> {
+        pub fn $name($($arg: $ty),*) -> Result<$output, ChunkError> {
             Ok($body)
         }
 
         $(#[$doc])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<AnyView, ChunkError> {
+        pub async fn $name($($arg: $ty),*) -> Result<$output, ChunkError> {
             Ok($body)
         }
 
@@ -146,6 +146,39 @@ in_chunk! {
     }
 }
 
+in_chunk! {
+    /// The options of deferred table panels, decoded by the tables chunk, which draws them.
+    decode_tables, preload_table_options in tables(panels: Vec<(String, DeferredOptions)>) -> Vec<(String, Decoded)> {
+        panels
+            .into_iter()
+            .filter_map(|(key, options)| match options.kind {
+                DeferredKind::Table => Some((key, options.decode(PanelKind::Table))),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+in_chunk! {
+    /// The options of deferred chart panels, decoded by the charts chunk, which draws them.
+    decode_charts, preload_chart_options in charts(panels: Vec<(String, DeferredOptions)>) -> Vec<(String, Decoded)> {
+        panels
+            .into_iter()
+            .filter_map(|(key, options)| {
+                let decoded = match options.kind {
+                    DeferredKind::BarChart => options.decode(PanelKind::BarChart),
+                    DeferredKind::PieChart => options.decode(PanelKind::PieChart),
+                    DeferredKind::StatusHistoryChart => options.decode(PanelKind::StatusHistoryChart),
+                    DeferredKind::HeatMapChart => options.decode(PanelKind::HeatMapChart),
+                    DeferredKind::HistogramChart => options.decode(PanelKind::HistogramChart),
+                    DeferredKind::Table => return None,
+                };
+                Some((key, decoded))
+            })
+            .collect()
+    }
+}
+
 /// Publishes this module's exports for the chunks' loader, which instantiates each chunk
 /// against them (`crates/split`, `link_to_running_instance`): it reads them from the instance
 /// that runs, since the ODH shell's retry of a failed load makes a second copy of the
@@ -156,121 +189,6 @@ pub fn publish_exports() {
     let _ = js_sys::Reflect::set(&js_sys::global(), &symbol, &wasm_bindgen::exports());
 }
 
-/// The chunks, one per group of views that are downloaded together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Chunk {
-    Markdown,
-    Tables,
-    /// Pie, bar, status history, heat map and histogram: one chunk, since a dashboard that
-    /// has one of them often has another, and one larger file compresses better than five
-    /// (136 KB brotli for all chunks instead of 151 KB).
-    Charts,
-}
+mod loading;
 
-impl Chunk {
-    /// The chunk that draws a panel of this kind, if it is not in the main module.
-    pub fn of(kind: &PanelKind) -> Option<Self> {
-        match kind {
-            PanelKind::Markdown(_) => Some(Self::Markdown),
-            PanelKind::Table(_) | PanelKind::TimeSeriesTable(_) => Some(Self::Tables),
-            PanelKind::PieChart(_)
-            | PanelKind::BarChart(_)
-            | PanelKind::StatusHistoryChart(_)
-            | PanelKind::HeatMapChart(_)
-            | PanelKind::HistogramChart(_) => Some(Self::Charts),
-            _ => None,
-        }
-    }
-
-    /// Starts downloading the chunk, so that it is there (or on its way) by the time its
-    /// panels mount, beside their queries rather than after them. A failure is left to the
-    /// panels, which say so and retry.
-    pub fn preload(self) {
-        leptos::task::spawn_local(async move {
-            let _ = match self {
-                Self::Markdown => preload_markdown().await,
-                Self::Tables => preload_table().await,
-                Self::Charts => preload_pie().await,
-            };
-        });
-    }
-}
-
-/// Starts downloading the chunks that the panels of the dashboard's open groups need (a
-/// collapsed group's panels wait until it opens, and load theirs then).
-pub fn preload_open(dashboard: &Dashboard) {
-    let mut chunks: Vec<Chunk> = dashboard
-        .layouts
-        .iter()
-        .filter_map(|layout| match layout {
-            Layout::Grid(grid) if grid.collapse != Some(false) => Some(grid),
-            _ => None,
-        })
-        .flat_map(|grid| &grid.items)
-        .filter_map(|item| match &item.content {
-            GridContent::Panel(key) => dashboard.panel(key),
-            GridContent::Missing { .. } => None,
-        })
-        .filter_map(|panel| Chunk::of(&panel.kind))
-        .collect();
-    obs_core::sort::sort(&mut chunks);
-    chunks.dedup();
-    for chunk in chunks {
-        chunk.preload();
-    }
-}
-
-/// A view's future, boxed so that the states around it are compiled once, not once per view.
-type ViewFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> + Send>>;
-
-/// A view from a chunk: "Loading…" while it downloads, then the view; when the download fails,
-/// a message and a Retry button that downloads it again (a failure is not remembered).
-pub fn chunk_view<Load, Fut>(load: Load) -> AnyView
-where
-    Load: Fn() -> Fut + Send + Sync + 'static,
-    Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
-{
-    loading_view(Arc::new(move || -> ViewFuture { Box::pin(load()) }))
-}
-
-fn loading_view(load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
-    let attempt = RwSignal::new(0_u32);
-    let fallback = || {
-        view! {
-            <div class="obs-panel__placeholder" role="status" aria-busy="true" data-chunk="loading">
-                <span class="obs-spinner" aria-hidden="true"></span>
-                <span>"Loading…"</span>
-            </div>
-        }
-    };
-    view! {
-        <Suspense fallback=fallback>
-            {move || {
-                attempt.track();
-                let view = untrack(|| load());
-                Suspend::new(async move {
-                    match view.await {
-                        Ok(view) => view,
-                        Err(ChunkError) => view! {
-                            <div class="obs-panel__errors" role="alert" data-chunk="failed">
-                                <p class="obs-panel__notice-title">"This panel could not be loaded"</p>
-                                <p class="obs-panel__notice-text">
-                                    "Its code did not download. Check the connection, then try again."
-                                </p>
-                                <button
-                                    class="obs-button obs-button--secondary"
-                                    type="button"
-                                    on:click=move |_| attempt.update(|attempt| *attempt += 1)
-                                >
-                                    "Retry"
-                                </button>
-                            </div>
-                        }
-                        .into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
-}
+pub use loading::{Chunk, ReadAgain, chunk_view, preload_open, resolve, unloaded_view};

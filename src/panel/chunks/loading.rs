@@ -1,0 +1,200 @@
+//! Around the chunks: which chunk a panel needs, downloading them early, the deferred panels'
+//! options decoded by them, and the states of a panel while its chunk downloads or when it
+//! does not.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use obs_core::dashboard::{
+    Dashboard, Decoded, DeferredKind, GridContent, Layout, Loaded, PanelKind, Pending,
+};
+
+use super::{
+    ChunkError, decode_charts, decode_tables, preload_markdown, preload_pie, preload_table,
+};
+
+/// The chunks, one per group of views that are downloaded together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Chunk {
+    Markdown,
+    Tables,
+    /// Pie, bar, status history, heat map and histogram: one chunk, since a dashboard that
+    /// has one of them often has another, and one larger file compresses better than five
+    /// (136 KB brotli for all chunks instead of 151 KB).
+    Charts,
+}
+
+impl Chunk {
+    /// The chunk that draws a panel of this kind, if it is not in the main module.
+    pub fn of(kind: &PanelKind) -> Option<Self> {
+        match kind {
+            PanelKind::Markdown(_) => Some(Self::Markdown),
+            PanelKind::Table(_) | PanelKind::TimeSeriesTable(_) => Some(Self::Tables),
+            PanelKind::PieChart(_)
+            | PanelKind::BarChart(_)
+            | PanelKind::StatusHistoryChart(_)
+            | PanelKind::HeatMapChart(_)
+            | PanelKind::HistogramChart(_) => Some(Self::Charts),
+            PanelKind::Deferred(options) => Some(Self::deferred(options.kind)),
+            _ => None,
+        }
+    }
+
+    /// The chunk that decodes (and draws) a deferred panel kind.
+    fn deferred(kind: DeferredKind) -> Self {
+        match kind {
+            DeferredKind::Table => Self::Tables,
+            DeferredKind::BarChart
+            | DeferredKind::PieChart
+            | DeferredKind::StatusHistoryChart
+            | DeferredKind::HeatMapChart
+            | DeferredKind::HistogramChart => Self::Charts,
+        }
+    }
+
+    /// Starts downloading the chunk, so that it is there (or on its way) by the time its
+    /// panels mount, beside their queries rather than after them. A failure is left to the
+    /// panels, which say so and retry.
+    pub fn preload(self) {
+        leptos::task::spawn_local(async move {
+            let _ = match self {
+                Self::Markdown => preload_markdown().await,
+                Self::Tables => preload_table().await,
+                Self::Charts => preload_pie().await,
+            };
+        });
+    }
+}
+
+/// Starts downloading the chunks that the panels of the dashboard's open groups need (a
+/// collapsed group's panels wait until it opens, and load theirs then).
+pub fn preload_open(dashboard: &Dashboard) {
+    let mut chunks: Vec<Chunk> = dashboard
+        .layouts
+        .iter()
+        .filter_map(|layout| match layout {
+            Layout::Grid(grid) if grid.collapse != Some(false) => Some(grid),
+            _ => None,
+        })
+        .flat_map(|grid| &grid.items)
+        .filter_map(|item| match &item.content {
+            GridContent::Panel(key) => dashboard.panel(key),
+            GridContent::Missing { .. } => None,
+        })
+        .filter_map(|panel| Chunk::of(&panel.kind))
+        .collect();
+    obs_core::sort::sort(&mut chunks);
+    chunks.dedup();
+    for chunk in chunks {
+        chunk.preload();
+    }
+}
+
+/// Reads a dashboard's deferred panels' options with the code of the chunks that draw them,
+/// both chunks at once (a dashboard without such panels resolves at once). A chunk that does
+/// not download leaves its panels deferred: they say so, with a Retry ([`ReadAgain`]).
+pub async fn resolve(pending: Pending) -> Loaded {
+    let mut tables = Vec::new();
+    let mut charts = Vec::new();
+    for (key, options) in pending.deferred() {
+        let panel = (key.to_owned(), options.clone());
+        match Chunk::deferred(options.kind) {
+            Chunk::Tables => tables.push(panel),
+            Chunk::Charts | Chunk::Markdown => charts.push(panel),
+        }
+    }
+    let decoded_tables = async move {
+        if tables.is_empty() {
+            Ok(Vec::new())
+        } else {
+            decode_tables(tables).await
+        }
+    };
+    let decoded_charts = async move {
+        if charts.is_empty() {
+            Ok(Vec::new())
+        } else {
+            decode_charts(charts).await
+        }
+    };
+    let (tables, charts) = futures::join!(decoded_tables, decoded_charts);
+    let decoded = [tables, charts]
+        .into_iter()
+        .flat_map(|decoded: Result<Vec<(String, Decoded)>, ChunkError>| decoded.unwrap_or_default())
+        .collect();
+    pending.resolve(decoded)
+}
+
+/// Reads the open dashboard again, for panels whose options were left unread because their
+/// chunk did not download. Provided by the page while a dashboard is open.
+#[derive(Clone, Copy)]
+pub struct ReadAgain(pub Callback<()>);
+
+/// A panel whose chunk did not download while its dashboard was read: it says so, with a
+/// Retry that reads the dashboard again (its time and variables are in the address).
+pub fn unloaded_view() -> AnyView {
+    let again = use_context::<ReadAgain>();
+    failed_view(again.map(|again| move || again.0.run(())))
+}
+
+/// What a panel says when its chunk did not download, with a Retry when there is one.
+fn failed_view<Retry: Fn() + Send + Sync + 'static>(retry: Option<Retry>) -> AnyView {
+    view! {
+        <div class="obs-panel__errors" role="alert" data-chunk="failed">
+            <p class="obs-panel__notice-title">"This panel could not be loaded"</p>
+            <p class="obs-panel__notice-text">
+                "Its code did not download. Check the connection, then try again."
+            </p>
+            {retry.map(|retry| view! {
+                <button class="obs-button obs-button--secondary" type="button" on:click=move |_| retry()>
+                    "Retry"
+                </button>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+/// A view's future, boxed so that the states around it are compiled once, not once per view.
+type ViewFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> + Send>>;
+
+/// A view from a chunk: "Loading…" while it downloads, then the view; when the download fails,
+/// a message and a Retry button that downloads it again (a failure is not remembered).
+pub fn chunk_view<Load, Fut>(load: Load) -> AnyView
+where
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
+    loading_view(Arc::new(move || -> ViewFuture { Box::pin(load()) }))
+}
+
+fn loading_view(load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
+    let attempt = RwSignal::new(0_u32);
+    let fallback = || {
+        view! {
+            <div class="obs-panel__placeholder" role="status" aria-busy="true" data-chunk="loading">
+                <span class="obs-spinner" aria-hidden="true"></span>
+                <span>"Loading…"</span>
+            </div>
+        }
+    };
+    view! {
+        <Suspense fallback=fallback>
+            {move || {
+                attempt.track();
+                let view = untrack(|| load());
+                Suspend::new(async move {
+                    match view.await {
+                        Ok(view) => view,
+                        Err(ChunkError) => {
+                            failed_view(Some(move || attempt.update(|attempt| *attempt += 1)))
+                        }
+                    }
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
