@@ -27,7 +27,6 @@ use crate::state::variables::{VariableInputs, VariablesState};
 #[component]
 pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView {
     if let Some(loaded) = entry.read() {
-        let loaded = Arc::new(loaded.clone());
         return view! { <DashboardRuntime project=project loaded=loaded/> }.into_any();
     }
     // `None` while reading; `Some(None)` when the resource no longer holds the dashboard.
@@ -66,15 +65,16 @@ async fn read_dashboard(entry: Arc<CatalogEntry>, read: RwSignal<Option<Option<A
         None => None,
     };
     let loaded = loaded.map(|loaded| {
+        let loaded = Arc::new(loaded);
         let complete = !loaded
             .dashboard
             .panels
             .values()
             .any(|panel| matches!(panel.kind, PanelKind::Deferred(_)));
         if complete {
-            entry.finish(loaded.clone());
+            entry.finish(Arc::clone(&loaded));
         }
-        Arc::new(loaded)
+        loaded
     });
     crate::dom::next_task().await;
     // The page may have moved on to another dashboard meanwhile.

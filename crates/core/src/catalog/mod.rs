@@ -30,7 +30,7 @@ pub struct CatalogEntry {
     /// The resource as listed, and which of the dashboards found in it this is.
     resource: Arc<serde_json::Value>,
     index: usize,
-    loaded: OnceLock<Option<Loaded>>,
+    loaded: OnceLock<Option<Arc<Loaded>>>,
 }
 
 impl CatalogEntry {
@@ -48,13 +48,13 @@ impl CatalogEntry {
     /// instead, so that the decoders of its chunked panel kinds stay in their chunks.
     pub fn loaded(&self) -> Option<&Loaded> {
         self.loaded
-            .get_or_init(|| self.pending().map(Pending::decode_all))
-            .as_ref()
+            .get_or_init(|| self.pending().map(|pending| Arc::new(pending.decode_all())))
+            .as_deref()
     }
 
     /// The dashboard as kept by [`Self::loaded`] or [`Self::finish`], if it has been read.
-    pub fn read(&self) -> Option<&Loaded> {
-        self.loaded.get().and_then(Option::as_ref)
+    pub fn read(&self) -> Option<Arc<Loaded>> {
+        self.loaded.get().and_then(Option::clone)
     }
 
     /// The dashboard read afresh, the options of its deferred panels still to decode
@@ -69,7 +69,7 @@ impl CatalogEntry {
 
     /// Keeps a dashboard read through [`Self::pending`] and resolved, so that opening it again
     /// costs nothing. The first one kept stays.
-    pub fn finish(&self, loaded: Loaded) {
+    pub fn finish(&self, loaded: Arc<Loaded>) {
         let _ = self.loaded.set(Some(loaded));
     }
 }
