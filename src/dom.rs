@@ -253,10 +253,15 @@ pub fn focusable_when_scrolling(element: web_sys::Element) {
 /// Resolves in a later task (a zero-delay timeout): work after it no longer runs in the
 /// current task, so the browser can handle input and paint in between.
 pub async fn next_task() {
+    after_ms(0).await;
+}
+
+/// Resolves after `delay_ms` milliseconds, in a task of its own.
+pub async fn after_ms(delay_ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let scheduled = web_sys::window().is_some_and(|window| {
             window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay_ms)
                 .is_ok()
         });
         if !scheduled {

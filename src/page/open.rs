@@ -1,6 +1,7 @@
 //! Opening one dashboard: reading it, then running it (its time, variables and panels).
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 use obs_core::catalog::{CatalogEntry, Project};
@@ -23,7 +24,7 @@ use crate::state::variables::{VariableInputs, VariablesState};
 /// entry keeps it) runs at once.
 ///
 /// The options of panels drawn by a chunk are decoded by that chunk (`chunks::resolve`), so
-/// reading such a dashboard waits for its chunks, which its panels need anyway.
+/// reading such a dashboard waits for its chunks (at most `chunks::resolve`'s limit).
 #[component]
 pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView {
     if let Some(loaded) = entry.read() {
@@ -31,9 +32,22 @@ pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoVie
     }
     // `None` while reading; `Some(None)` when the resource no longer holds the dashboard.
     let read: RwSignal<Option<Option<Arc<Loaded>>>> = RwSignal::new(None);
+    // Only the latest read shows: an earlier one that ends later is dropped.
+    let latest = Arc::new(AtomicU32::new(0));
     let start = {
         let entry = Arc::clone(&entry);
-        move || leptos::task::spawn_local(read_dashboard(Arc::clone(&entry), read))
+        move || {
+            let attempt = latest.fetch_add(1, Ordering::Relaxed) + 1;
+            let latest = Arc::clone(&latest);
+            let entry = Arc::clone(&entry);
+            leptos::task::spawn_local(async move {
+                let loaded = read_dashboard(entry).await;
+                if latest.load(Ordering::Relaxed) == attempt {
+                    // The page may have moved on to another dashboard meanwhile.
+                    let _ = read.try_set(Some(loaded));
+                }
+            });
+        }
     };
     start();
     provide_context(ReadAgain(Callback::new(move |()| {
@@ -56,8 +70,9 @@ pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoVie
 }
 
 /// Reads the entry's dashboard, in a task after this one, and its deferred panels' options
-/// with their chunks; keeps it in the entry once nothing is left unread.
-async fn read_dashboard(entry: Arc<CatalogEntry>, read: RwSignal<Option<Option<Arc<Loaded>>>>) {
+/// with their chunks; keeps it in the entry once nothing is left unread. `None` when the
+/// resource no longer holds the dashboard.
+async fn read_dashboard(entry: Arc<CatalogEntry>) -> Option<Arc<Loaded>> {
     crate::dom::next_task().await;
     let pending = crate::perf::measure("dashboard.decode", || entry.pending());
     let loaded = match pending {
@@ -77,8 +92,7 @@ async fn read_dashboard(entry: Arc<CatalogEntry>, read: RwSignal<Option<Option<A
         loaded
     });
     crate::dom::next_task().await;
-    // The page may have moved on to another dashboard meanwhile.
-    let _ = read.try_set(Some(loaded));
+    loaded
 }
 
 /// One dashboard at run time: its time, its variables, its panels.

@@ -4,7 +4,9 @@
 //! `cargo test` and is shared by the plugin (compiled to wasm32), the development backend
 //! and the CLI. Start with [`dashboard::load_document`]: it turns one parsed document
 //! (JSON or YAML, see [`source`]) into validated [`dashboard::Dashboard`]s plus the
-//! [`diagnostic::Diagnostic`]s that say, by path, what was wrong.
+//! [`diagnostic::Diagnostic`]s that say, by path, what was wrong. The page reads through
+//! [`dashboard::read_found`] instead, which leaves some panel kinds' options for the chunks
+//! that draw them ([`dashboard::Pending`]).
 //!
 //! Architecture invariant: nothing in this crate touches a browser API, the network or the
 //! file system. The web layer and the native tools do I/O and call in here.

@@ -105,10 +105,11 @@ fn every_corpus_dashboard_loads_without_errors() {
     assert_eq!(unsupported, logs_and_traces);
 }
 
-/// The page reads a dashboard with its chunked kinds' options left for their chunks, then puts
-/// each chunk's results in as they come (`Pending::resolve`): for every corpus dashboard, in
-/// the order the chunks answer or the reverse, that is the dashboard and the problems that
-/// reading it at once gives.
+/// The page reads a dashboard with its chunked kinds' options left for their chunks, which
+/// decode them through the public `DeferredOptions::decode`, then puts each chunk's results in
+/// as they come (`Pending::resolve`): for every corpus dashboard, in the reverse order, that
+/// is the dashboard and the problems native tools get (`load_found`). The order itself is
+/// checked against a written one in `dashboard/deferred_tests.rs`.
 #[test]
 fn every_corpus_dashboard_resolves_as_it_loads_at_once() {
     use obs_core::dashboard::{Decoded, DeferredKind, DeferredOptions, load_found, read_found};

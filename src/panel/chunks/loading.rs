@@ -92,31 +92,45 @@ pub fn preload_open(dashboard: &Dashboard) {
     }
 }
 
+/// How long reading a dashboard waits for a chunk that neither arrives nor fails (a stalled
+/// connection): past it, the chunk's panels are left unread, with their Retry, and the rest of
+/// the dashboard runs.
+const CHUNK_WAIT_MS: i32 = 15_000;
+
 /// Reads a dashboard's deferred panels' options with the code of the chunks that draw them,
 /// both chunks at once (a dashboard without such panels resolves at once). A chunk that does
-/// not download leaves its panels deferred: they say so, with a Retry ([`ReadAgain`]).
+/// not download, or not within [`CHUNK_WAIT_MS`], leaves its panels deferred: they say so,
+/// with a Retry ([`ReadAgain`]).
+///
+/// Every deferred panel is read, those of collapsed groups too, so that the dashboard's
+/// problems are all listed when it opens, as the CLI lists them: a dashboard whose tables are
+/// all in collapsed groups downloads the tables chunk when it opens, not when they do.
 pub async fn resolve(pending: Pending) -> Loaded {
     let mut tables = Vec::new();
     let mut charts = Vec::new();
     for (key, options) in pending.deferred() {
         let panel = (key.to_owned(), options.clone());
-        match Chunk::deferred(options.kind) {
-            Chunk::Tables => tables.push(panel),
-            Chunk::Charts | Chunk::Markdown => charts.push(panel),
+        match options.kind {
+            DeferredKind::Table => tables.push(panel),
+            DeferredKind::BarChart
+            | DeferredKind::PieChart
+            | DeferredKind::StatusHistoryChart
+            | DeferredKind::HeatMapChart
+            | DeferredKind::HistogramChart => charts.push(panel),
         }
     }
     let decoded_tables = async move {
         if tables.is_empty() {
             Ok(Vec::new())
         } else {
-            decode_tables(tables).await
+            within_wait(decode_tables(tables)).await
         }
     };
     let decoded_charts = async move {
         if charts.is_empty() {
             Ok(Vec::new())
         } else {
-            decode_charts(charts).await
+            within_wait(decode_charts(charts)).await
         }
     };
     let (tables, charts) = futures::join!(decoded_tables, decoded_charts);
@@ -125,6 +139,18 @@ pub async fn resolve(pending: Pending) -> Loaded {
         .flat_map(|decoded: Result<Vec<(String, Decoded)>, ChunkError>| decoded.unwrap_or_default())
         .collect();
     pending.resolve(decoded)
+}
+
+/// A chunk's answer, or a [`ChunkError`] once [`CHUNK_WAIT_MS`] have passed without one.
+async fn within_wait<T>(
+    answer: impl Future<Output = Result<T, ChunkError>>,
+) -> Result<T, ChunkError> {
+    let answer = std::pin::pin!(answer);
+    let waited = std::pin::pin!(crate::dom::after_ms(CHUNK_WAIT_MS));
+    match futures::future::select(answer, waited).await {
+        futures::future::Either::Left((answer, _)) => answer,
+        futures::future::Either::Right(((), _)) => Err(ChunkError),
+    }
 }
 
 /// Reads the open dashboard again, for panels whose options were left unread because their

@@ -40,8 +40,9 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
     }
 }
 
-/// Declares a view that lives in chunk `$chunk`, and `$preload`, which downloads that chunk
-/// without drawing. Views naming the same chunk share it.
+/// Declares a function that lives in chunk `$chunk` (a view, or what `-> $output` says), and
+/// `$preload`, which downloads that chunk without running it. Functions naming the same chunk
+/// share it.
 ///
 /// Leptos' own `#[lazy]` is not used: it always makes a split point in a browser build, whose
 /// module cannot load unsplit (a plain `trunk serve`, the component tests), and a failed download
@@ -149,33 +150,43 @@ in_chunk! {
 in_chunk! {
     /// The options of deferred table panels, decoded by the tables chunk, which draws them.
     decode_tables, preload_table_options in tables(panels: Vec<(String, DeferredOptions)>) -> Vec<(String, Decoded)> {
-        panels
-            .into_iter()
-            .filter_map(|(key, options)| match options.kind {
-                DeferredKind::Table => Some((key, options.decode(PanelKind::Table))),
-                _ => None,
-            })
-            .collect()
+        crate::perf::measure("dashboard.decode.deferred", || {
+            panels
+                .into_iter()
+                .filter_map(|(key, options)| match options.kind {
+                    DeferredKind::Table => Some((key, options.decode(PanelKind::Table))),
+                    // The charts chunk reads these; a panel left here stays unread.
+                    DeferredKind::BarChart
+                    | DeferredKind::PieChart
+                    | DeferredKind::StatusHistoryChart
+                    | DeferredKind::HeatMapChart
+                    | DeferredKind::HistogramChart => None,
+                })
+                .collect()
+        })
     }
 }
 
 in_chunk! {
     /// The options of deferred chart panels, decoded by the charts chunk, which draws them.
     decode_charts, preload_chart_options in charts(panels: Vec<(String, DeferredOptions)>) -> Vec<(String, Decoded)> {
-        panels
-            .into_iter()
-            .filter_map(|(key, options)| {
-                let decoded = match options.kind {
-                    DeferredKind::BarChart => options.decode(PanelKind::BarChart),
-                    DeferredKind::PieChart => options.decode(PanelKind::PieChart),
-                    DeferredKind::StatusHistoryChart => options.decode(PanelKind::StatusHistoryChart),
-                    DeferredKind::HeatMapChart => options.decode(PanelKind::HeatMapChart),
-                    DeferredKind::HistogramChart => options.decode(PanelKind::HistogramChart),
-                    DeferredKind::Table => return None,
-                };
-                Some((key, decoded))
-            })
-            .collect()
+        crate::perf::measure("dashboard.decode.deferred", || {
+            panels
+                .into_iter()
+                .filter_map(|(key, options)| {
+                    let decoded = match options.kind {
+                        DeferredKind::BarChart => options.decode(PanelKind::BarChart),
+                        DeferredKind::PieChart => options.decode(PanelKind::PieChart),
+                        DeferredKind::StatusHistoryChart => options.decode(PanelKind::StatusHistoryChart),
+                        DeferredKind::HeatMapChart => options.decode(PanelKind::HeatMapChart),
+                        DeferredKind::HistogramChart => options.decode(PanelKind::HistogramChart),
+                        // The tables chunk reads these; a panel left here stays unread.
+                        DeferredKind::Table => return None,
+                    };
+                    Some((key, decoded))
+                })
+                .collect()
+        })
     }
 }
 

@@ -18,7 +18,8 @@ pub use projects::{
 pub use sources::{Answer, Assembled, Failure, assemble, status_message};
 
 /// One dashboard a project offers. Listing reads only what the picker shows (name, title,
-/// tags); the dashboard itself is read when it is opened ([`CatalogEntry::loaded`]), so a
+/// tags); the dashboard itself is read when it is opened ([`CatalogEntry::pending`] and
+/// [`CatalogEntry::finish`] on the page, [`CatalogEntry::loaded`] elsewhere), so a
 /// project of many large dashboards lists without reading each one (NodeExporter's 114 panels
 /// took tens of milliseconds of the page's main thread, twice, before this).
 #[derive(Debug, Clone)]
@@ -34,12 +35,6 @@ pub struct CatalogEntry {
 }
 
 impl CatalogEntry {
-    /// Whether the dashboard has been read already ([`CatalogEntry::loaded`] then costs
-    /// nothing).
-    pub fn is_read(&self) -> bool {
-        self.loaded.get().is_some()
-    }
-
     /// The dashboard with its problems, read on first use. `None` only if the resource no
     /// longer holds the dashboard listing found in it, which cannot happen as the entry keeps
     /// its own copy; callers still show an error rather than fail.

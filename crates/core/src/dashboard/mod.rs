@@ -1,6 +1,7 @@
 //! The validated dashboard: what the rest of the code works with.
 //!
-//! [`load_document`] is the one way in. It finds the dashboards of a document, decodes every
+//! [`load_document`] is the way in (the page reads through [`read_found`], which leaves the
+//! options of a few panel kinds to decode later: [`Pending`]). It finds the dashboards of a document, decodes every
 //! part once, resolves `$ref`s and typed plugin options, and reports each problem as a
 //! [`Diagnostic`] with its path. A broken part never breaks the dashboard: a panel whose
 //! options do not decode becomes [`PanelKind::Invalid`], a panel kind this viewer does not draw

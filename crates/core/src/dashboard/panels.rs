@@ -131,7 +131,8 @@ fn panel(key: &str, value: &Value, path: &Path, problems: &mut Problems) -> Pane
     }
 }
 
-/// The one place that maps a panel plugin name to its typed options.
+/// Maps a panel plugin name to its typed options, or to options left for later for the
+/// kinds [`DeferredKind`] names (decoded by `DeferredOptions::decode`).
 fn panel_kind(plugin: Plugin, path: &Path, problems: &mut Problems) -> PanelKind {
     if plugin.kind.is_empty() {
         let error = Diagnostic::new(

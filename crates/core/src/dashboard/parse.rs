@@ -115,8 +115,9 @@ pub(super) fn load(found: &Found<'_>) -> Pending {
         layouts,
         links,
     };
-    // Undefined variables are checked once the deferred panels' options are in
-    // (`Pending::resolve`), since a panel's options may use variables.
+    // Undefined variables are checked in `Pending::resolve`, once the deferred panels'
+    // problems are in: their warnings come after every panel's problems, as when the whole
+    // dashboard is read at once.
     Pending::new(Loaded {
         dashboard,
         problems: problems.0,
