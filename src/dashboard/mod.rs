@@ -17,9 +17,10 @@ pub use mount::MountScheduler;
 pub fn DashboardView(
     /// The dashboard to draw.
     dashboard: Arc<Dashboard>,
-    /// Problems found while loading it; errors and warnings are listed above the panels.
-    #[prop(optional)]
-    problems: Vec<Problem>,
+    /// Problems found while loading it; errors and warnings are listed above the panels. They
+    /// change once the options of its deferred panels are in (`chunks::Resolving`).
+    #[prop(into, optional)]
+    problems: Signal<Vec<Problem>>,
 ) -> impl IntoView {
     let description = dashboard.description.clone();
     // Rows and panels of one dashboard are named apart (see `region_names`).
@@ -48,7 +49,7 @@ pub fn DashboardView(
         <article class="obs-dashboard" aria-label=dashboard.title().to_owned()>
             <h2 class="obs-page-title">{dashboard.title().to_owned()}</h2>
             {description.map(|text| view! { <p class="obs-page-description">{text}</p> })}
-            <ProblemList problems=problems/>
+            {move || view! { <ProblemList problems=problems.get()/> }}
             {layouts}
             {is_empty.then(|| view! {
                 <p class="obs-empty-state">"This dashboard has no panels yet."</p>

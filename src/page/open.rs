@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use leptos::prelude::*;
 use obs_core::catalog::{CatalogEntry, Project};
-use obs_core::dashboard::{Loaded, PanelKind};
+use obs_core::dashboard::{Loaded, PanelKind, Pending};
 
 use super::{Notice, TimeControls, Tone, VariableBar};
 use crate::api::QueryCache;
@@ -23,15 +23,19 @@ use crate::state::variables::{VariableInputs, VariablesState};
 /// froze the page (over 100 ms for ODH's "Models" dashboard). A dashboard read before (the
 /// entry keeps it) runs at once.
 ///
-/// The options of panels drawn by a chunk are decoded by that chunk (`chunks::resolve`), so
-/// reading such a dashboard waits for its chunks (at most `chunks::resolve`'s limit).
+/// The options of panels drawn by a chunk are decoded by that chunk (`chunks::resolve`) while
+/// the dashboard already runs: those panels say "Loading…" until then (`chunks::Resolving`).
 #[component]
 pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoView {
     if let Some(loaded) = entry.read() {
-        return view! { <DashboardRuntime project=project loaded=loaded/> }.into_any();
+        let opened = Opened {
+            loaded,
+            pending: None,
+        };
+        return view! { <DashboardRuntime project=project entry=entry opened=opened/> }.into_any();
     }
     // `None` while reading; `Some(None)` when the resource no longer holds the dashboard.
-    let read: RwSignal<Option<Option<Arc<Loaded>>>> = RwSignal::new(None);
+    let read: RwSignal<Option<Option<Opened>>> = RwSignal::new(None);
     // Only the latest read shows: an earlier one that ends later is dropped.
     let latest = Arc::new(AtomicU32::new(0));
     let start = {
@@ -41,10 +45,10 @@ pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoVie
             let latest = Arc::clone(&latest);
             let entry = Arc::clone(&entry);
             leptos::task::spawn_local(async move {
-                let loaded = read_dashboard(entry).await;
+                let opened = read_dashboard(&entry).await;
                 if latest.load(Ordering::Relaxed) == attempt {
                     // The page may have moved on to another dashboard meanwhile.
-                    let _ = read.try_set(Some(loaded));
+                    let _ = read.try_set(Some(opened));
                 }
             });
         }
@@ -56,9 +60,10 @@ pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoVie
     })));
     let title = entry.title.clone();
     (move || match read.get() {
-        Some(Some(loaded)) => {
-            view! { <DashboardRuntime project=project.clone() loaded=loaded/> }.into_any()
+        Some(Some(opened)) => view! {
+            <DashboardRuntime project=project.clone() entry=Arc::clone(&entry) opened=opened/>
         }
+        .into_any(),
         Some(None) => view! {
             <Notice title="Dashboard unavailable" body=format!("{title} could not be read from its resource. Reload the page; if it stays, report it.") tone=Tone::Danger/>
         }
@@ -69,41 +74,73 @@ pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoVie
     .into_any()
 }
 
-/// Reads the entry's dashboard, in a task after this one, and its deferred panels' options
-/// with their chunks; keeps it in the entry once nothing is left unread. `None` when the
-/// resource no longer holds the dashboard.
-async fn read_dashboard(entry: Arc<CatalogEntry>) -> Option<Arc<Loaded>> {
+/// A dashboard read: as it runs at first, and what its chunks are still to decode when it has
+/// deferred panels.
+#[derive(Clone)]
+struct Opened {
+    loaded: Arc<Loaded>,
+    pending: Option<Arc<Pending>>,
+}
+
+/// Reads the entry's dashboard in a task after this one; keeps it in the entry when nothing is
+/// left to decode. `None` when the resource no longer holds the dashboard.
+async fn read_dashboard(entry: &CatalogEntry) -> Option<Opened> {
     crate::dom::next_task().await;
-    let pending = crate::perf::measure("dashboard.decode", || entry.pending());
-    let loaded = match pending {
-        Some(pending) => Some(chunks::resolve(pending).await),
-        None => None,
+    let pending = crate::perf::measure("dashboard.decode", || entry.pending())?;
+    let opened = if pending.deferred().next().is_none() {
+        let loaded = Arc::new(pending.resolve(Vec::new()));
+        entry.finish(Arc::clone(&loaded));
+        Opened {
+            loaded,
+            pending: None,
+        }
+    } else {
+        Opened {
+            loaded: Arc::new(pending.clone().resolve(Vec::new())),
+            pending: Some(Arc::new(pending)),
+        }
     };
-    let loaded = loaded.map(|loaded| {
-        let loaded = Arc::new(loaded);
-        let complete = !loaded
+    crate::dom::next_task().await;
+    Some(opened)
+}
+
+/// Decodes the deferred panels' options with their chunks (`chunks::resolve`) and hands the
+/// result to the panels waiting for it; keeps it in the entry when none is left unread (a
+/// chunk that did not download leaves its panels for a Retry).
+fn resolve_deferred(pending: &Pending, entry: Arc<CatalogEntry>) -> Signal<Option<Arc<Loaded>>> {
+    let resolving = RwSignal::new(None);
+    provide_context(chunks::Resolving(resolving));
+    let pending = pending.clone();
+    leptos::task::spawn_local(async move {
+        let done = Arc::new(chunks::resolve(pending).await);
+        let complete = !done
             .dashboard
             .panels
             .values()
             .any(|panel| matches!(panel.kind, PanelKind::Deferred(_)));
         if complete {
-            entry.finish(Arc::clone(&loaded));
+            entry.finish(Arc::clone(&done));
         }
-        loaded
+        // The page may have moved on to another dashboard meanwhile.
+        let _ = resolving.try_set(Some(done));
     });
-    crate::dom::next_task().await;
-    loaded
+    resolving.into()
 }
 
 /// One dashboard at run time: its time, its variables, its panels.
 #[component]
-fn DashboardRuntime(project: Project, loaded: Arc<Loaded>) -> impl IntoView {
+fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>, opened: Opened) -> impl IntoView {
     let home = project.home;
     let url = expect_context::<UrlSync>();
     let cache = expect_context::<QueryCache>();
+    let Opened { loaded, pending } = opened;
     let dashboard = Arc::new(loaded.dashboard.clone());
     crate::panel::chunks::preload_open(&dashboard);
-    let problems = loaded.problems.clone();
+    let resolved = pending.map(|pending| resolve_deferred(&pending, entry));
+    let problems = Signal::derive(move || match resolved.and_then(|resolved| resolved.get()) {
+        Some(done) => done.problems.clone(),
+        None => loaded.problems.clone(),
+    });
     let time = TimeState::new(
         url,
         dashboard.duration,

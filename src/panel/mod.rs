@@ -44,6 +44,29 @@ pub fn PanelFrame(
     /// The panel to draw.
     panel: Panel,
 ) -> impl IntoView {
+    // A panel whose options its chunk is still decoding is drawn as it is ("Loading…"), and
+    // again as it is once they are in; the dashboard's other panels do not wait for it.
+    if let (PanelKind::Deferred(_), Some(resolving)) =
+        (&panel.kind, use_context::<chunks::Resolving>())
+    {
+        let key = panel.key.clone();
+        return (move || {
+            let current = resolving
+                .0
+                .with(|done| {
+                    done.as_ref()
+                        .and_then(|done| done.dashboard.panel(&key).cloned())
+                })
+                .unwrap_or_else(|| panel.clone());
+            frame(current)
+        })
+        .into_any();
+    }
+    frame(panel)
+}
+
+/// The card of [`PanelFrame`] for the panel as it is.
+fn frame(panel: Panel) -> AnyView {
     let context = use_context::<PanelContext>();
     let body_ref = NodeRef::<Div>::new();
     let section_ref = NodeRef::<Section>::new();
@@ -175,6 +198,7 @@ pub fn PanelFrame(
             <div class="obs-backdrop" on:click=move |_| settings.full_size.set(false)></div>
         })}
     }
+    .into_any()
 }
 
 /// A text of the dashboard with its variables filled in, as Perses does for titles.

@@ -36,6 +36,7 @@ async fn scenario(harness: &Harness) -> Result<(), String> {
     opens_the_first_project_and_its_dashboard(harness).await?;
     latency_distributions_are_drawn(harness).await?;
     chunks::a_chunk_that_does_not_download_fails_its_panel_only(harness).await?;
+    chunks::a_slow_chunk_holds_back_its_panels_only(harness).await?;
     the_table_view_reads_like_the_panel(harness).await?;
     a_variable_change_queries_again(harness).await?;
     a_range_change_queries_the_new_range(harness).await?;

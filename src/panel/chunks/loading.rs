@@ -153,14 +153,26 @@ async fn within_wait<T>(
     }
 }
 
+/// The open dashboard once its deferred panels' options are in (`None` while its chunks are
+/// decoding them). Provided while a dashboard with such panels is open: its other panels run
+/// meanwhile, and each deferred one is drawn again when the options are in.
+#[derive(Clone, Copy)]
+pub struct Resolving(pub RwSignal<Option<Arc<Loaded>>>);
+
 /// Reads the open dashboard again, for panels whose options were left unread because their
 /// chunk did not download. Provided by the page while a dashboard is open.
 #[derive(Clone, Copy)]
 pub struct ReadAgain(pub Callback<()>);
 
-/// A panel whose chunk did not download while its dashboard was read: it says so, with a
-/// Retry that reads the dashboard again (its time and variables are in the address).
+/// A panel whose options are not read: "Loading…" while its chunk decodes them
+/// ([`Resolving`]); when the chunk did not download, it says so, with a Retry that reads the
+/// dashboard again (its time and variables are in the address).
 pub fn unloaded_view() -> AnyView {
+    let decoding = use_context::<Resolving>()
+        .is_some_and(|resolving| resolving.0.with_untracked(Option::is_none));
+    if decoding {
+        return loading_placeholder().into_any();
+    }
     let again = use_context::<ReadAgain>();
     failed_view(again.map(|again| move || again.0.run(())))
 }
@@ -183,6 +195,16 @@ fn failed_view<Retry: Fn() + Send + Sync + 'static>(retry: Option<Retry>) -> Any
     .into_any()
 }
 
+/// What a panel shows while its chunk downloads.
+fn loading_placeholder() -> impl IntoView {
+    view! {
+        <div class="obs-panel__placeholder" role="status" aria-busy="true" data-chunk="loading">
+            <span class="obs-spinner" aria-hidden="true"></span>
+            <span>"Loading…"</span>
+        </div>
+    }
+}
+
 /// A view's future, boxed so that the states around it are compiled once, not once per view.
 type ViewFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>> + Send>>;
 
@@ -198,16 +220,8 @@ where
 
 fn loading_view(load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
     let attempt = RwSignal::new(0_u32);
-    let fallback = || {
-        view! {
-            <div class="obs-panel__placeholder" role="status" aria-busy="true" data-chunk="loading">
-                <span class="obs-spinner" aria-hidden="true"></span>
-                <span>"Loading…"</span>
-            </div>
-        }
-    };
     view! {
-        <Suspense fallback=fallback>
+        <Suspense fallback=loading_placeholder>
             {move || {
                 attempt.track();
                 let view = untrack(|| load());

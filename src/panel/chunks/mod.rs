@@ -202,4 +202,4 @@ pub fn publish_exports() {
 
 mod loading;
 
-pub use loading::{Chunk, ReadAgain, chunk_view, preload_open, resolve, unloaded_view};
+pub use loading::{Chunk, ReadAgain, Resolving, chunk_view, preload_open, resolve, unloaded_view};

@@ -59,17 +59,61 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
             "obsPanel({deployments}).querySelector('.obs-panel__body [role=alert] button')"
         ))
         .await?;
-        let drawn = format!(
-            "const p = obsPanel({deployments}); return !!p && !p.querySelector('[data-chunk]') \
-               && p.querySelectorAll('table.obs-table tbody tr').length > 0"
-        );
-        tab.wait_until("the table panel draws its rows", || async {
-            tab.eval_bool(&drawn).await
-        })
-        .await?;
+        wait_for_table_panel_rows(&tab, "Model deployments").await?;
         tab.wait_for_panel_data("Requests").await
     }
     .await;
     tab.close().await?;
     outcome
+}
+
+/// While the tables chunk is on its way, the dashboard runs: the other panels get their data
+/// and the table panel, whose options that chunk decodes, says "Loading…"; it draws its rows
+/// once the chunk arrives. The page's fetch of the chunk is held back by a script that runs
+/// before the page's own, in a browser of its own so the chunk is not cached.
+pub async fn a_slow_chunk_holds_back_its_panels_only(harness: &Harness) -> Result<(), String> {
+    let tab = harness.new_tab().await?;
+    let outcome = async {
+        let hold = "const held = new Promise(release => { window.__obsReleaseTables = release; }); \
+            const fetchAsUsual = window.fetch.bind(window); \
+            window.fetch = (input, init) => String(input && input.url || input).includes('-split_tables.wasm') \
+              ? held.then(() => fetchAsUsual(input, init)) : fetchAsUsual(input, init);";
+        tab.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": hold }),
+        )
+        .await?;
+        tab.open("/").await?;
+        tab.wait_for_panel_data("Requests").await?;
+        tab.wait_for_panel_data("End-to-end latency").await?;
+        let deployments = json!("Model deployments");
+        let loading = format!(
+            "const p = obsPanel({deployments}); \
+             return !!p && !!p.querySelector('.obs-panel__body [data-chunk=loading]') \
+               && p.dataset.state === undefined"
+        );
+        if !tab.eval_bool(&loading).await? {
+            return Err("the table panel does not say Loading… while its chunk is held".into());
+        }
+        tab.eval("window.__obsReleaseTables(); return true", Vec::new())
+            .await?;
+        wait_for_table_panel_rows(&tab, "Model deployments").await
+    }
+    .await;
+    tab.close().await?;
+    outcome
+}
+
+/// Waits until the table panel titled `title` has drawn rows, its chunk done.
+async fn wait_for_table_panel_rows(tab: &obs_e2e::Tab, title: &str) -> Result<(), String> {
+    let drawn = format!(
+        "const p = obsPanel({}); return !!p && !p.querySelector('[data-chunk]') \
+           && p.querySelectorAll('table.obs-table tbody tr').length > 0",
+        json!(title)
+    );
+    tab.wait_until(
+        &format!("the table panel {title:?} draws its rows"),
+        || async { tab.eval_bool(&drawn).await },
+    )
+    .await
 }
