@@ -46,7 +46,7 @@ pub fn PanelBody(
             }
             .into_any()
         }
-        // Its options were not read: the chunk that reads them did not download.
+        // Its options are not read yet (its chunk is decoding them), or its chunk did not come.
         PanelKind::Deferred(_) => chunks::unloaded_view(),
         PanelKind::Markdown(spec) => {
             let text = interpolated_text(spec.text, use_context::<PanelContext>());

@@ -44,41 +44,31 @@ pub fn PanelFrame(
     /// The panel to draw.
     panel: Panel,
 ) -> impl IntoView {
-    // A panel whose options its chunk is still decoding is drawn as it is ("Loading…"), and
-    // again as it is once they are in; the dashboard's other panels do not wait for it.
-    if let (PanelKind::Deferred(_), Some(resolving)) =
-        (&panel.kind, use_context::<chunks::Resolving>())
-    {
-        let key = panel.key.clone();
-        return (move || {
-            let current = resolving
-                .0
-                .with(|done| {
-                    done.as_ref()
-                        .and_then(|done| done.dashboard.panel(&key).cloned())
-                })
-                .unwrap_or_else(|| panel.clone());
-            frame(current)
-        })
-        .into_any();
-    }
-    frame(panel)
-}
-
-/// The card of [`PanelFrame`] for the panel as it is.
-fn frame(panel: Panel) -> AnyView {
+    // A panel whose options its chunk is still decoding (`chunks::Resolving`) runs its queries
+    // already, of the kind its options say (`DeferredOptions::query_kind`), and its body is
+    // drawn again as the decoded panel once they are in; the dashboard's other panels do not
+    // wait for it.
+    let resolved: Option<Signal<Option<Panel>>> =
+        match (&panel.kind, use_context::<chunks::Resolving>()) {
+            (PanelKind::Deferred(_), Some(resolving)) => {
+                let key = panel.key.clone();
+                Some(Signal::derive(move || {
+                    resolving.0.with(|done| {
+                        done.as_ref()
+                            .and_then(|done| done.dashboard.panel(&key).cloned())
+                    })
+                }))
+            }
+            _ => None,
+        };
     let context = use_context::<PanelContext>();
     let body_ref = NodeRef::<Div>::new();
     let section_ref = NodeRef::<Section>::new();
-    // A deferred panel's options were not read (its chunk did not download): it says so and
-    // sends nothing, since how it queries depends on them.
-    let deferred = matches!(panel.kind, PanelKind::Deferred(_));
-    let queries: Option<Signal<Vec<QueryView>>> =
-        context.as_ref().filter(|_| !deferred).map(|context| {
-            let seen = use_seen(body_ref);
-            let width = use_width(body_ref);
-            use_panel_queries(&panel, context, seen, width)
-        });
+    let queries: Option<Signal<Vec<QueryView>>> = context.as_ref().map(|context| {
+        let seen = use_seen(body_ref);
+        let width = use_width(body_ref);
+        use_panel_queries(&panel, context, seen, width)
+    });
     // One typed summary of the queries, read by the data attributes tests and the benchmark
     // watch.
     let summary = queries.map(|queries| Memo::new(move |_| summarize(&queries.get())));
@@ -174,22 +164,27 @@ fn frame(panel: Panel) -> AnyView {
                 use:focusable_when_scrolling
             >
                 <Provider value=body_level>
-                {move || match (settings.as_table.get(), queries) {
-                    (true, Some(queries)) => {
-                        let format = panel.kind.value_format().cloned();
-                        let series_limit = settings.series_limit;
-                        chunks::chunk_view(move || chunks::data_table(queries, series_limit, title, format.clone()))
+                {move || {
+                    let current = resolved
+                        .and_then(|resolved| resolved.get())
+                        .unwrap_or_else(|| panel.clone());
+                    match (settings.as_table.get(), queries) {
+                        (true, Some(queries)) => {
+                            let format = current.kind.value_format().cloned();
+                            let series_limit = settings.series_limit;
+                            chunks::chunk_view(move || chunks::data_table(queries, series_limit, title, format.clone()))
+                        }
+                        _ => view! {
+                            <PanelBody
+                                panel=current
+                                queries=queries
+                                series_limit=settings.series_limit
+                                label=title
+                                threshold_style=settings.threshold_style
+                            />
+                        }
+                        .into_any(),
                     }
-                    _ => view! {
-                        <PanelBody
-                            panel=panel.clone()
-                            queries=queries
-                            series_limit=settings.series_limit
-                            label=title
-                            threshold_style=settings.threshold_style
-                        />
-                    }
-                    .into_any(),
                 }}
                 </Provider>
             </div>
@@ -198,7 +193,6 @@ fn frame(panel: Panel) -> AnyView {
             <div class="obs-backdrop" on:click=move |_| settings.full_size.set(false)></div>
         })}
     }
-    .into_any()
 }
 
 /// A text of the dashboard with its variables filled in, as Perses does for titles.

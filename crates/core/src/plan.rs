@@ -101,6 +101,9 @@ pub fn default_query_kind(kind: &PanelKind) -> QueryKind {
         }
         // A histogram chart shows one histogram, the latest, as Perses' does.
         PanelKind::TimeSeriesTable(_) | PanelKind::HistogramChart(_) => QueryKind::Instant,
+        // Options not decoded yet: read from them as written, so that the panel's queries go
+        // out while the chunk that decodes them downloads.
+        PanelKind::Deferred(options) => options.query_kind(),
         _ => QueryKind::Range,
     }
 }

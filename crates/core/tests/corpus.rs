@@ -142,6 +142,17 @@ fn every_corpus_dashboard_resolves_as_it_loads_at_once() {
                     .deferred()
                     .map(|(key, options)| (key.to_owned(), as_a_chunk(options)))
                     .collect();
+                // The query kind read from the options as written is the decoded options'.
+                for (key, options) in pending.deferred() {
+                    let decoded = &at_once.dashboard.panels[key].kind;
+                    if !matches!(decoded, PanelKind::Invalid { .. }) {
+                        assert_eq!(
+                            options.query_kind(),
+                            obs_core::plan::default_query_kind(decoded),
+                            "{name}: {key}"
+                        );
+                    }
+                }
                 deferred += decoded.len();
                 decoded.reverse();
                 let resolved = pending.resolve(decoded);

@@ -15,6 +15,7 @@ use super::lenient::decode_leniently;
 use super::problems::Problems;
 use super::{Loaded, PanelKind, Problem, Severity};
 use crate::diagnostic::Path;
+use crate::prometheus::QueryKind;
 
 /// The panel kinds whose options are decoded after the dashboard is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,6 +96,39 @@ impl DeferredOptions {
             kind,
             problems: problems.0,
             problems_at: self.problems_at,
+        }
+    }
+
+    /// The kind of query the panel runs by default (`plan::default_query_kind`), read from the
+    /// options as written: a table with a column that embeds a panel (a sparkline) needs the
+    /// history; a histogram shows the latest. The same as from the decoded options whenever
+    /// they decode (checked over the corpus).
+    pub fn query_kind(&self) -> QueryKind {
+        match self.kind {
+            DeferredKind::Table => {
+                let embeds_a_panel = self
+                    .options
+                    .get("columnSettings")
+                    .and_then(Value::as_array)
+                    .is_some_and(|columns| {
+                        columns.iter().any(|column| {
+                            column
+                                .get("plugin")
+                                .and_then(|plugin| plugin.get("kind"))
+                                .is_some_and(Value::is_string)
+                        })
+                    });
+                if embeds_a_panel {
+                    QueryKind::Range
+                } else {
+                    QueryKind::Instant
+                }
+            }
+            DeferredKind::HistogramChart => QueryKind::Instant,
+            DeferredKind::BarChart
+            | DeferredKind::PieChart
+            | DeferredKind::StatusHistoryChart
+            | DeferredKind::HeatMapChart => QueryKind::Range,
         }
     }
 

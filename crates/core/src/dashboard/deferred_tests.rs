@@ -203,3 +203,54 @@ fn every_deferred_kind_is_named_as_perses_names_it() {
         assert_eq!(DeferredKind::of(kind), None);
     }
 }
+
+#[test]
+fn the_query_kind_read_from_the_options_as_written_is_the_decoded_ones() {
+    use crate::plan::default_query_kind;
+    use crate::prometheus::QueryKind;
+
+    let sparkline =
+        json!({"name": "trend", "plugin": {"kind": "StatChart", "spec": {"calculation": "last"}}});
+    let cases = [
+        (json!({"kind": "Table", "spec": {}}), QueryKind::Instant),
+        (
+            json!({"kind": "Table", "spec": {"columnSettings": [{"name": "x"}]}}),
+            QueryKind::Instant,
+        ),
+        (
+            json!({"kind": "Table", "spec": {"columnSettings": [{"name": "x"}, sparkline]}}),
+            QueryKind::Range,
+        ),
+        (
+            json!({"kind": "Table", "spec": {"columnSettings": [{"name": "x", "plugin": null}]}}),
+            QueryKind::Instant,
+        ),
+        (
+            json!({"kind": "HistogramChart", "spec": {}}),
+            QueryKind::Instant,
+        ),
+        (
+            json!({"kind": "BarChart", "spec": {"calculation": "last"}}),
+            QueryKind::Range,
+        ),
+        (
+            json!({"kind": "HeatMapChart", "spec": {}}),
+            QueryKind::Range,
+        ),
+    ];
+    for (plugin, expected) in cases {
+        let document = json!({
+            "kind": "Dashboard",
+            "metadata": {"name": "d", "project": "p"},
+            "spec": {"panels": {"p": panel(plugin.clone(), "p")}, "layouts": []}
+        });
+        let (at_once, pending) = found_pending(&document);
+        let (_, options) = pending.deferred().next().expect("a deferred panel");
+        assert_eq!(options.query_kind(), expected, "{plugin}");
+        assert_eq!(
+            default_query_kind(&at_once.dashboard.panels["p"].kind),
+            expected,
+            "{plugin}"
+        );
+    }
+}

@@ -8,8 +8,8 @@ use serde_json::json;
 /// In a browser of its own, so the chunk has not been downloaded before: Chromium refuses the
 /// tables chunk (DevTools' blocked URLs, a real network failure to the page), "View as table"
 /// says so in its panel while the other panels keep their data, and Retry draws the table
-/// after the block is lifted. The table panel, whose options that chunk reads, fails alone
-/// too, and its Retry reads the dashboard again.
+/// after the block is lifted. The table panel, whose options that chunk reads, says so too,
+/// and its Retry reads the dashboard again.
 pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
     harness: &Harness,
 ) -> Result<(), String> {
@@ -39,7 +39,7 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
         let unread = format!(
             "const p = obsPanel({deployments}); const alert = p && p.querySelector('.obs-panel__body [role=alert]'); \
              return !!alert && alert.textContent.includes('could not be loaded') \
-               && !!alert.querySelector('button') && p.dataset.state === undefined"
+               && !!alert.querySelector('button')"
         );
         tab.wait_until("the table panel says its chunk did not download", || async {
             tab.eval_bool(&unread).await
@@ -68,8 +68,8 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
 }
 
 /// While the tables chunk is on its way, the dashboard runs: the other panels get their data
-/// and the table panel, whose options that chunk decodes, says "Loading…"; it draws its rows
-/// once the chunk arrives. The page's fetch of the chunk is held back by a script that runs
+/// and the table panel, whose options that chunk decodes, says "Loading…" while its queries
+/// go out; it draws its rows once the chunk arrives. The page's fetch of the chunk is held back by a script that runs
 /// before the page's own, in a browser of its own so the chunk is not cached.
 pub async fn a_slow_chunk_holds_back_its_panels_only(harness: &Harness) -> Result<(), String> {
     let tab = harness.new_tab().await?;
@@ -90,11 +90,14 @@ pub async fn a_slow_chunk_holds_back_its_panels_only(harness: &Harness) -> Resul
         let loading = format!(
             "const p = obsPanel({deployments}); \
              return !!p && !!p.querySelector('.obs-panel__body [data-chunk=loading]') \
-               && p.dataset.state === undefined"
+               && p.dataset.state === 'ready'"
         );
-        if !tab.eval_bool(&loading).await? {
-            return Err("the table panel does not say Loading… while its chunk is held".into());
-        }
+        // Its queries went out meanwhile, of the kind its options say.
+        tab.wait_until(
+            "the table panel has its data and says Loading… while its chunk is held",
+            || async { tab.eval_bool(&loading).await },
+        )
+        .await?;
         tab.eval("window.__obsReleaseTables(); return true", Vec::new())
             .await?;
         wait_for_table_panel_rows(&tab, "Model deployments").await
