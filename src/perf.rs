@@ -28,6 +28,49 @@ pub fn mark(name: &str) {
     let _ = name;
 }
 
+/// Times one task in benchmark builds: [`TaskTimer::end`] records, under its name, the time
+/// from [`task`] until the microtasks the task queued have run (Leptos runs effects, and so the
+/// drawing a signal change causes, as microtasks). Four rounds of microtasks cover the chains
+/// of effects seen here; a longer chain would be cut short, so this is a lower bound.
+pub struct TaskTimer {
+    #[cfg(feature = "bench")]
+    name: &'static str,
+    #[cfg(feature = "bench")]
+    started_ms: f64,
+}
+
+/// Starts a [`TaskTimer`].
+#[inline]
+pub fn task(name: &'static str) -> TaskTimer {
+    #[cfg(feature = "bench")]
+    {
+        TaskTimer {
+            name,
+            started_ms: now_ms(),
+        }
+    }
+    #[cfg(not(feature = "bench"))]
+    {
+        let _ = name;
+        TaskTimer {}
+    }
+}
+
+impl TaskTimer {
+    /// Records the task's time once its microtasks have run (in benchmark builds).
+    #[inline]
+    pub async fn end(self) {
+        #[cfg(feature = "bench")]
+        {
+            for _ in 0..4 {
+                let resolved = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+                let _ = wasm_bindgen_futures::JsFuture::from(resolved).await;
+            }
+            record(self.name, now_ms() - self.started_ms);
+        }
+    }
+}
+
 /// The page's clock (`performance.now()`), in milliseconds.
 #[cfg(feature = "bench")]
 pub(crate) fn now_ms() -> f64 {

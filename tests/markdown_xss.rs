@@ -8,8 +8,6 @@
 
 mod support;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use odh_observability::dashboard::DashboardView;
 use odh_observability::fixtures;
@@ -102,7 +100,7 @@ async fn owasp_vectors_in_a_markdown_panel_execute_nothing() {
     let loaded = fixtures::load_json(&document.to_string()).unwrap();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
+        view! { <DashboardView dashboard=loaded.dashboard problems=loaded.problems/> }
     });
     leptos::task::tick().await;
     // Give load, error and focus handlers a chance to fire, had any been created.

@@ -6,8 +6,6 @@
 
 mod support;
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use odh_observability::dashboard::{DashboardView, MountScheduler};
 use odh_observability::fixtures;
@@ -23,7 +21,7 @@ fn mount_demo() -> (
     let root = container();
     let loaded = fixtures::load_json(fixtures::DEMO_DASHBOARD_JSON).unwrap();
     let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
+        view! { <DashboardView dashboard=loaded.dashboard problems=loaded.problems/> }
     });
     (root, handle)
 }
@@ -138,7 +136,7 @@ async fn broken_parts_are_marked_where_they_are() {
     let loaded = fixtures::load_json(&document.to_string()).unwrap();
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
+        view! { <DashboardView dashboard=loaded.dashboard problems=loaded.problems/> }
     });
     let alert = by_role(&root, "alert", "").unwrap();
     let alert_text = text_of(&alert);
@@ -193,7 +191,7 @@ async fn many_panels_mount_a_few_per_frame_top_to_bottom() {
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         MountScheduler::provide();
-        view! { <DashboardView dashboard=Arc::new(loaded.dashboard) problems=loaded.problems/> }
+        view! { <DashboardView dashboard=loaded.dashboard problems=loaded.problems/> }
     });
     leptos::task::tick().await;
     let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
@@ -423,4 +421,62 @@ async fn regions_with_one_title_are_named_apart() {
     third.set(false);
     next_frame().await;
     assert_eq!(names(), ["Uptime", "Latency", "Uptime (2)"]);
+}
+
+/// The problem list is an alert (a live region): any change inside it is announced. The
+/// deferred panels' options arriving usually give an equal list, which must leave the alert
+/// untouched (drawn again, its texts are set again, which a screen reader announces); a list
+/// that really changes is shown. A `MutationObserver` sees what a screen reader would.
+#[wasm_bindgen_test]
+async fn the_problem_alert_changes_only_when_the_list_does() {
+    use obs_core::dashboard::{Problem, ProblemKind, Severity};
+    use obs_core::diagnostic::{Diagnostic, Path};
+    use wasm_bindgen::prelude::*;
+    let problem = |message: &str| Problem {
+        severity: Severity::Warning,
+        kind: ProblemKind::Invalid,
+        diagnostic: Diagnostic::new(&Path::root().key("spec"), message),
+    };
+    let root = container();
+    let loaded = fixtures::load_json(fixtures::DEMO_DASHBOARD_JSON).unwrap();
+    let problems = RwSignal::new(vec![problem("first")]);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <DashboardView dashboard=loaded.dashboard problems=problems/> }
+    });
+    next_frame().await;
+    let alert = || {
+        root.query_selector("[role=alert]")
+            .unwrap()
+            .expect("the alert")
+    };
+    let before = alert();
+    // The observer's callback gets the records (a microtask after each change): it counts them.
+    let seen = std::rc::Rc::new(std::cell::Cell::new(0_u32));
+    let count = {
+        let seen = std::rc::Rc::clone(&seen);
+        Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+            seen.set(seen.get() + records.length());
+        })
+    };
+    let observer = web_sys::MutationObserver::new(count.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_subtree(true);
+    options.set_child_list(true);
+    options.set_character_data(true);
+    options.set_attributes(true);
+    observer.observe_with_options(&root, &options).unwrap();
+    // An equal list in a new vector, as resolving the deferred panels gives.
+    problems.set(vec![problem("first")]);
+    next_frame().await;
+    assert!(alert().is_same_node(Some(&before)));
+    assert_eq!(seen.get(), 0, "an equal list changed the alert");
+    problems.set(vec![problem("first"), problem("second")]);
+    next_frame().await;
+    assert!(seen.get() > 0, "the observer saw nothing");
+    assert!(
+        text_of(&alert()).contains("second"),
+        "{}",
+        text_of(&alert())
+    );
+    observer.disconnect();
 }

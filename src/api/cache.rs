@@ -124,15 +124,17 @@ impl QueryCache {
             // task (their promises settle in one go), freezing the page while a dozen panels
             // render: each reply waits for a task of its own.
             crate::dom::next_task().await;
-            let outcome = match reply {
+            let timer = crate::perf::task("query.task");
+            let outcome = crate::perf::measure("query.decode", || match reply {
                 Err(error) => Err(error.to_string()),
                 Ok(reply) => decode_odh_reply(reply.status, &reply.body)
                     .map(Arc::new)
                     .map_err(|e| e.to_string()),
-            };
+            });
             // Still in flight until drawn: the auto-refresh waits for it.
             done(&cache);
-            cache.finish(&key, outcome);
+            crate::perf::measure("query.finish", || cache.finish(&key, outcome));
+            timer.end().await;
         });
         state
     }

@@ -23,6 +23,11 @@ pub fn DashboardView(
     problems: Signal<Vec<Problem>>,
 ) -> impl IntoView {
     let description = dashboard.description.clone();
+    // A memo: the list is an alert (a live region), so any change inside it is announced. The
+    // deferred panels' options arriving usually bring no problems of their own, and the equal
+    // list that results must leave the alert untouched; drawn again, the list's texts are set
+    // again.
+    let problems = Memo::new(move |_| problems.get());
     // Rows and panels of one dashboard are named apart (see `region_names`).
     crate::region_names::RegionNames::provide();
     let layouts = dashboard

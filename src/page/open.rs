@@ -47,8 +47,10 @@ pub fn OpenDashboard(project: Project, entry: Arc<CatalogEntry>) -> impl IntoVie
             leptos::task::spawn_local(async move {
                 let opened = read_dashboard(&entry).await;
                 if latest.load(Ordering::Relaxed) == attempt {
+                    let timer = crate::perf::task("dashboard.open-task");
                     // The page may have moved on to another dashboard meanwhile.
                     let _ = read.try_set(Some(opened));
+                    timer.end().await;
                 }
             });
         }
@@ -95,6 +97,7 @@ async fn read_dashboard(entry: &CatalogEntry) -> Option<Opened> {
             pending: None,
         }
     } else {
+        // The dashboard runs as read while its chunks decode a copy (`resolve_deferred`).
         Opened {
             loaded: Arc::new(pending.clone().resolve(Vec::new())),
             pending: Some(Arc::new(pending)),
@@ -134,7 +137,7 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>, opened: Opened) 
     let url = expect_context::<UrlSync>();
     let cache = expect_context::<QueryCache>();
     let Opened { loaded, pending } = opened;
-    let dashboard = Arc::new(loaded.dashboard.clone());
+    let dashboard = Arc::clone(&loaded.dashboard);
     crate::panel::chunks::preload_open(&dashboard);
     let resolved = pending.map(|pending| resolve_deferred(&pending, entry));
     let problems = Signal::derive(move || match resolved.and_then(|resolved| resolved.get()) {

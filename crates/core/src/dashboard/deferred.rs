@@ -8,6 +8,8 @@
 //! code at once, call [`Pending::decode_all`] (`load_document` does). Either way the result is
 //! the same dashboard, with its problems in the same order, as the tests below check.
 
+use std::sync::Arc;
+
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -155,20 +157,32 @@ pub struct Decoded {
 
 /// A dashboard read but for the options of its deferred panels, which are still
 /// [`PanelKind::Deferred`], and not yet checked for undefined variables.
+///
+/// It holds its dashboard alone (not shared as in [`Loaded`]), so that resolving changes it in
+/// place; a page that runs a copy while the chunks decode pays for that copy itself.
 #[derive(Debug, Clone)]
 pub struct Pending {
-    loaded: Loaded,
+    dashboard: super::Dashboard,
+    problems: Vec<Problem>,
+    spec_path: Path,
 }
 
 impl Pending {
-    pub(super) fn new(loaded: Loaded) -> Self {
-        Self { loaded }
+    pub(super) fn new(
+        dashboard: super::Dashboard,
+        problems: Vec<Problem>,
+        spec_path: Path,
+    ) -> Self {
+        Self {
+            dashboard,
+            problems,
+            spec_path,
+        }
     }
 
     /// The panels whose options are still to decode, by panel key, in the dashboard's order.
     pub fn deferred(&self) -> impl Iterator<Item = (&str, &DeferredOptions)> {
-        self.loaded
-            .dashboard
+        self.dashboard
             .panels
             .iter()
             .filter_map(|(key, panel)| match &panel.kind {
@@ -181,7 +195,12 @@ impl Pending {
     /// reading it in one go would have put them. A deferred panel missing from `decoded` (its
     /// code did not download) stays [`PanelKind::Deferred`].
     pub fn resolve(self, decoded: Vec<(String, Decoded)>) -> Loaded {
-        let mut loaded = self.loaded;
+        let Self {
+            mut dashboard,
+            problems,
+            spec_path,
+        } = self;
+        let mut problems = Problems(problems);
         let mut decoded = decoded;
         // Panels are read in key order, so this is the order their problems were reached in;
         // inserting from the last keeps the earlier positions valid.
@@ -189,20 +208,22 @@ impl Pending {
             (a.problems_at, a_key).cmp(&(b.problems_at, b_key))
         });
         for (key, decoded) in decoded.into_iter().rev() {
-            let Some(panel) = loaded.dashboard.panels.get_mut(&key) else {
+            let Some(panel) = dashboard.panels.get_mut(&key) else {
                 continue;
             };
             if !matches!(panel.kind, PanelKind::Deferred(_)) {
                 continue;
             }
             panel.kind = decoded.kind;
-            let at = decoded.problems_at.min(loaded.problems.len());
-            loaded.problems.splice(at..at, decoded.problems);
+            let at = decoded.problems_at.min(problems.0.len());
+            problems.0.splice(at..at, decoded.problems);
         }
-        let mut problems = Problems(loaded.problems);
-        super::references::check(&loaded.dashboard, &loaded.spec_path, &mut problems);
-        loaded.problems = problems.0;
-        loaded
+        super::references::check(&dashboard, &spec_path, &mut problems);
+        Loaded {
+            dashboard: Arc::new(dashboard),
+            problems: problems.0,
+            spec_path,
+        }
     }
 
     /// The dashboard with every deferred panel's options decoded here: what native tools (the

@@ -21,6 +21,7 @@ pub mod repeat;
 mod variables;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -106,7 +107,8 @@ impl std::fmt::Display for Problem {
 /// One dashboard of a document and the problems found in it.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    pub dashboard: Dashboard,
+    /// Shared, so that the page runs the dashboard its catalog keeps without a copy.
+    pub dashboard: Arc<Dashboard>,
     pub problems: Vec<Problem>,
     /// Where the dashboard spec is in the document (`spec`, `spec.config`, `items[2].spec`…),
     /// for tools that report their own findings under it.

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::layouts::layouts;
 use super::panels::panels;
 use super::problems::{Problems, decode, optional};
-use super::{Dashboard, Loaded, Pending, ProblemKind, Severity, names::validate_name, variables};
+use super::{Dashboard, Pending, ProblemKind, Severity, names::validate_name, variables};
 use crate::diagnostic::Path;
 use crate::duration::Duration;
 use crate::envelope::{Envelope, Found};
@@ -118,11 +118,7 @@ pub(super) fn load(found: &Found<'_>) -> Pending {
     // Undefined variables are checked in `Pending::resolve`, once the deferred panels'
     // problems are in: their warnings come after every panel's problems, as when the whole
     // dashboard is read at once.
-    Pending::new(Loaded {
-        dashboard,
-        problems: problems.0,
-        spec_path: found.spec_path.clone(),
-    })
+    Pending::new(dashboard, problems.0, found.spec_path.clone())
 }
 
 fn duration_field(value: Option<&Value>, path: &Path, problems: &mut Problems) -> Option<Duration> {

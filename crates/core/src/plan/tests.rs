@@ -12,7 +12,7 @@ const END_MS: i64 = 1_800_000_000_000; // a whole hour, UTC
 fn dashboard(datasources: serde_json::Value) -> Dashboard {
     let document = json!({"kind": "Dashboard", "metadata": {"name": "serving", "project": "team-a"},
         "spec": {"datasources": datasources, "panels": {}, "layouts": []}});
-    load_document(&document).remove(0).unwrap().dashboard
+    std::sync::Arc::unwrap_or_clone(load_document(&document).remove(0).unwrap().dashboard)
 }
 
 fn prometheus_query(

@@ -6,7 +6,7 @@ use crate::dashboard::load_document;
 fn dashboard(datasources: serde_json::Value) -> Dashboard {
     let document = json!({"kind": "Dashboard", "metadata": {"name": "d", "project": "team-a"},
         "spec": {"datasources": datasources, "panels": {}, "layouts": []}});
-    load_document(&document).remove(0).unwrap().dashboard
+    std::sync::Arc::unwrap_or_clone(load_document(&document).remove(0).unwrap().dashboard)
 }
 
 fn prometheus(spec: serde_json::Value, default: bool) -> serde_json::Value {

@@ -17,7 +17,7 @@ fn panel(unit: &str) -> Panel {
         }
     });
     let loaded = load_document(&document).remove(0).unwrap();
-    let dashboard: Dashboard = loaded.dashboard;
+    let dashboard: &Dashboard = &loaded.dashboard;
     let panel = dashboard.panels["p"].clone();
     assert!(matches!(panel.kind, PanelKind::StatChart(_)));
     panel

@@ -42,60 +42,67 @@ pub fn hover_at(geometry: &Geometry, model: &TimeSeriesModel, x: f64, y: f64) ->
 }
 
 /// The hover state at a time (the keyboard and other charts point by time alone).
+///
+/// Every series is measured, but only the [`TOOLTIP_SERIES`] nearest are named and formatted:
+/// a chart of hundreds of series would otherwise format every value on every pointer move.
 pub fn hover_at_time(
     geometry: &Geometry,
     model: &TimeSeriesModel,
     time_ms: i64,
     y: Option<f64>,
 ) -> Option<Hover> {
-    let mut values: Vec<(f64, HoverValue)> = geometry
+    // (distance to the pointer in CSS pixels, position in `geometry.series`, sample index).
+    let mut candidates: Vec<(f64, usize, usize)> = geometry
         .series
         .iter()
-        .filter_map(|series| {
+        .enumerate()
+        .filter_map(|(position, series)| {
             let index = nearest_sample(&series.values, time_ms)?;
             let sample = series.values.get(index)?;
-            if !sample.value.is_finite() {
+            if !sample.value.is_finite() || model.series.get(series.id).is_none() {
                 return None;
             }
+            let distance = y.map_or(0.0, |y| (geometry.y.px_from_value(sample.value) - y).abs());
+            Some((distance, position, index))
+        })
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let total = candidates.len();
+    crate::sort::sort_by(&mut candidates, |a, b| a.0.total_cmp(&b.0));
+    candidates.truncate(TOOLTIP_SERIES);
+    let values: Vec<HoverValue> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, &(_, position, index))| {
+            let series = geometry.series.get(position)?;
+            let sample = series.values.get(index)?;
             let source = model.series.get(series.id)?;
             // The tooltip shows the value as returned, not stacked or negated; stacking keeps
             // every sample in place, so the index is the same.
             let original = source.samples.get(index).map_or(sample.value, |s| s.value);
             let format = source.format.as_ref().unwrap_or(&model.y_axis.format);
-            let point_y = geometry.y.px_from_value(sample.value);
-            let distance = y.map_or(0.0, |y| (point_y - y).abs());
-            Some((
-                distance,
-                HoverValue {
-                    id: series.id,
-                    name: series.name.clone(),
-                    color: series.color.clone(),
-                    value_text: format_value(original, Some(format)).to_string(),
-                    x: geometry.x.px_from_time(sample.time_ms),
-                    y: point_y,
-                    nearest: false,
-                },
-            ))
+            Some(HoverValue {
+                id: series.id,
+                name: series.name.clone(),
+                color: series.color.clone(),
+                value_text: format_value(original, Some(format)).to_string(),
+                x: geometry.x.px_from_time(sample.time_ms),
+                y: geometry.y.px_from_value(sample.value),
+                nearest: rank == 0 && y.is_some(),
+            })
         })
         .collect();
-    if values.is_empty() {
-        return None;
-    }
-    let total = values.len();
-    crate::sort::sort_by(&mut values, |a, b| a.0.total_cmp(&b.0));
-    values.truncate(TOOLTIP_SERIES);
-    if let Some((_, first)) = values.first_mut() {
-        first.nearest = y.is_some();
-    }
     let x = values
         .first()
-        .map_or(geometry.x.px_from_time(time_ms), |(_, value)| value.x);
+        .map_or(geometry.x.px_from_time(time_ms), |value| value.x);
     let time_ms = geometry.x.time_from_px(x);
     Some(Hover {
         time_ms,
         x,
         shown: values.len(),
         total,
-        values: values.into_iter().map(|(_, value)| value).collect(),
+        values,
     })
 }
