@@ -117,10 +117,17 @@ impl QueryCache {
             // Each request is sent in a task of its own: a variable's value arriving makes every
             // open panel ask at once, and sending a few dozen requests in the task that
             // brought the value was one long task (about 50 ms on NodeExporter). A request
-            // given up meanwhile goes out already aborted and ends at once.
+            // given up meanwhile is not sent at all.
             crate::dom::next_task().await;
-            let reply = post_json(key.path, key.body.clone(), controller.as_ref()).await;
             let done = |cache: &Self| cache.in_flight.set(cache.in_flight.get().saturating_sub(1));
+            if controller
+                .as_ref()
+                .is_some_and(|controller| controller.signal().aborted())
+            {
+                done(&cache);
+                return;
+            }
+            let reply = post_json(key.path, key.body.clone(), controller.as_ref()).await;
             if matches!(reply, Err(FetchError::Aborted)) {
                 done(&cache);
                 return;
