@@ -250,6 +250,13 @@ pub fn focusable_when_scrolling(element: web_sys::Element) {
     }
 }
 
+/// The page's clock (`performance.now()`), in milliseconds; 0 where there is none.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or(0.0, |performance| performance.now())
+}
+
 /// Resolves in a later task (a zero-delay timeout): work after it no longer runs in the
 /// current task, so the browser can handle input and paint in between.
 pub async fn next_task() {

@@ -168,7 +168,7 @@ async fn broken_parts_are_marked_where_they_are() {
 }
 
 #[wasm_bindgen_test]
-async fn many_panels_mount_a_few_per_frame_top_to_bottom() {
+async fn many_panels_mount_within_a_budget_per_frame_top_to_bottom() {
     let panels: serde_json::Map<String, serde_json::Value> = (0..20)
         .map(|index| {
             let panel = serde_json::json!({"kind": "Panel", "spec": {
@@ -195,10 +195,21 @@ async fn many_panels_mount_a_few_per_frame_top_to_bottom() {
     });
     leptos::task::tick().await;
     let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
-    assert_eq!(count("section.obs-panel"), 6, "the first turns go at once");
-    assert_eq!(count(".obs-grid__cell--pending"), 14);
-    assert!(by_role(&root, "region", "Note 0").is_some(), "top first");
-    assert!(by_role(&root, "region", "Note 19").is_none());
+    // How many mount at once depends on the machine (a time budget), but never more than the
+    // count per frame, and the top ones first.
+    let at_once = count("section.obs-panel");
+    assert!(
+        (1..=obs_core::pacing::MAX_CELLS_PER_FRAME as u32).contains(&at_once),
+        "the first turns go at once, within the count: {at_once}"
+    );
+    assert_eq!(count(".obs-grid__cell--pending"), 20 - at_once);
+    for index in 0..20 {
+        assert_eq!(
+            by_role(&root, "region", &format!("Note {index}")).is_some(),
+            index < at_once,
+            "top first: Note {index} of {at_once} mounted"
+        );
+    }
     for _ in 0..30 {
         if count(".obs-grid__cell--pending") == 0 {
             break;

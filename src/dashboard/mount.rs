@@ -1,33 +1,32 @@
 //! Spreading the mounting of many panels over several frames.
 //!
-//! A panel costs a couple of milliseconds to mount (its queries, menus, observers); opening
-//! every row of a 114-panel dashboard at once would mount them all in one task and freeze the
-//! page for a fifth of a second. The page provides a [`MountScheduler`]: each grid cell asks it
-//! for a turn, a few cells a frame get one, in the order they asked (top to bottom), and the
-//! others show an empty card until then. Without a scheduler in the context (a dashboard
-//! mounted alone, as in component tests) every cell mounts at once.
+//! A panel costs a few milliseconds to mount (its queries, menus, observers), more on a slow
+//! machine; opening every row of a 114-panel dashboard at once would mount them all in one
+//! task and freeze the page for a fifth of a second. The page provides a [`MountScheduler`]:
+//! each grid cell asks it for a turn, and cells get their turns in the order they asked (top
+//! to bottom) within a time budget per frame (`obs_core::pacing`); the others show an empty
+//! card until then. Without a scheduler in the context (a dashboard mounted alone, as in
+//! component tests) every cell mounts at once.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use obs_core::pacing::FrameBudget;
 use send_wrapper::SendWrapper;
-
-/// How many cells mount per animation frame.
-const CELLS_PER_FRAME: usize = 6;
 
 #[derive(Default)]
 struct Turns {
-    /// Cells granted a turn in the current frame.
-    granted_this_frame: usize,
+    /// What the cells mounted since the last frame began have used.
+    budget: FrameBudget,
     /// Cells waiting, oldest first.
     waiting: VecDeque<RwSignal<bool>>,
     /// Whether a frame callback is already scheduled.
     frame_scheduled: bool,
 }
 
-/// Hands out mounting turns, a few per frame.
+/// Hands out mounting turns within a time budget per frame.
 #[derive(Clone)]
 pub struct MountScheduler(SendWrapper<Rc<RefCell<Turns>>>);
 
@@ -39,18 +38,17 @@ impl MountScheduler {
         )))));
     }
 
-    /// Whether the calling cell may mount its panel: true at once while this frame has turns
-    /// left and nobody is waiting, else true in a later frame.
+    /// Whether the calling cell may mount its panel: true at once while nobody is waiting and
+    /// the cells mounted since the last frame began are within the budget, else true in a
+    /// later frame.
     pub fn turn() -> Signal<bool> {
         let Some(scheduler) = use_context::<Self>() else {
             return Signal::stored(true);
         };
         let mut turns = scheduler.0.borrow_mut();
-        let now = turns.waiting.is_empty() && turns.granted_this_frame < CELLS_PER_FRAME;
+        let now = turns.waiting.is_empty() && turns.budget.grant(crate::dom::now_ms());
         let ready = RwSignal::new(now);
-        if now {
-            turns.granted_this_frame += 1;
-        } else {
+        if !now {
             turns.waiting.push_back(ready);
         }
         drop(turns);
@@ -58,7 +56,7 @@ impl MountScheduler {
         ready.into()
     }
 
-    /// Starts the next frame's round: the count restarts and waiting cells get their turns.
+    /// Schedules the next frame's round: the budget restarts and waiting cells get turns.
     fn schedule_frame(&self) {
         let mut turns = self.0.borrow_mut();
         if turns.frame_scheduled {
@@ -68,30 +66,48 @@ impl MountScheduler {
         drop(turns);
         let scheduler = self.clone();
         request_animation_frame(move || {
-            let mut turns = scheduler.0.borrow_mut();
-            turns.frame_scheduled = false;
-            let mut granted = Vec::with_capacity(CELLS_PER_FRAME);
-            while granted.len() < CELLS_PER_FRAME {
-                let Some(ready) = turns.waiting.pop_front() else {
-                    break;
-                };
-                // A cell that went away meanwhile (its row closed) gives its turn back.
-                if !ready.is_disposed() {
-                    granted.push(ready);
-                }
-            }
-            turns.granted_this_frame = granted.len();
-            // Another round next frame: for the cells still waiting, and to restart the count
-            // of this frame's turns.
-            let again = !turns.waiting.is_empty() || !granted.is_empty();
-            drop(turns);
-            // Set outside the borrow: a mounted cell may ask for turns of its own.
-            for ready in granted {
-                ready.set(true);
-            }
-            if again {
-                scheduler.schedule_frame();
-            }
+            leptos::task::spawn_local(async move { scheduler.frame_round().await });
         });
+    }
+
+    /// One frame's round: waiting cells mount one at a time, each with the effects it queues,
+    /// until the budget is spent; the rest wait for the next frame. It runs in the frame's
+    /// task (its microtasks), so the budget covers what the frame's script does.
+    async fn frame_round(&self) {
+        {
+            let mut turns = self.0.borrow_mut();
+            turns.frame_scheduled = false;
+            turns.budget = FrameBudget::frame_begins(crate::dom::now_ms());
+        }
+        let mut mounted_any = false;
+        loop {
+            let next = {
+                let mut turns = self.0.borrow_mut();
+                // A cell that went away meanwhile (its row closed) gives its turn back.
+                while turns
+                    .waiting
+                    .front()
+                    .is_some_and(|ready| ready.is_disposed())
+                {
+                    turns.waiting.pop_front();
+                }
+                if turns.waiting.is_empty() || !turns.budget.grant(crate::dom::now_ms()) {
+                    None
+                } else {
+                    turns.waiting.pop_front()
+                }
+            };
+            let Some(ready) = next else { break };
+            mounted_any = true;
+            // Set outside the borrow: a mounted cell may ask for turns of its own. The cell
+            // mounts in the effects this queues, which the tick lets run before the clock is
+            // read again.
+            ready.set(true);
+            leptos::task::tick().await;
+        }
+        // Another round next frame: for the cells still waiting, and to restart the budget.
+        if mounted_any || !self.0.borrow().waiting.is_empty() {
+            self.schedule_frame();
+        }
     }
 }

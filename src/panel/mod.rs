@@ -7,6 +7,7 @@ mod data_table;
 mod kinds;
 mod markdown;
 mod menu;
+mod menu_actions;
 mod status;
 mod summary;
 

@@ -24,6 +24,7 @@ pub mod histogram;
 pub mod interpolate;
 pub mod mappings;
 pub mod markdown;
+pub mod pacing;
 pub mod panels;
 pub mod plan;
 pub mod prometheus;

@@ -204,7 +204,7 @@ impl Tab {
     }
 
     /// Chooses the action named `action` in the menu of the panel titled `title`, scrolled
-    /// into view.
+    /// into view, once the menu shows it.
     pub async fn choose_panel_action(&self, title: &str, action: &str) -> Result<(), String> {
         self.eval(
             "const panel = obsPanel(arguments[0]); panel.scrollIntoView({block: 'center'}); \
@@ -212,12 +212,18 @@ impl Tab {
             vec![title.into()],
         )
         .await?;
-        self.click_js(&format!(
+        let action = format!(
             "[...obsPanel({}).querySelectorAll('.obs-panel-menu__action')].find(b => b.textContent === {})",
             json!(title),
             json!(action)
-        ))
-        .await
+        );
+        // The menu's actions are a chunk of the release page: the first menu opened waits for
+        // it.
+        self.wait_until("the panel menu shows its actions", || async {
+            self.eval_bool(&format!("return !!({action})")).await
+        })
+        .await?;
+        self.click_js(&action).await
     }
 
     /// Waits until the panel titled `title` shows its table view with rows.

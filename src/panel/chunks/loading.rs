@@ -12,7 +12,8 @@ use obs_core::dashboard::{
 };
 
 use super::{
-    ChunkError, decode_charts, decode_tables, preload_markdown, preload_pie, preload_table,
+    ChunkError, decode_charts, decode_tables, preload_markdown, preload_menu, preload_pie,
+    preload_table,
 };
 
 /// The chunks, one per group of views that are downloaded together.
@@ -24,6 +25,8 @@ pub enum Chunk {
     /// has one of them often has another, and one larger file compresses better than five
     /// (136 KB brotli for all chunks instead of 151 KB).
     Charts,
+    /// A panel menu's actions and settings, which a dashboard shows only when a menu opens.
+    Menu,
 }
 
 impl Chunk {
@@ -63,6 +66,7 @@ impl Chunk {
                 Self::Markdown => preload_markdown().await,
                 Self::Tables => preload_table().await,
                 Self::Charts => preload_pie().await,
+                Self::Menu => preload_menu().await,
             };
         });
     }
@@ -174,14 +178,17 @@ pub fn unloaded_view() -> AnyView {
         return loading_placeholder().into_any();
     }
     let again = use_context::<ReadAgain>();
-    failed_view(again.map(|again| move || again.0.run(())))
+    failed_view(PANEL_FAILED, again.map(|again| move || again.0.run(())))
 }
 
 /// What a panel says when its chunk did not download, with a Retry when there is one.
-fn failed_view<Retry: Fn() + Send + Sync + 'static>(retry: Option<Retry>) -> AnyView {
+fn failed_view<Retry: Fn() + Send + Sync + 'static>(
+    title: &'static str,
+    retry: Option<Retry>,
+) -> AnyView {
     view! {
         <div class="obs-panel__errors" role="alert" data-chunk="failed">
-            <p class="obs-panel__notice-title">"This panel could not be loaded"</p>
+            <p class="obs-panel__notice-title">{title}</p>
             <p class="obs-panel__notice-text">
                 "Its code did not download. Check the connection, then try again."
             </p>
@@ -215,10 +222,23 @@ where
     Load: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
 {
-    loading_view(Arc::new(move || -> ViewFuture { Box::pin(load()) }))
+    chunk_view_titled(PANEL_FAILED, load)
 }
 
-fn loading_view(load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
+/// [`chunk_view`] for a part of the page other than a panel's body: `failed` says what could
+/// not be loaded.
+pub fn chunk_view_titled<Load, Fut>(failed: &'static str, load: Load) -> AnyView
+where
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
+    loading_view(failed, Arc::new(move || -> ViewFuture { Box::pin(load()) }))
+}
+
+/// The title of a panel whose chunk did not download.
+const PANEL_FAILED: &str = "This panel could not be loaded";
+
+fn loading_view(failed: &'static str, load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
     let attempt = RwSignal::new(0_u32);
     view! {
         <Suspense fallback=loading_placeholder>
@@ -229,7 +249,7 @@ fn loading_view(load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
                     match view.await {
                         Ok(view) => view,
                         Err(ChunkError) => {
-                            failed_view(Some(move || attempt.update(|attempt| *attempt += 1)))
+                            failed_view(failed, Some(move || attempt.update(|attempt| *attempt += 1)))
                         }
                     }
                 })

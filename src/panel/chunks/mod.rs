@@ -29,6 +29,8 @@ use crate::panel::kinds::{
     TimeSeriesTablePanel,
 };
 use crate::panel::markdown::MarkdownView;
+use crate::panel::menu::PanelSettings;
+use crate::panel::menu_actions::MenuActions;
 
 /// A chunk could not be downloaded or instantiated (the browser's console has the cause).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +80,22 @@ in_chunk! {
     /// A Markdown panel's text, rendered.
     markdown, preload_markdown in markdown(text: Signal<String>) {
         view! { <MarkdownView text=text/> }.into_any()
+    }
+}
+
+in_chunk! {
+    /// A panel menu's actions and settings, drawn when a menu opens.
+    menu_actions, preload_menu in menu(
+        panel_title: Signal<String>,
+        queries: Option<Signal<Vec<QueryView>>>,
+        settings: PanelSettings,
+        open: RwSignal<bool>,
+        close: Callback<()>,
+    ) {
+        view! {
+            <MenuActions panel_title=panel_title queries=queries settings=settings open=open close=close/>
+        }
+        .into_any()
     }
 }
 
@@ -202,4 +220,7 @@ pub fn publish_exports() {
 
 mod loading;
 
-pub use loading::{Chunk, ReadAgain, Resolving, chunk_view, preload_open, resolve, unloaded_view};
+pub use loading::{
+    Chunk, ReadAgain, Resolving, chunk_view, chunk_view_titled, preload_open, resolve,
+    unloaded_view,
+};

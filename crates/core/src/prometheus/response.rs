@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
-use serde::Deserialize;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 /// One point: unix milliseconds and a value (NaN and ±Inf are kept: Prometheus returns them).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -152,11 +154,64 @@ struct PromReply {
     infos: Vec<String>,
 }
 
+/// The result is read straight from the reply's text into samples. It used to be read into a
+/// `serde_json::Value` first and converted after: a tree of about 150 bytes a point, and a
+/// `String` for every value, to keep 16 bytes a point in the end; WebAssembly memory keeps
+/// its largest size, and the conversion was a second decoder in the page's module.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct PromData {
     result_type: String,
-    result: serde_json::Value,
+    result: Vec<ResultItem>,
+}
+
+/// One element of `result`: a series (matrix, vector) or one half of a scalar or string
+/// result's `[time, "value"]`. Which one is expected depends on `resultType`, which JSON does
+/// not promise to come first, so every element says what it is and [`decode_data`] checks.
+enum ResultItem {
+    Series(RawSeries),
+    Time(f64),
+    Value(f64),
+    /// Anything else, kept only to be reported.
+    Other,
+}
+
+impl<'de> Deserialize<'de> for ResultItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ItemVisitor;
+        impl<'de> Visitor<'de> for ItemVisitor {
+            type Value = ResultItem;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a series, a time or a value")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ResultItem, A::Error> {
+                RawSeries::deserialize(MapAccessDeserializer::new(map)).map(ResultItem::Series)
+            }
+            fn visit_f64<E: de::Error>(self, time_secs: f64) -> Result<ResultItem, E> {
+                Ok(ResultItem::Time(time_secs))
+            }
+            fn visit_u64<E: de::Error>(self, time_secs: u64) -> Result<ResultItem, E> {
+                Ok(ResultItem::Time(time_secs as f64))
+            }
+            fn visit_i64<E: de::Error>(self, time_secs: i64) -> Result<ResultItem, E> {
+                Ok(ResultItem::Time(time_secs as f64))
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<ResultItem, E> {
+                Ok(ResultItem::Value(number(text)))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ResultItem, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(ResultItem::Other)
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<ResultItem, E> {
+                Ok(ResultItem::Other)
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<ResultItem, E> {
+                Ok(ResultItem::Other)
+            }
+        }
+        deserializer.deserialize_any(ItemVisitor)
+    }
 }
 
 #[derive(Deserialize)]
@@ -164,31 +219,60 @@ struct RawSeries {
     #[serde(default)]
     metric: BTreeMap<String, String>,
     #[serde(default)]
-    values: Vec<(f64, String)>,
+    values: Vec<RawSample>,
     #[serde(default)]
-    value: Option<(f64, String)>,
+    value: Option<RawSample>,
     #[serde(default)]
     histograms: Vec<(f64, RawHistogram)>,
     #[serde(default)]
     histogram: Option<(f64, RawHistogram)>,
 }
 
+/// `[time in seconds, "value"]`.
+#[derive(Deserialize)]
+struct RawSample(f64, Number);
+
 /// Prometheus writes a native histogram's numbers as strings; each bucket is
 /// `[boundary rule, lower, upper, count]`.
 #[derive(Deserialize)]
 struct RawHistogram {
     #[serde(default)]
-    count: String,
+    count: Number,
     #[serde(default)]
-    sum: String,
+    sum: Number,
     #[serde(default)]
-    buckets: Vec<(u8, String, String, String)>,
+    buckets: Vec<(u8, Number, Number, Number)>,
+}
+
+/// A number Prometheus writes as a string ("1.5", "NaN", "+Inf"), read without keeping the
+/// text. Missing, it is NaN, as an empty text was.
+struct Number(f64);
+
+impl Default for Number {
+    fn default() -> Self {
+        Self(f64::NAN)
+    }
+}
+
+impl<'de> Deserialize<'de> for Number {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NumberVisitor;
+        impl Visitor<'_> for NumberVisitor {
+            type Value = Number;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a number as a string")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Number, E> {
+                Ok(Number(number(text)))
+            }
+        }
+        deserializer.deserialize_str(NumberVisitor)
+    }
 }
 
 type Decoded = (ResultType, Vec<Series>, Vec<NativeSeries>);
 
 fn decode_data(data: PromData) -> Result<Decoded, QueryError> {
-    let malformed = |error: serde_json::Error| QueryError::Malformed(error.to_string());
     match data.result_type.as_str() {
         "matrix" | "vector" => {
             let result_type = if data.result_type == "matrix" {
@@ -196,10 +280,15 @@ fn decode_data(data: PromData) -> Result<Decoded, QueryError> {
             } else {
                 ResultType::Vector
             };
-            let raw: Vec<RawSeries> = serde_json::from_value(data.result).map_err(malformed)?;
-            let mut series = Vec::with_capacity(raw.len());
+            let mut series = Vec::with_capacity(data.result.len());
             let mut native = Vec::new();
-            for raw in raw {
+            for item in data.result {
+                let ResultItem::Series(raw) = item else {
+                    return Err(QueryError::Malformed(format!(
+                        "an element of a {} result is not a series",
+                        data.result_type
+                    )));
+                };
                 let histograms: Vec<NativePoint> = raw
                     .histogram
                     .into_iter()
@@ -224,17 +313,19 @@ fn decode_data(data: PromData) -> Result<Decoded, QueryError> {
             }
             Ok((result_type, series, native))
         }
-        "scalar" => {
-            let point: (f64, String) = serde_json::from_value(data.result).map_err(malformed)?;
-            Ok((
+        "scalar" => match data.result.as_slice() {
+            [ResultItem::Time(time_secs), ResultItem::Value(value)] => Ok((
                 ResultType::Scalar,
                 vec![Series {
                     labels: BTreeMap::new(),
-                    samples: Arc::from([sample(point)]),
+                    samples: Arc::from([sample(RawSample(*time_secs, Number(*value)))]),
                 }],
                 Vec::new(),
-            ))
-        }
+            )),
+            _ => Err(QueryError::Malformed(
+                "a scalar result is not [time, \"value\"]".to_owned(),
+            )),
+        },
         "string" => Ok((ResultType::String, Vec::new(), Vec::new())),
         other => Err(QueryError::Malformed(format!(
             "unknown result type {other:?}"
@@ -245,28 +336,29 @@ fn decode_data(data: PromData) -> Result<Decoded, QueryError> {
 fn native_point((time_secs, raw): (f64, RawHistogram)) -> NativePoint {
     NativePoint {
         time_ms: (time_secs * 1000.0).round() as i64,
-        count: number(&raw.count),
-        sum: number(&raw.sum),
+        count: raw.count.0,
+        sum: raw.sum.0,
         buckets: raw
             .buckets
             .iter()
             .map(|(_, lower, upper, count)| NativeBucket {
-                lower: number(lower),
-                upper: number(upper),
-                count: number(count),
+                lower: lower.0,
+                upper: upper.0,
+                count: count.0,
             })
             .collect(),
     }
 }
 
-/// Prometheus writes values as strings ("1.5", "NaN", "+Inf") and times as float seconds.
-fn sample((time_secs, value): (f64, String)) -> Sample {
+/// Prometheus writes times as float seconds.
+fn sample(RawSample(time_secs, value): RawSample) -> Sample {
     Sample {
         time_ms: (time_secs * 1000.0).round() as i64,
-        value: number(&value),
+        value: value.0,
     }
 }
 
+/// Prometheus writes values as strings ("1.5", "NaN", "+Inf").
 fn number(text: &str) -> f64 {
     match text {
         "+Inf" | "Inf" => f64::INFINITY,
@@ -388,6 +480,54 @@ mod tests {
         let result = decode_odh_reply(200, &vector).unwrap();
         assert!(result.series.is_empty());
         assert_eq!(result.native[0].points[0].buckets[0].upper, f64::INFINITY);
+    }
+
+    #[test]
+    fn results_of_the_wrong_shape_are_malformed() {
+        // Each reply is successful but its result does not match its resultType.
+        let cases = [
+            (r#""matrix","result":[[1700000000,"1"]]"#, "not a series"),
+            (r#""vector","result":[1700000000,"1"]"#, "not a series"),
+            (r#""scalar","result":[{"metric":{}}]"#, "scalar"),
+            (r#""scalar","result":[1700000000]"#, "scalar"),
+            (r#""scalar","result":["1",1700000000]"#, "scalar"),
+            (r#""matrix","result":{"metric":{}}"#, "invalid type"),
+            (
+                r#""matrix","result":[{"values":[[1700000000,1]]}]"#,
+                "invalid type",
+            ),
+            (
+                r#""exemplars","result":[[true,null]]"#,
+                "unknown result type",
+            ),
+        ];
+        for (data, expected) in cases {
+            let reply = odh(&format!(
+                r#"{{"status":"success","data":{{"resultType":{data}}}}}"#
+            ));
+            match decode_odh_reply(200, &reply) {
+                Err(QueryError::Malformed(message)) => {
+                    assert!(message.contains(expected), "{data}: {message}");
+                }
+                other => panic!("{data}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn the_result_may_come_before_its_type_and_values_may_be_escaped() {
+        let reply = odh(
+            r#"{"status":"success","data":{"result":[{"metric":{"a":"b"},"values":[[1700000000,"1\u002e5"]]}],"resultType":"matrix"}}"#,
+        );
+        let result = decode_odh_reply(200, &reply).unwrap();
+        assert_eq!(result.series[0].samples[0].value, 1.5);
+        let string = odh(
+            r#"{"status":"success","data":{"resultType":"string","result":[1700000000,"text"]}}"#,
+        );
+        assert_eq!(
+            decode_odh_reply(200, &string).unwrap().result_type,
+            ResultType::String
+        );
     }
 
     #[test]

@@ -294,6 +294,16 @@ async fn open_panel_menu(tab: &Tab) -> Result<(Focused, Focused), String> {
         return Err(format!("the panel menu's button: {button}"));
     }
     tab.press(Key::Enter, false).await?;
+    // The actions are a chunk of the release page: the first opening may wait for it (the
+    // button's focus started its download), and focus moves once the actions are in.
+    tab.wait_until("focus moves into the panel menu", || async {
+        tab.eval_bool(
+            "return !!document.activeElement \
+               && document.activeElement.classList.contains('obs-panel-menu__action')",
+        )
+        .await
+    })
+    .await?;
     let first = tab.focused().await?;
     if first.role != "button" || !first.element.contains("obs-panel-menu__action") {
         return Err(format!(

@@ -6,7 +6,9 @@ use obs_e2e::Harness;
 use serde_json::json;
 
 /// In a browser of its own, so the chunk has not been downloaded before: Chromium refuses the
-/// tables chunk (DevTools' blocked URLs, a real network failure to the page), "View as table"
+/// menu and tables chunks (DevTools' blocked URLs, a real network failure to the page), the
+/// open menu says so with a Retry that shows its actions once the menu chunk is let through,
+/// "View as table"
 /// says so in its panel while the other panels keep their data, and Retry draws the table
 /// after the block is lifted. The table panel, whose options that chunk reads, says so too,
 /// and its Retry reads the dashboard again.
@@ -18,13 +20,46 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
         tab.cdp("Network.enable", json!({})).await?;
         tab.cdp(
             "Network.setBlockedURLs",
-            json!({ "urls": ["*-split_tables.wasm"] }),
+            json!({ "urls": ["*-split_tables.wasm", "*-split_menu.wasm"] }),
         )
         .await?;
         tab.open("/").await?;
         tab.wait_for_panel_data("End-to-end latency").await?;
-        tab.open_table_view("End-to-end latency").await?;
         let title = json!("End-to-end latency");
+        // The menu's actions are a chunk too: the open menu says it could not load them, and
+        // its Retry shows them once the block is lifted.
+        let toggle = format!("obsPanel({title}).querySelector('.obs-panel-menu__toggle').click(); return true");
+        tab.eval(&toggle, Vec::new()).await?;
+        let menu_failed = format!(
+            "const alert = obsPanel({title}).querySelector('.obs-panel-menu__popover [role=alert]'); \
+             return !!alert && alert.textContent.includes('The menu could not be loaded') \
+               && !!alert.querySelector('button')"
+        );
+        tab.wait_until("the menu says its actions did not download", || async {
+            tab.eval_bool(&menu_failed).await
+        })
+        .await?;
+        tab.cdp(
+            "Network.setBlockedURLs",
+            json!({ "urls": ["*-split_tables.wasm"] }),
+        )
+        .await?;
+        tab.click_js(&format!(
+            "obsPanel({title}).querySelector('.obs-panel-menu__popover [role=alert] button')"
+        ))
+        .await?;
+        // Focus goes to the first action once it is in, as when the menu opens with its chunk.
+        let actions = format!(
+            "const first = obsPanel({title}).querySelector('.obs-panel-menu__popover .obs-panel-menu__action'); \
+             return !!first && document.activeElement === first"
+        );
+        tab.wait_until("the menu's Retry shows its actions, the first focused", || async {
+            tab.eval_bool(&actions).await
+        })
+        .await?;
+        // Closed again, so that choosing an action opens it.
+        tab.eval(&toggle, Vec::new()).await?;
+        tab.open_table_view("End-to-end latency").await?;
         let failed = format!(
             "const alert = obsPanel({title}).querySelector('.obs-panel__body [role=alert]'); \
              return !!alert && alert.textContent.includes('could not be loaded') \

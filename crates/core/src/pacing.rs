@@ -1,0 +1,69 @@
+//! How much mounting work the page does in one frame: the turns a dashboard's grid cells get
+//! (the page's `MountScheduler` keeps the queue and the frames; this decides).
+//!
+//! The budget is time, not a count of cells, because a cell's cost is the machine's: a fixed
+//! six cells a frame made the task that opens NodeExporter's dashboard take 35 to 53 ms on
+//! the benchmark's machine, past the 50 ms of a long task.
+
+/// How long the cells mounted in one task may take, in milliseconds: what is left of a
+/// frame's 16.7 ms goes to style, layout and paint.
+pub const FRAME_BUDGET_MS: f64 = 10.0;
+
+/// The most cells mounted in one frame, however fast they mount: each starts its queries.
+pub const MAX_CELLS_PER_FRAME: usize = 12;
+
+/// The cells mounted since the last frame began, and when the first of them began.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FrameBudget {
+    granted: usize,
+    first_granted_ms: Option<f64>,
+}
+
+impl FrameBudget {
+    /// A frame begins at `now_ms`: its budget starts then.
+    pub fn frame_begins(now_ms: f64) -> Self {
+        Self {
+            granted: 0,
+            first_granted_ms: Some(now_ms),
+        }
+    }
+
+    /// Whether one more cell may mount at `now_ms`, and if so counts it. The first cell of a
+    /// frame always may, so that every frame makes progress however slow the machine.
+    pub fn grant(&mut self, now_ms: f64) -> bool {
+        let within_time = match self.first_granted_ms {
+            Some(first_ms) => self.granted == 0 || now_ms - first_ms < FRAME_BUDGET_MS,
+            None => true,
+        };
+        let granted = within_time && self.granted < MAX_CELLS_PER_FRAME;
+        if granted {
+            self.granted += 1;
+            self.first_granted_ms.get_or_insert(now_ms);
+        }
+        granted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_mount_until_the_time_or_the_count_is_spent() {
+        // (when the frame began, when each cell asks, which are granted)
+        let cases: [(Option<f64>, &[f64], &[bool]); 5] = [
+            (None, &[100.0, 105.0, 110.0], &[true, true, false]),
+            (Some(0.0), &[50.0], &[true]),
+            (Some(0.0), &[1.0, 9.9, 10.0], &[true, true, false]),
+            (None, &[0.0; 13], &[true; 12]),
+            (Some(0.0), &[20.0, 21.0], &[true, false]),
+        ];
+        for (begun, asks, expected) in cases {
+            let mut budget = begun.map_or_else(FrameBudget::default, FrameBudget::frame_begins);
+            let granted: Vec<bool> = asks.iter().map(|&now| budget.grant(now)).collect();
+            let mut wanted = expected.to_vec();
+            wanted.resize(asks.len(), false);
+            assert_eq!(granted, wanted, "begun {begun:?}, asks {asks:?}");
+        }
+    }
+}
