@@ -2,7 +2,8 @@
 //! chunks: Markdown (with its parser), tables (with "View as table"), and the other charts
 //! (pie, bar, status history, heat map, histogram). A dashboard of time series, stats and
 //! gauges never downloads them, and the page starts with less to fetch and compile
-//! (ARCHITECTURE.md, Size).
+//! (ARCHITECTURE.md, Size). A fourth chunk holds the panel menu's actions, which no
+//! dashboard shows until a menu opens.
 //!
 //! The `split` feature (on in `page_build`'s release page) makes each view a split point of
 //! `wasm_split_helpers`, which Leptos brings: the module calls into the chunk through an
