@@ -1,7 +1,8 @@
 //! Benchmark hooks, compiled only with the `bench` feature (`scripts/bench.sh`): the page
 //! gets `window.obsBenchChart(series, points, widthPx, heightPx)`, which draws one time series
 //! chart from generated data and resolves to `{renderMs, hoverMs}`, and
-//! `window.obsWasmMemoryBytes()`, the size of the WebAssembly memory.
+//! `window.obsWasmMemoryBytes()`, the size of the WebAssembly memory, and
+//! `window.obsWasmAllocatedBytes()`, what of it the page holds and held at most.
 //!
 //! The render time runs from the data (already in memory, as uPlot's own benchmark has it) to
 //! the frame after the chart is painted: preparing the model, decimating, painting. The hover
@@ -29,6 +30,11 @@ use crate::chart::theme::provide_chart_theme;
 use crate::chart::time_series::{ThresholdStyle, TimeSeriesChartView};
 use crate::perf::now_ms;
 
+/// The standard allocator, counting the bytes the page holds and the most it held: the
+/// benchmark tells data kept from memory grown once, which WebAssembly never gives back.
+#[global_allocator]
+static ALLOCATOR: peak_alloc::PeakAlloc = peak_alloc::PeakAlloc;
+
 /// Puts the benchmark functions on `window`.
 pub fn install() {
     let Some(window) = web_sys::window() else {
@@ -54,6 +60,15 @@ pub fn install() {
     });
     let _ = js_sys::Reflect::set(&window, &"obsWasmMemoryBytes".into(), memory.as_ref());
     memory.forget();
+    // What of that memory the page holds, and the most it held (`[live, peak]` in bytes).
+    let allocated = Closure::<dyn Fn() -> js_sys::Array>::new(|| {
+        [ALLOCATOR.current_usage(), ALLOCATOR.peak_usage()]
+            .into_iter()
+            .map(|bytes| JsValue::from_f64(bytes as f64))
+            .collect()
+    });
+    let _ = js_sys::Reflect::set(&window, &"obsWasmAllocatedBytes".into(), allocated.as_ref());
+    allocated.forget();
 }
 
 async fn bench_chart(

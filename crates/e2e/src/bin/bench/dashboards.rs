@@ -181,6 +181,15 @@ pub async fn measure(
         .await?
         .as_f64()
         .unwrap_or(0.0);
+    // What of the WebAssembly memory the page holds, and the most it held: the memory grows
+    // to the peak and never shrinks.
+    let allocated = harness
+        .eval(
+            "return window.obsWasmAllocatedBytes ? window.obsWasmAllocatedBytes() : [0, 0]",
+            Vec::new(),
+        )
+        .await?;
+    let allocated_mb = |index: usize| allocated[index].as_f64().unwrap_or(0.0) / 1_048_576.0;
     // The page's own stage timings (benchmark builds record them), for the raw figures.
     let stages = harness
         .eval("return window.__obsTimings || null", Vec::new())
@@ -231,6 +240,8 @@ pub async fn measure(
         "blockingMs": number(&above_fold["blockingMs"]) + number(&all["blockingMs"]),
         "heapMb": heap_bytes / 1_048_576.0,
         "wasmMb": wasm_bytes / 1_048_576.0,
+        "wasmLiveMb": allocated_mb(0),
+        "wasmPeakMb": allocated_mb(1),
         "memoryMb": (heap_bytes + wasm_bytes) / 1_048_576.0,
         "domNodes": metric("Nodes"),
         "eventListeners": metric("JSEventListeners"),

@@ -180,6 +180,26 @@ fn print_dashboard(figures: &Figures, dashboard: &Dashboard) {
             show: megabytes,
             target: Target::RatioAtMost(0.05, "≤ 1/20"),
         },
+        // WebAssembly memory grows to the most the page held and never shrinks: what the
+        // page holds at the end tells kept data from a passing peak.
+        Row {
+            label: "  of which WebAssembly memory",
+            read: |run| run["wasmMb"].as_f64().filter(|mb| *mb > 0.0),
+            show: megabytes,
+            target: Target::None,
+        },
+        Row {
+            label: "    held by the page at the end",
+            read: |run| run["wasmLiveMb"].as_f64().filter(|mb| *mb > 0.0),
+            show: megabytes,
+            target: Target::None,
+        },
+        Row {
+            label: "    most held at once",
+            read: |run| run["wasmPeakMb"].as_f64().filter(|mb| *mb > 0.0),
+            show: megabytes,
+            target: Target::None,
+        },
         Row {
             label: "requests to Prometheus",
             read: |run| run["requests"].as_f64(),
