@@ -34,6 +34,8 @@ pub mod ids;
 #[cfg(target_arch = "wasm32")]
 pub mod intl;
 #[cfg(target_arch = "wasm32")]
+pub mod json_format;
+#[cfg(target_arch = "wasm32")]
 pub mod page;
 #[cfg(target_arch = "wasm32")]
 pub mod panel;
@@ -56,6 +58,8 @@ pub mod widgets;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
+    // Both the standalone page and the shell's mount run after this.
+    obs_core::interpolate::use_json_engine(json_format::stringify_values);
     #[cfg(feature = "split")]
     panel::chunks::publish_exports();
     if !is_standalone_page() {

@@ -108,7 +108,7 @@ impl InterpolationFormat {
             Self::DoubleQuote => join_mapped(values, ",", |value| format!("\"{value}\"")),
             Self::Glob => format!("{{{}}}", values.join(",")),
             // Values that are JSON themselves are embedded as JSON, as Perses does.
-            Self::Json => json::stringify_values(values),
+            Self::Json => json_values(values),
             Self::Lucene => format!(
                 "({})",
                 join_mapped(values, " OR ", |value| format!("\"{value}\""))
@@ -308,6 +308,37 @@ fn escape_regex(value: &str, escape: &str) -> String {
     out
 }
 
+#[cfg(feature = "json-format")]
 mod json;
+
+/// The engine of the `json` format, where the caller gave one ([`use_json_engine`]).
+static JSON_ENGINE: std::sync::OnceLock<fn(&[String]) -> String> = std::sync::OnceLock::new();
+
+/// Has the `json` format computed by `engine`, which must do what Perses does:
+/// `JSON.stringify(values.map(v => { try { return JSON.parse(v) } catch { return v } }))`.
+/// The browser passes JavaScript's own JSON, so this crate's reader (the `json-format`
+/// feature) stays out of the page. The first engine given stays.
+pub fn use_json_engine(engine: fn(&[String]) -> String) {
+    let _ = JSON_ENGINE.set(engine);
+}
+
+fn json_values(values: &[String]) -> String {
+    JSON_ENGINE
+        .get()
+        .map_or_else(|| json_without_engine(values), |engine| engine(values))
+}
+
+#[cfg(feature = "json-format")]
+fn json_without_engine(values: &[String]) -> String {
+    json::stringify_values(values)
+}
+
+/// Without the reader or an engine, every value as a JSON string: what Perses writes for
+/// values that are not JSON themselves.
+#[cfg(not(feature = "json-format"))]
+fn json_without_engine(values: &[String]) -> String {
+    serde_json::to_string(values).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests;

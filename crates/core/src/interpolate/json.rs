@@ -6,8 +6,9 @@
 //!
 //! A reader of its own rather than serde_json: serde_json's `Value` sorts keys and prints
 //! `1.0`, cannot hold a lone surrogate, and reads 17-digit numbers exactly only with its
-//! `float_roundtrip` parser, which adds 7 KB to the browser bundle for every JSON read.
-//! Rust's own `f64` parser is exact, and JSON's grammar is small.
+//! `float_roundtrip` parser. Rust's own `f64` parser is exact, and JSON's grammar is small.
+//! This is for the native tools (the `json-format` feature); the browser computes the format
+//! with JavaScript's own JSON (`use_json_engine`), the very functions Perses calls.
 
 use crate::format::js_number_to_string;
 
