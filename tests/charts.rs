@@ -237,6 +237,17 @@ async fn stacked_areas_sit_on_the_series_below_and_the_legend_isolates() {
     let items = all_by_role(&legend, "button");
     assert_eq!(items.len(), 2);
     click(&items[0]).await;
+    // The legend is drawn anew in its box: the same two buttons, the other one now off.
+    let items = all_by_role(&legend, "button");
+    let pressed: Vec<Option<String>> = items
+        .iter()
+        .map(|item| item.get_attribute("aria-pressed"))
+        .collect();
+    assert_eq!(
+        pressed,
+        [Some("true".to_owned()), Some("false".to_owned())],
+        "one button per series, once"
+    );
     let plot = root.query_selector(".obs-ts__plot").unwrap().unwrap();
     let name = plot.get_attribute("aria-label").unwrap();
     assert!(name.contains("(1 hidden)"), "{name}");

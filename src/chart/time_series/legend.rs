@@ -13,6 +13,7 @@ use obs_core::spec::panels::time_series::LineStyle;
 
 use crate::chart::Shared;
 use crate::dom::focusable_when_scrolling;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Legend(
@@ -20,7 +21,7 @@ pub fn Legend(
     hidden: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     // Series are remembered by key, not name: two series may share a name.
-    let on_pick = move |key: String, event: MouseEvent| {
+    let on_pick = move |key: String, event: &MouseEvent| {
         let keys: Vec<String> = model
             .get_untracked()
             .map(|m| m.series.iter().map(|s| s.key.clone()).collect())
@@ -39,6 +40,17 @@ pub fn Legend(
             }
         });
     };
+    // One listener for the whole legend: a click (or Enter or Space) on a series' button.
+    let on_click = move |event: MouseEvent| {
+        let key = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.closest("button.obs-legend__item").ok().flatten())
+            .and_then(|button| button.get_attribute("data-key"));
+        if let Some(key) = key {
+            on_pick(key, &event);
+        }
+    };
     move || {
         let model = model.get()?;
         let legend = model.legend.clone()?;
@@ -47,68 +59,168 @@ pub fn Legend(
             LegendPosition::Right => "obs-legend obs-legend--right",
         };
         let hidden_now = hidden.get();
-        let rows = model.series.iter().map(|series| {
-            let name = series.name.clone();
-            let pressed = !hidden_now.contains(&series.key);
-            let format = series
-                .format
-                .clone()
-                .unwrap_or_else(|| model.y_axis.format.clone());
-            let values: Vec<String> = legend
-                .columns
-                .iter()
-                .map(|calculation| {
-                    calculate(&series.samples, *calculation).map_or_else(
-                        || "–".to_owned(),
-                        |value| format_value(value, Some(&format)).to_string(),
-                    )
-                })
-                .collect();
-            (
-                series.key.clone(),
-                name,
-                swatch_css(&series.color, series.line_style),
-                pressed,
-                values,
-            )
-        });
-        let view = match legend.mode {
-            LegendMode::List => view! {
-                <ul class="obs-legend__list">
-                    {rows
-                        .map(|(key, name, swatch, pressed, _)| view! {
-                            <li><LegendItem series_key=key name=name swatch=swatch pressed=pressed on_pick=on_pick/></li>
+        let rows = model
+            .series
+            .iter()
+            .map(|series| {
+                let format = series
+                    .format
+                    .clone()
+                    .unwrap_or_else(|| model.y_axis.format.clone());
+                Row {
+                    key: series.key.clone(),
+                    name: series.name.clone(),
+                    swatch: swatch_css(&series.color, series.line_style),
+                    pressed: !hidden_now.contains(&series.key),
+                    values: legend
+                        .columns
+                        .iter()
+                        .map(|calculation| {
+                            calculate(&series.samples, *calculation).map_or_else(
+                                || "–".to_owned(),
+                                |value| format_value(value, Some(&format)).to_string(),
+                            )
                         })
-                        .collect_view()}
-                </ul>
-            }
-            .into_any(),
-            LegendMode::Table => view! {
-                <table class="obs-legend__table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Name"</th>
-                            {legend.columns.iter().map(|c| view! { <th scope="col" class="obs-legend__value">{c.label()}</th> }).collect_view()}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {rows
-                            .map(|(key, name, swatch, pressed, values)| view! {
-                                <tr class:obs-legend__item--off=!pressed>
-                                    <td><LegendItem series_key=key name=name swatch=swatch pressed=pressed on_pick=on_pick/></td>
-                                    {values.into_iter().map(|value| view! { <td class="obs-legend__value">{value}</td> }).collect_view()}
-                                </tr>
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
-            }
-            .into_any(),
-        };
-        Some(
-            view! { <div class=class role="group" aria-label="Legend" use:focusable_when_scrolling>{view}</div> },
-        )
+                        .collect(),
+                }
+            })
+            .collect();
+        // Shared, not copied, when the view hands it to `fill`.
+        let content = std::sync::Arc::new(Content {
+            mode: legend.mode,
+            columns: legend.columns.iter().map(|c| c.label()).collect(),
+            rows,
+        });
+        Some(view! {
+            <div class=class role="group" aria-label="Legend" use:focusable_when_scrolling use:fill=content on:click=on_click></div>
+        })
     }
+}
+
+/// What a legend shows, drawn once into its box by [`fill`].
+struct Content {
+    mode: LegendMode,
+    /// The value columns' headers (table mode).
+    columns: Vec<&'static str>,
+    rows: Vec<Row>,
+}
+
+/// One series of the legend.
+struct Row {
+    key: String,
+    name: String,
+    /// The key's CSS (see [`swatch_css`]).
+    swatch: String,
+    pressed: bool,
+    /// Its values, one per column (table mode).
+    values: Vec<String>,
+}
+
+/// Draws the legend into `box_element` with the DOM itself, not as reactive views: a legend
+/// is drawn anew whenever its series or their visibility change, so no row needs state of
+/// its own, and its buttons share the box's one click listener. As views, NodeExporter's 687
+/// legend rows held 2.4 MB of the page's WebAssembly memory (an element's view state, a
+/// listener per button).
+fn fill(box_element: web_sys::Element, content: std::sync::Arc<Content>) {
+    let Some(document) = box_element.owner_document() else {
+        return;
+    };
+    let make = |tag: &str, class: Option<&str>, text: Option<&str>| -> Option<web_sys::Element> {
+        let element = document.create_element(tag).ok()?;
+        if let Some(class) = class {
+            element.set_class_name(class);
+        }
+        if text.is_some() {
+            element.set_text_content(text);
+        }
+        Some(element)
+    };
+    let append = |parent: &web_sys::Element, child: Option<web_sys::Element>| {
+        if let Some(child) = child {
+            let _ = parent.append_child(&child);
+        }
+    };
+    // A series' button: its line's key and its name, pressed while it is shown.
+    let button = |row: &Row| -> Option<web_sys::Element> {
+        let class = if row.pressed {
+            "obs-legend__item"
+        } else {
+            "obs-legend__item obs-legend__item--off"
+        };
+        let button = make("button", Some(class), None)?;
+        for (name, value) in [
+            ("type", "button"),
+            ("aria-pressed", if row.pressed { "true" } else { "false" }),
+            ("title", row.name.as_str()),
+            ("data-key", row.key.as_str()),
+        ] {
+            let _ = button.set_attribute(name, value);
+        }
+        let swatch = make("span", Some("obs-legend__swatch"), None)?;
+        let _ = swatch.set_attribute("style", &row.swatch);
+        append(&button, Some(swatch));
+        append(
+            &button,
+            make("span", Some("obs-legend__name"), Some(&row.name)),
+        );
+        Some(button)
+    };
+    let drawn = match content.mode {
+        LegendMode::List => make("ul", Some("obs-legend__list"), None).inspect(|list| {
+            for row in &content.rows {
+                let item = make("li", None, None);
+                if let Some(item) = &item {
+                    append(item, button(row));
+                }
+                append(list, item);
+            }
+        }),
+        LegendMode::Table => make("table", Some("obs-legend__table"), None).inspect(|table| {
+            let head = make("tr", None, None);
+            if let Some(head) = &head {
+                let name = make("th", None, Some("Name"));
+                for header in std::iter::once(name).chain(
+                    content
+                        .columns
+                        .iter()
+                        .map(|label| make("th", Some("obs-legend__value"), Some(label))),
+                ) {
+                    if let Some(header) = &header {
+                        let _ = header.set_attribute("scope", "col");
+                    }
+                    append(head, header);
+                }
+            }
+            let thead = make("thead", None, None);
+            if let Some(thead) = &thead {
+                append(thead, head);
+            }
+            append(table, thead);
+            let body = make("tbody", None, None);
+            if let Some(body) = &body {
+                for row in &content.rows {
+                    let class = (!row.pressed).then_some("obs-legend__item--off");
+                    let line = make("tr", class, None);
+                    if let Some(line) = &line {
+                        let cell = make("td", None, None);
+                        if let Some(cell) = &cell {
+                            append(cell, button(row));
+                        }
+                        append(line, cell);
+                        for value in &row.values {
+                            append(line, make("td", Some("obs-legend__value"), Some(value)));
+                        }
+                    }
+                    append(body, line);
+                }
+            }
+            append(table, body);
+        }),
+    };
+    // A legend drawn anew may reuse the box of the one before (the view updates an element
+    // of the same kind in place): its old rows go.
+    box_element.set_text_content(None);
+    append(&box_element, drawn);
 }
 
 /// A legend key drawn as its line is: a bar of the colour, or a dashed or dotted rule, so
@@ -118,33 +230,5 @@ fn swatch_css(color: &str, style: LineStyle) -> String {
         LineStyle::Solid => format!("background:{color}"),
         LineStyle::Dashed => format!("border-top:3px dashed {color};height:0"),
         LineStyle::Dotted => format!("border-top:3px dotted {color};height:0"),
-    }
-}
-
-/// One series in the legend: a toggle button with its line's key and name.
-#[component]
-fn LegendItem(
-    /// The series' key, handed to `on_pick`.
-    series_key: String,
-    name: String,
-    /// The key's CSS (see [`swatch_css`]).
-    swatch: String,
-    pressed: bool,
-    on_pick: impl Fn(String, MouseEvent) + Copy + Send + Sync + 'static,
-) -> impl IntoView {
-    let picked = series_key;
-    let title = name.clone();
-    view! {
-        <button
-            class="obs-legend__item"
-            class:obs-legend__item--off=!pressed
-            type="button"
-            aria-pressed=pressed.to_string()
-            title=title
-            on:click=move |event| on_pick(picked.clone(), event)
-        >
-            <span class="obs-legend__swatch" style=swatch></span>
-            <span class="obs-legend__name">{name}</span>
-        </button>
     }
 }
