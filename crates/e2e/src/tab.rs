@@ -212,7 +212,7 @@ impl Tab {
             vec![title.into()],
         )
         .await?;
-        let action = format!(
+        let button = format!(
             "[...obsPanel({}).querySelectorAll('.obs-panel-menu__action')].find(b => b.textContent === {})",
             json!(title),
             json!(action)
@@ -220,10 +220,22 @@ impl Tab {
         // The menu's actions are a chunk of the release page: the first menu opened waits for
         // it.
         self.wait_until("the panel menu shows its actions", || async {
-            self.eval_bool(&format!("return !!({action})")).await
+            self.eval_bool(&format!("return !!({button})")).await
         })
         .await?;
-        self.click_js(&action).await
+        // A user can click only what shows: the action must be what is drawn at its centre
+        // (a panel that clipped its menu hid it, and a script's click would not notice).
+        let visible = format!(
+            "const b = {button}; const r = b.getBoundingClientRect(); \
+             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); \
+             return !!hit && b.contains(hit)"
+        );
+        if !self.eval_bool(&visible).await? {
+            return Err(format!(
+                "the panel {title:?} opened its menu, but {action:?} does not show"
+            ));
+        }
+        self.click_js(&button).await
     }
 
     /// Waits until the panel titled `title` shows its table view with rows.
