@@ -34,6 +34,7 @@ async fn dashboards_come_alive_in_the_browser() {
 
 async fn scenario(harness: &Harness) -> Result<(), String> {
     opens_the_first_project_and_its_dashboard(harness).await?;
+    a_short_panels_menu_shows_whole(harness).await?;
     latency_distributions_are_drawn(harness).await?;
     chunks::a_chunk_that_does_not_download_fails_its_panel_only(harness).await?;
     chunks::a_slow_chunk_holds_back_its_panels_only(harness).await?;
@@ -68,6 +69,79 @@ async fn opens_the_first_project_and_its_dashboard(harness: &Harness) -> Result<
         return Err(format!("the project is not in the URL: {url}"));
     }
     all_queries_scoped_to(harness, "customer-support-llm").await
+}
+
+/// The menu of the dashboard's shortest panel shows whole, over the panels around it: the
+/// panel does not cut it to its own height (it did, and a menu of a short stat showed as an
+/// empty strip). Every action, and the menu's bottom edge, must be what the browser draws
+/// there.
+async fn a_short_panels_menu_shows_whole(harness: &Harness) -> Result<(), String> {
+    harness
+        .eval(
+            "const panels = [...document.querySelectorAll('.obs-panel')]
+               .filter(p => p.querySelector('.obs-panel-menu__toggle'));
+             panels.sort((a, b) => a.getBoundingClientRect().height - b.getBoundingClientRect().height);
+             panels[0].scrollIntoView({block: 'center'});
+             panels[0].setAttribute('data-e2e-short', '');
+             panels[0].querySelector('.obs-panel-menu__toggle').click();
+             return true",
+            Vec::new(),
+        )
+        .await?;
+    let actions = "[...document.querySelectorAll('[data-e2e-short] .obs-panel-menu__action')]";
+    harness
+        .wait_until("the short panel's menu shows its actions", || async {
+            harness
+                .eval_bool(&format!("return {actions}.length > 0"))
+                .await
+        })
+        .await?;
+    let report = harness
+        .eval(
+            &format!(
+                "const panel = document.querySelector('[data-e2e-short]').getBoundingClientRect();
+                 const menu = document.querySelector('[data-e2e-short] .obs-panel-menu__popover')
+                   .getBoundingClientRect();
+                 const shows = (element, x, y) => {{
+                   const hit = document.elementFromPoint(x, y);
+                   return !!hit && element.contains(hit);
+                 }};
+                 const hidden = {actions}.filter(b => {{
+                   const r = b.getBoundingClientRect();
+                   return !shows(b, r.left + r.width / 2, r.top + r.height / 2);
+                 }}).map(b => b.textContent);
+                 // The menu's last line too, past the bottom of the panel.
+                 const popover = document.querySelector('[data-e2e-short] .obs-panel-menu__popover');
+                 if (!shows(popover, menu.left + menu.width / 2, menu.bottom - 4)) hidden.push('the bottom of the menu');
+                 return {{ taller: menu.bottom > panel.bottom, hidden }}"
+            ),
+            Vec::new(),
+        )
+        .await?;
+    // The case needs a menu that reaches past its panel, or it proves nothing.
+    if report["taller"] != serde_json::json!(true) {
+        return Err(format!(
+            "the shortest panel is as tall as its menu, so this checks nothing: {report}"
+        ));
+    }
+    if report["hidden"]
+        .as_array()
+        .is_none_or(|hidden| !hidden.is_empty())
+    {
+        return Err(format!(
+            "a short panel's menu does not show whole: {report}"
+        ));
+    }
+    harness
+        .eval(
+            "const panel = document.querySelector('[data-e2e-short]');
+             panel.querySelector('.obs-panel-menu__toggle').click();
+             panel.removeAttribute('data-e2e-short');
+             return true",
+            Vec::new(),
+        )
+        .await?;
+    Ok(())
 }
 
 /// The LLM dashboard's heat maps and histogram: drawn from vLLM's classic buckets with their
