@@ -14,10 +14,9 @@ pub fn stringify_values(values: &[String]) -> String {
         if index > 0 {
             out.push(',');
         }
-        let text = JsValue::from_str(value);
         let written = js_sys::JSON::parse(value)
             .and_then(|parsed| js_sys::JSON::stringify(&parsed))
-            .or_else(|_| js_sys::JSON::stringify(&text));
+            .or_else(|_| js_sys::JSON::stringify(&JsValue::from_str(value)));
         if let Ok(written) = written {
             out.push_str(&String::from(written));
         }

@@ -43,3 +43,14 @@ function obsHostRouterLocation() {
   const location = window.testHost.router.state.location;
   return location.pathname + location.search + location.hash;
 }
+// Whether `element` is what the browser draws at (x, y), or holds it: a user sees it there
+// and can click it (an element cut by an ancestor's clip, or covered, is not).
+function obsShowsAt(element, x, y) {
+  const hit = document.elementFromPoint(x, y);
+  return !!hit && element.contains(hit);
+}
+// The same at the centre of `element`'s box.
+function obsShows(element) {
+  const r = element.getBoundingClientRect();
+  return obsShowsAt(element, r.left + r.width / 2, r.top + r.height / 2);
+}

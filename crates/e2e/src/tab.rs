@@ -225,12 +225,10 @@ impl Tab {
         .await?;
         // A user can click only what shows: the action must be what is drawn at its centre
         // (a panel that clipped its menu hid it, and a script's click would not notice).
-        let visible = format!(
-            "const b = {button}; const r = b.getBoundingClientRect(); \
-             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); \
-             return !!hit && b.contains(hit)"
-        );
-        if !self.eval_bool(&visible).await? {
+        if !self
+            .eval_bool(&format!("return obsShows({button})"))
+            .await?
+        {
             return Err(format!(
                 "the panel {title:?} opened its menu, but {action:?} does not show"
             ));

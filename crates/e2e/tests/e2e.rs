@@ -102,17 +102,10 @@ async fn a_short_panels_menu_shows_whole(harness: &Harness) -> Result<(), String
                 "const panel = document.querySelector('[data-e2e-short]').getBoundingClientRect();
                  const menu = document.querySelector('[data-e2e-short] .obs-panel-menu__popover')
                    .getBoundingClientRect();
-                 const shows = (element, x, y) => {{
-                   const hit = document.elementFromPoint(x, y);
-                   return !!hit && element.contains(hit);
-                 }};
-                 const hidden = {actions}.filter(b => {{
-                   const r = b.getBoundingClientRect();
-                   return !shows(b, r.left + r.width / 2, r.top + r.height / 2);
-                 }}).map(b => b.textContent);
+                 const hidden = {actions}.filter(b => !obsShows(b)).map(b => b.textContent);
                  // The menu's last line too, past the bottom of the panel.
                  const popover = document.querySelector('[data-e2e-short] .obs-panel-menu__popover');
-                 if (!shows(popover, menu.left + menu.width / 2, menu.bottom - 4)) hidden.push('the bottom of the menu');
+                 if (!obsShowsAt(popover, menu.left + menu.width / 2, menu.bottom - 4)) hidden.push('the bottom of the menu');
                  return {{ taller: menu.bottom > panel.bottom, hidden }}"
             ),
             Vec::new(),
