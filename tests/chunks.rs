@@ -35,12 +35,43 @@ where
     Load: Fn() -> Fut + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
 {
-    leptos::mount::mount_to(root.clone(), move || chunk_view(load))
+    leptos::mount::mount_to(root.clone(), move || {
+        provide_context(FromThePage("context from the page"));
+        chunk_view(load)
+    })
 }
 
-/// The view a chunk stands for.
+/// A context the page provides around a chunk's view, which the view reads.
+#[derive(Clone, Copy)]
+struct FromThePage(&'static str);
+
+/// The view a chunk stands for. It reads the page's context, as the chunks' views do: it is
+/// made inside the owner of the place it is drawn, however late its future ends.
 fn drawn() -> AnyView {
-    view! { <p class="drawn">"The view"</p> }.into_any()
+    let context = use_context::<FromThePage>().map(|context| context.0);
+    view! { <p class="drawn">"The view with "{context}</p> }.into_any()
+}
+
+/// Lets the task yield once, as a download's future does before it is ready.
+async fn yield_once() {
+    let mut yielded = false;
+    std::future::poll_fn(move |context| {
+        if yielded {
+            std::task::Poll::Ready(())
+        } else {
+            yielded = true;
+            context.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    })
+    .await;
+}
+
+/// The drawn view, once there, with the page's context.
+fn drawn_with_context(root: &web_sys::HtmlElement) -> bool {
+    root.query_selector(".drawn")
+        .unwrap()
+        .is_some_and(|drawn| text_of(&drawn).contains("context from the page"))
 }
 
 #[wasm_bindgen_test]
@@ -55,6 +86,8 @@ async fn a_chunk_that_fails_says_so_and_retry_draws_it() {
             if attempt == 0 {
                 Err(ChunkError)
             } else {
+                // The second arrives later, as a download does: after the click has returned.
+                yield_once().await;
                 Ok(drawn())
             }
         }
@@ -78,6 +111,8 @@ async fn a_chunk_that_fails_says_so_and_retry_draws_it() {
         root.query_selector(".drawn").unwrap().is_some()
     })
     .await;
+    // The click that retried ran outside the panel's owner; the view is still made inside it.
+    assert!(drawn_with_context(&root), "{}", text_of(&root));
     assert!(root.query_selector("[data-chunk]").unwrap().is_none());
     assert_eq!(attempts.load(Ordering::SeqCst), 2);
 }
@@ -108,5 +143,6 @@ async fn a_chunk_says_it_is_loading_until_it_is_there() {
         root.query_selector(".drawn").unwrap().is_some()
     })
     .await;
+    assert!(drawn_with_context(&root), "{}", text_of(&root));
     assert!(root.query_selector("[data-chunk]").unwrap().is_none());
 }

@@ -10,6 +10,7 @@ use send_wrapper::SendWrapper;
 use web_sys::AbortController;
 
 use crate::api::{self, FetchError, Reply};
+use crate::state::load::load;
 
 const PROJECTS_PATH: &str = "/api/k8s/apis/project.openshift.io/v1/projects";
 const STATUS_PATH: &str = "/api/status";
@@ -116,9 +117,9 @@ pub struct Directory {
 
 /// The user and what they can see: their projects, without system namespaces, and for
 /// administrators the namespaces of cluster dashboards.
-pub fn load_projects() -> LocalResource<Result<Directory, LoadError>> {
+pub fn load_projects() -> ReadSignal<Option<Result<Directory, LoadError>>> {
     let canceller = Canceller::new();
-    LocalResource::new(move || {
+    load(move || {
         let controller = canceller.next();
         async move {
             let (reply, status) = futures::join!(
@@ -147,9 +148,9 @@ pub fn load_projects() -> LocalResource<Result<Directory, LoadError>> {
 /// v1alpha1 when the cluster serves only that) and, when the host has one, the Perses API's.
 pub fn load_catalog(
     project: Signal<Option<String>>,
-) -> LocalResource<Option<Result<Catalog, LoadError>>> {
+) -> ReadSignal<Option<Option<Result<Catalog, LoadError>>>> {
     let canceller = Canceller::new();
-    LocalResource::new(move || {
+    load(move || {
         let project = project.get();
         let controller = canceller.next();
         async move {

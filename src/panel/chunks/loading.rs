@@ -2,14 +2,18 @@
 //! options decoded by them, and the states of a panel while its chunk downloads or when it
 //! does not.
 
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use leptos::prelude::*;
 use obs_core::dashboard::{
     Dashboard, Decoded, DeferredKind, GridContent, Layout, Loaded, PanelKind, Pending,
 };
+use send_wrapper::SendWrapper;
 
 use super::{
     ChunkError, decode_charts, decode_tables, preload_markdown, preload_menu, preload_pie,
@@ -239,22 +243,69 @@ where
 const PANEL_FAILED: &str = "This panel could not be loaded";
 
 fn loading_view(failed: &'static str, load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
-    let attempt = RwSignal::new(0_u32);
-    view! {
-        <Suspense fallback=loading_placeholder>
-            {move || {
-                attempt.track();
-                let view = untrack(|| load());
-                Suspend::new(async move {
-                    match view.await {
-                        Ok(view) => view,
-                        Err(ChunkError) => {
-                            failed_view(failed, Some(move || attempt.update(|attempt| *attempt += 1)))
-                        }
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    // Leptos' `Suspense` would do this too, but costs about 25 KB of the main module for its
+    // one use here (its async-derived and transition machinery); a signal for the state and
+    // a slot for the view are all it takes.
+    let phase = RwSignal::new(Phase::Loading);
+    let arrived: SendWrapper<Rc<RefCell<Option<AnyView>>>> = SendWrapper::new(Rc::default());
+    let slot = arrived.clone();
+    // The view is made inside this owner, for its context, whenever its future ends: also
+    // after a Retry, whose click runs outside it.
+    let owner = Owner::current();
+    let within = move |run: &mut dyn FnMut() -> Poll<Result<AnyView, ChunkError>>| match &owner {
+        Some(owner) => owner.with(|| untrack(run)),
+        None => untrack(run),
+    };
+    let download = move || {
+        let settle = {
+            let slot = slot.clone();
+            move |outcome: Result<AnyView, ChunkError>| match outcome {
+                Ok(view) => {
+                    *slot.borrow_mut() = Some(view);
+                    let _ = phase.try_set(Phase::Ready);
+                }
+                Err(ChunkError) => {
+                    let _ = phase.try_set(Phase::Failed);
+                }
+            }
+        };
+        let mut future = untrack(|| load());
+        // A chunk that is in already answers at once: drawn now, without a "Loading…" first.
+        let mut first = Context::from_waker(std::task::Waker::noop());
+        if let Poll::Ready(outcome) = within(&mut || future.as_mut().poll(&mut first)) {
+            settle(outcome);
+            return;
+        }
+        let within = within.clone();
+        leptos::task::spawn_local(async move {
+            let outcome =
+                std::future::poll_fn(|context| within(&mut || future.as_mut().poll(context))).await;
+            settle(outcome);
+        });
+    };
+    download();
+    (move || match phase.get() {
+        Phase::Loading => loading_placeholder().into_any(),
+        // Taken once: the phase does not change after it is ready.
+        Phase::Ready => arrived.borrow_mut().take().unwrap_or_else(|| ().into_any()),
+        Phase::Failed => {
+            let download = download.clone();
+            failed_view(
+                failed,
+                Some(move || {
+                    phase.set(Phase::Loading);
+                    download();
+                }),
+            )
+        }
+    })
     .into_any()
+}
+
+/// Where a chunk's view is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Ready,
+    Failed,
 }

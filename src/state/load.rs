@@ -1,0 +1,41 @@
+//! A value loaded by a request whose inputs are signals: loaded again when they change, the
+//! value before kept until the new one is in, and the answer of a request superseded by a
+//! newer one dropped.
+//!
+//! Written here rather than with Leptos' `LocalResource`, which does the same: each resource's
+//! value type instantiates its whole async-derived machinery (futures, wakers, subscriber
+//! sets), about 10 KB of the page's WebAssembly for each of the page's two lists, where an
+//! effect and a signal need a few hundred bytes.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+/// Loads with the future `request` makes, at once and whenever a signal it read (before its
+/// future) changes. `None` until the first answer.
+pub fn load<T, F, Fut>(request: F) -> ReadSignal<Option<T>>
+where
+    T: Send + Sync + 'static,
+    F: Fn() -> Fut + 'static,
+    Fut: Future<Output = T> + 'static,
+{
+    let (value, set_value) = signal(None);
+    // Which request is the newest: an older one's answer, arriving late, is dropped.
+    let newest = Rc::new(Cell::new(0_u64));
+    Effect::new(move |_| {
+        let future = request();
+        let generation = newest.get().wrapping_add(1);
+        newest.set(generation);
+        let newest = Rc::clone(&newest);
+        leptos::task::spawn_local(async move {
+            let loaded = future.await;
+            if newest.get() == generation {
+                // The page may have gone meanwhile: its signal with it.
+                let _ = set_value.try_set(Some(loaded));
+            }
+        });
+    });
+    value
+}
