@@ -48,6 +48,8 @@ pub mod region_names;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]
+pub mod text_case;
+#[cfg(target_arch = "wasm32")]
 pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod widgets;
@@ -60,6 +62,7 @@ pub fn start() {
     console_error_panic_hook::set_once();
     // Both the standalone page and the shell's mount run after this.
     obs_core::interpolate::use_json_engine(json_format::stringify_values);
+    obs_core::case::use_lowercase_engine(text_case::lowercase);
     #[cfg(feature = "split")]
     panel::chunks::publish_exports();
     if !is_standalone_page() {

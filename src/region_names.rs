@@ -25,11 +25,8 @@ impl RegionNames {
     /// Titles are told apart as screen readers and axe-core tell names apart: ignoring case
     /// and runs of white space ("Client Workloads" and "CLIENT WORKLOADS" are one name).
     fn holders(self, title: &str) -> Option<ArcRwSignal<Vec<u64>>> {
-        let key = title
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let key =
+            obs_core::case::lowercase(&title.split_whitespace().collect::<Vec<_>>().join(" "));
         if let Some(holders) = self.0.try_with_value(|titles| titles.get(&key).cloned())? {
             return Some(holders);
         }

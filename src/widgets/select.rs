@@ -4,6 +4,7 @@
 use leptos::ev::{FocusEvent, KeyboardEvent};
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
+use obs_core::case::lowercase;
 use wasm_bindgen::JsCast;
 
 use crate::icons::ChevronIcon;
@@ -86,14 +87,14 @@ pub fn Select(
         }
     };
     let visible = move || {
-        let needle = filter.get().to_lowercase();
+        let needle = lowercase(&filter.get());
         options
             .get()
             .into_iter()
             .filter(|option| {
                 needle.is_empty()
-                    || option.label.to_lowercase().contains(&needle)
-                    || option.value.to_lowercase().contains(&needle)
+                    || lowercase(&option.label).contains(&needle)
+                    || lowercase(&option.value).contains(&needle)
             })
             .collect::<Vec<_>>()
     };

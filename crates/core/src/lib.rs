@@ -12,6 +12,7 @@
 //! file system. The web layer and the native tools do I/O and call in here.
 
 pub mod calculation;
+pub mod case;
 pub mod catalog;
 pub mod chart;
 pub mod dashboard;

@@ -1,6 +1,7 @@
 //! Variables at run time: their options, the selection Perses would make, and the value each
 //! one contributes to interpolation. The browser loads the options; this module decides.
 
+use crate::case::lowercase;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::dashboard::{ListSource, ListVariable, Variable, VariableKind};
@@ -83,11 +84,11 @@ pub fn sort_options(mut options: Vec<VariableOption>, method: SortMethod) -> Vec
             crate::sort::sort_by(&mut options, |a, b| b.label.cmp(&a.label))
         }
         SortMethod::AlphabeticalCiAsc => {
-            crate::sort::sort_by_key(&mut options, |option| option.label.to_lowercase());
+            crate::sort::sort_by_key(&mut options, |option| lowercase(&option.label));
         }
         SortMethod::AlphabeticalCiDesc => {
             crate::sort::sort_by_key(&mut options, |option| {
-                std::cmp::Reverse(option.label.to_lowercase())
+                std::cmp::Reverse(lowercase(&option.label))
             });
         }
         SortMethod::NumericalAsc => crate::sort::sort_by_key(&mut options, |option| {

@@ -1,6 +1,7 @@
 //! What the user can open: their projects and each project's dashboards, read from the
 //! replies of the Kubernetes pass-through and the Perses API.
 
+use crate::case::lowercase;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -166,9 +167,8 @@ pub fn merge(sources: Vec<Vec<CatalogEntry>>) -> Vec<CatalogEntry> {
     }
     let mut entries: Vec<CatalogEntry> = by_name.into_values().collect();
     crate::sort::sort_by(&mut entries, |a, b| {
-        a.title
-            .to_lowercase()
-            .cmp(&b.title.to_lowercase())
+        lowercase(&a.title)
+            .cmp(&lowercase(&b.title))
             .then(a.name.cmp(&b.name))
     });
     entries
@@ -177,11 +177,15 @@ pub fn merge(sources: Vec<Vec<CatalogEntry>>) -> Vec<CatalogEntry> {
 /// Whether an entry matches a search: every word of `needle` appears, case-insensitively, in
 /// its title, name or tags.
 pub fn matches_search(entry: &CatalogEntry, needle: &str) -> bool {
-    let haystack =
-        format!("{} {} {}", entry.title, entry.name, entry.tags.join(" ")).to_lowercase();
+    let haystack = lowercase(&format!(
+        "{} {} {}",
+        entry.title,
+        entry.name,
+        entry.tags.join(" ")
+    ));
     needle
         .split_whitespace()
-        .all(|word| haystack.contains(&word.to_lowercase()))
+        .all(|word| haystack.contains(&lowercase(word)))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! administrators the namespaces whose dashboards are about the whole cluster (ODH's own
 //! namespace, and any labelled [`CLUSTER_DASHBOARDS_LABEL`]).
 
+use crate::case::lowercase;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -165,11 +166,7 @@ pub fn parse_projects(body: &str, status: &Status) -> Result<Vec<Project>, Strin
     crate::sort::sort_by(&mut projects, |a, b| {
         (a.home == DashboardHome::Cluster)
             .cmp(&(b.home == DashboardHome::Cluster))
-            .then(
-                a.display_name
-                    .to_lowercase()
-                    .cmp(&b.display_name.to_lowercase()),
-            )
+            .then(lowercase(&a.display_name).cmp(&lowercase(&b.display_name)))
             .then(a.name.cmp(&b.name))
     });
     Ok(projects)

@@ -73,7 +73,7 @@ impl Hsla {
 
 /// The `auto` colour of a series name.
 pub fn auto_color(series_name: &str) -> Hsla {
-    let is_error = series_name.to_lowercase().contains("error");
+    let is_error = crate::case::lowercase(series_name).contains("error");
     let (min, max) = if is_error {
         (0.0, ERROR_HUE_CUTOFF)
     } else {

@@ -177,7 +177,7 @@ fn tags(found: &Found<'_>, problems: &mut Problems) -> Vec<String> {
             let unique: BTreeSet<String> = crate::sort::btree_set(
                 annotation
                     .split(',')
-                    .map(|tag| tag.trim().to_lowercase())
+                    .map(|tag| crate::case::lowercase(tag.trim()))
                     .filter(|tag| !tag.is_empty()),
             );
             unique.into_iter().collect()

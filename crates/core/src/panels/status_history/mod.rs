@@ -11,6 +11,7 @@ mod colors;
 #[cfg(test)]
 mod tests;
 
+use crate::case::lowercase;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
 
@@ -264,9 +265,7 @@ impl DistinctValues {
 /// Names compared as a browser's `localeCompare` roughly does: letters before case, and
 /// lower case first.
 fn compare_names(a: &str, b: &str) -> Ordering {
-    a.to_lowercase()
-        .cmp(&b.to_lowercase())
-        .then_with(|| b.cmp(a))
+    lowercase(a).cmp(&lowercase(b)).then_with(|| b.cmp(a))
 }
 
 /// The columns over `range`. Perses steps through the query's aligned range by its step; the

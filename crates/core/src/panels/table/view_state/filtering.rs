@@ -1,6 +1,7 @@
 //! Filtering rows by column values (Perses' filter row) and by a text query.
 
 use super::super::{CellValue, TableModel, cells, rows::js_string};
+use crate::case::lowercase;
 
 /// What the viewer filters by.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -34,7 +35,7 @@ pub fn filter_rows(model: &TableModel, filters: &RowFilters) -> Vec<usize> {
             Some((column, filter.values.as_slice()))
         })
         .collect();
-    let query = filters.query.to_lowercase();
+    let query = lowercase(&filters.query);
     all.filter(|index| {
         let Some(row) = model.rows.get(*index) else {
             return false;
@@ -48,7 +49,7 @@ pub fn filter_rows(model: &TableModel, filters: &RowFilters) -> Vec<usize> {
             || row
                 .cells
                 .iter()
-                .any(|cell| cell.text.to_lowercase().contains(&query)))
+                .any(|cell| lowercase(&cell.text).contains(&query)))
     })
     .collect()
 }
@@ -95,10 +96,10 @@ pub fn search_filter_options<'a>(
     options: &'a [FilterOption],
     search: &str,
 ) -> Vec<&'a FilterOption> {
-    let search = search.to_lowercase();
+    let search = lowercase(search);
     options
         .iter()
-        .filter(|option| option.label.to_lowercase().contains(&search))
+        .filter(|option| lowercase(&option.label).contains(&search))
         .collect()
 }
 

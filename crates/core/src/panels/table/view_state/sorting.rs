@@ -1,5 +1,6 @@
 //! Sorting rows by column values, and the sort order a header click gives.
 
+use crate::case::lowercase;
 use std::cmp::Ordering;
 
 use super::super::{CellValue, TableModel};
@@ -135,7 +136,7 @@ fn kind_rank(value: &CellValue) -> u8 {
 
 /// Text order where digit runs compare as numbers (`node2` < `node10`), ignoring case.
 pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let (a, b) = (lowercase(a), lowercase(b));
     let (mut a_chunks, mut b_chunks) = (chunks(&a), chunks(&b));
     loop {
         match (a_chunks.next(), b_chunks.next()) {
