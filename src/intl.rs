@@ -123,11 +123,14 @@ pub fn offset_minutes(time_ms: i64, zone: &str) -> Option<i32> {
             if kind != name {
                 return None;
             }
+            // Whole numbers ("2026", "07"): read as integers, which needs none of the
+            // decimal reader's tables.
             js_sys::Reflect::get(&part, &"value".into())
                 .ok()?
                 .as_string()?
-                .parse()
+                .parse::<i32>()
                 .ok()
+                .map(f64::from)
         })
     };
     let local_ms = js_sys::Date::utc(part("year")?, part("month")? - 1.0)

@@ -24,6 +24,8 @@ pub mod dom;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+pub mod engines;
+#[cfg(target_arch = "wasm32")]
 pub mod fixtures;
 #[cfg(target_arch = "wasm32")]
 pub mod focus;
@@ -48,8 +50,6 @@ pub mod region_names;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
 #[cfg(target_arch = "wasm32")]
-pub mod text_case;
-#[cfg(target_arch = "wasm32")]
 pub mod theme;
 #[cfg(target_arch = "wasm32")]
 pub mod widgets;
@@ -61,8 +61,7 @@ pub mod widgets;
 pub fn start() {
     console_error_panic_hook::set_once();
     // Both the standalone page and the shell's mount run after this.
-    obs_core::interpolate::use_json_engine(json_format::stringify_values);
-    obs_core::case::use_lowercase_engine(text_case::lowercase);
+    engines::install();
     #[cfg(feature = "split")]
     panel::chunks::publish_exports();
     if !is_standalone_page() {

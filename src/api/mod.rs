@@ -129,7 +129,7 @@ async fn read(request: Request) -> Result<Reply, FetchError> {
     let length = response
         .headers()
         .get("content-length")
-        .and_then(|value| value.parse::<f64>().ok());
+        .and_then(|value| obs_core::float_text::parse_f64(&value));
     if let Some(bytes) = length.filter(|bytes| *bytes > MAX_REPLY_BYTES) {
         return Err(FetchError::TooLarge {
             bytes: bytes as u64,

@@ -337,7 +337,7 @@ fn parse_canvas_color(text: &str) -> RGBAColor {
     {
         let parts: Vec<f64> = inner
             .split(',')
-            .filter_map(|part| part.trim().parse().ok())
+            .filter_map(|part| obs_core::float_text::parse_f64(part.trim()))
             .collect();
         if let [r, g, b, a] = parts[..] {
             return RGBAColor(r as u8, g as u8, b as u8, a);

@@ -8,6 +8,8 @@ use web_sys::{Element, HtmlElement};
 
 /// A fresh element attached to the document body to mount a component in.
 pub fn container() -> HtmlElement {
+    // As the page does when it starts: the core computes with the browser's functions.
+    odh_observability::engines::install();
     let document = web_sys::window().unwrap().document().unwrap();
     let element = document.create_element("div").unwrap();
     element.set_class_name("obs-root");

@@ -20,6 +20,7 @@ pub mod decode;
 pub mod diagnostic;
 pub mod duration;
 pub mod envelope;
+pub mod float_text;
 pub mod format;
 pub mod histogram;
 pub mod interpolate;

@@ -99,13 +99,15 @@ fn parse_hsla(css: &str) -> Option<Hsla> {
         .or_else(|| css.strip_prefix("hsl("))?
         .strip_suffix(')')?;
     let mut parts = inner.split(',').map(str::trim);
-    let hue_deg = parts.next()?.parse().ok()?;
+    let hue_deg = crate::float_text::parse_f64(parts.next()?)?;
     let percent = |part: Option<&str>| -> Option<f64> {
-        Some(part?.strip_suffix('%')?.parse::<f64>().ok()? / 100.0)
+        Some(crate::float_text::parse_f64(part?.strip_suffix('%')?)? / 100.0)
     };
     let saturation = percent(parts.next())?;
     let lightness = percent(parts.next())?;
-    let alpha = parts.next().map_or(Some(1.0), |part| part.parse().ok())?;
+    let alpha = parts
+        .next()
+        .map_or(Some(1.0), crate::float_text::parse_f64)?;
     Some(Hsla {
         hue_deg,
         saturation,

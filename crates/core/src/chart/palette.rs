@@ -138,7 +138,7 @@ pub(crate) fn parse_rgb(css: &str) -> Option<[u8; 3]> {
         let mut channels = inner
             .split([',', ' ', '/'])
             .filter(|part| !part.is_empty())
-            .map(|part| part.parse::<f64>().ok().map(|v| v.clamp(0.0, 255.0) as u8));
+            .map(|part| crate::float_text::parse_f64(part).map(|v| v.clamp(0.0, 255.0) as u8));
         return Some([channels.next()??, channels.next()??, channels.next()??]);
     }
     let named = match css.as_str() {

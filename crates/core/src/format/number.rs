@@ -291,9 +291,8 @@ fn even_on_a_tie(digits: &mut [u8], point: i32, value: f64) {
             .iter()
             .map(|digit| char::from(b'0' + digit))
             .collect();
-        format!("0.{mantissa}e{point}")
-            .parse::<f64>()
-            .is_ok_and(|read| read == value)
+        crate::float_text::parse_f64(&format!("0.{mantissa}e{point}"))
+            .is_some_and(|read| read == value)
     };
     let mut lower = digits.to_vec();
     lower[k - 1] = last - 1;

@@ -9,7 +9,7 @@ use crate::prometheus::{Series, format_series_name, series_key};
 pub fn le_bound(text: &str) -> Option<f64> {
     match text.trim() {
         "+Inf" | "Inf" | "inf" | "+inf" => Some(f64::INFINITY),
-        text => text.parse::<f64>().ok().filter(|bound| !bound.is_nan()),
+        text => crate::float_text::parse_f64(text).filter(|bound| !bound.is_nan()),
     }
 }
 

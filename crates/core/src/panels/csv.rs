@@ -45,11 +45,12 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 /// Quotes a cell when it holds a comma, a quote or a line break; formula-like cells get a
 /// leading apostrophe so spreadsheets do not evaluate label values as formulas.
 fn quote(cell: &str) -> String {
-    let guarded = if cell.starts_with(['=', '+', '-', '@']) && cell.parse::<f64>().is_err() {
-        format!("'{cell}")
-    } else {
-        cell.to_owned()
-    };
+    let guarded =
+        if cell.starts_with(['=', '+', '-', '@']) && crate::float_text::parse_f64(cell).is_none() {
+            format!("'{cell}")
+        } else {
+            cell.to_owned()
+        };
     if guarded.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {

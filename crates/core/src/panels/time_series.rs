@@ -423,7 +423,7 @@ pub fn hsla_of(series: &ChartSeries) -> Option<Hsla> {
     let inner = series.color.strip_prefix("hsla(")?.strip_suffix(')')?;
     let mut parts = inner
         .split(',')
-        .map(|part| part.trim().trim_end_matches('%').parse::<f64>().ok());
+        .map(|part| crate::float_text::parse_f64(part.trim().trim_end_matches('%')));
     Some(Hsla {
         hue_deg: parts.next()??,
         saturation: parts.next()?? / 100.0,

@@ -363,7 +363,7 @@ fn number(text: &str) -> f64 {
     match text {
         "+Inf" | "Inf" => f64::INFINITY,
         "-Inf" => f64::NEG_INFINITY,
-        text => text.parse().unwrap_or(f64::NAN),
+        text => crate::float_text::parse_f64(text).unwrap_or(f64::NAN),
     }
 }
 

@@ -190,5 +190,5 @@ fn js_text_to_number(text: &str) -> f64 {
     if !plain {
         return f64::NAN;
     }
-    trimmed.parse::<f64>().unwrap_or(f64::NAN)
+    crate::float_text::parse_f64(trimmed).unwrap_or(f64::NAN)
 }
