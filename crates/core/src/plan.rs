@@ -414,7 +414,7 @@ fn scrape_interval(selector: Option<&DatasourceSelector>, context: &PlanContext<
             .find(|spec| spec.default && spec.plugin.kind == PROMETHEUS_DATASOURCE),
     };
     spec.and_then(|spec| {
-        serde_json::from_value::<PrometheusDatasourceSpec>(spec.plugin.spec.clone()).ok()
+        crate::decode::from_value::<PrometheusDatasourceSpec>(&spec.plugin.spec).ok()
     })
     .and_then(|spec| spec.scrape_interval)
     .and_then(|text| text.parse().ok())

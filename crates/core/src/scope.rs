@@ -144,7 +144,7 @@ fn default_scope(dashboard: &Dashboard, home: DashboardHome) -> QueryScope {
 
 /// Where a declared Prometheus datasource's URL points, if it says.
 fn scope_of_spec(spec: &serde_json::Value) -> Option<QueryScope> {
-    let spec: PrometheusDatasourceSpec = serde_json::from_value(spec.clone()).ok()?;
+    let spec: PrometheusDatasourceSpec = crate::decode::from_value(spec).ok()?;
     if spec.query_params.contains_key("namespace") {
         return Some(QueryScope::Tenancy);
     }
