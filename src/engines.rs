@@ -1,13 +1,21 @@
 //! What the page computes with JavaScript's own functions instead of compiling the core's
-//! tables and readers, given to the core when the page starts ([`install`]): the functions
+//! tables, readers and libm, given to the core when the page starts ([`install`]): the functions
 //! Perses itself runs, and each a table or reader less in the download.
 
-/// Gives the core the browser's JSON, lower case and number reading. The standalone page and
+/// Gives the core the browser's JSON, lower case, number reading and `Math`. The standalone page and
 /// the shell's mount both start through here; the component tests too.
 pub fn install() {
     obs_core::interpolate::use_json_engine(crate::json_format::stringify_values);
     obs_core::case::use_lowercase_engine(lowercase);
     obs_core::float_text::use_float_engine(parse_float);
+    obs_core::math::use_math_engine(obs_core::math::MathEngine {
+        ln: js_sys::Math::log,
+        log10: js_sys::Math::log10,
+        pow: js_sys::Math::pow,
+        sin: js_sys::Math::sin,
+        cos: js_sys::Math::cos,
+        atan2: js_sys::Math::atan2,
+    });
 }
 
 /// `text.toLowerCase()`, which Perses sorts and searches with (`obs_core::case`).
@@ -67,6 +75,38 @@ mod tests {
         ] {
             let expected: f64 = text.parse().unwrap_or(f64::NAN);
             assert_eq!(parse_float(text).to_bits(), expected.to_bits(), "{text}");
+        }
+    }
+
+    /// The browser's `Math` against the standard library's libm: equal within an ulp or two,
+    /// and exact where the charts count on it (the decimal logarithm of a power of ten is the
+    /// tick magnitude).
+    #[wasm_bindgen_test]
+    fn javascript_math_agrees_with_the_standard_library() {
+        use js_sys::Math;
+        let close = |ours: f64, std: f64| {
+            ours == std || (ours - std).abs() <= 4.0 * f64::EPSILON * std.abs()
+        };
+        for x in [1e-300, 0.001, 0.5, 1.0, 2.0, 3.5, 10.0, 12_345.678, 1e300] {
+            assert!(close(Math::log(x), x.ln()), "ln {x}");
+            assert!(close(Math::log10(x), x.log10()), "log10 {x}");
+            assert!(close(Math::pow(x, 2.4), x.powf(2.4)), "pow {x}");
+        }
+        for radians in [0.0, 0.5, 1.0, 2.0, 3.0, -1.5, 6.0] {
+            assert!(close(Math::sin(radians), radians.sin()), "sin {radians}");
+            assert!(close(Math::cos(radians), radians.cos()), "cos {radians}");
+            assert!(
+                close(Math::atan2(radians, 1.5), radians.atan2(1.5)),
+                "atan2 {radians}"
+            );
+        }
+        for exponent in -22..=22 {
+            let power = obs_core::math::pow10(exponent);
+            assert_eq!(
+                Math::log10(power),
+                f64::from(exponent),
+                "log10 1e{exponent}"
+            );
         }
     }
 }

@@ -175,7 +175,10 @@ impl Painter {
         let steps = (((to_deg - from_deg).abs() / 2.0).ceil() as usize).max(2);
         let point = |radius: f64, index: usize| {
             let angle = (from_deg + (to_deg - from_deg) * index as f64 / steps as f64).to_radians();
-            (cx + radius * angle.cos(), cy - radius * angle.sin())
+            (
+                cx + radius * obs_core::math::cos(angle),
+                cy - radius * obs_core::math::sin(angle),
+            )
         };
         let mut points: Vec<(f64, f64)> = (0..=steps).map(|i| point(outer_radius, i)).collect();
         points.extend((0..=steps).rev().map(|i| point(inner_radius, i)));

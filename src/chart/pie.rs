@@ -54,7 +54,10 @@ fn paint(
         .filter(|slice| slice.fraction > 0.0 && slice.fraction < 1.0)
     {
         let angle = angle_deg(slice.start_fraction).to_radians();
-        let edge = (cx + radius * angle.cos(), cy - radius * angle.sin());
+        let edge = (
+            cx + radius * obs_core::math::cos(angle),
+            cy - radius * obs_core::math::sin(angle),
+        );
         painter.line(&[(cx, cy), edge], separator, 1.5, &[]);
     }
     paint_texts(painter, &geometry.labels, theme, &theme.text);

@@ -26,6 +26,7 @@ pub mod histogram;
 pub mod interpolate;
 pub mod mappings;
 pub mod markdown;
+pub mod math;
 pub mod pacing;
 pub mod panels;
 pub mod plan;

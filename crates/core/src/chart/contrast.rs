@@ -18,7 +18,7 @@ pub fn luminance([red, green, blue]: [u8; 3]) -> f64 {
         if value <= 0.039_28 {
             value / 12.92
         } else {
-            ((value + 0.055) / 1.055).powf(2.4)
+            crate::math::pow((value + 0.055) / 1.055, 2.4)
         }
     };
     0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)

@@ -42,7 +42,10 @@ pub fn layout(
     bands: &[(f64, String)],
     max_text: &str,
 ) -> GaugeGeometry {
-    let (sin45, cos45) = (45f64.to_radians().sin(), 45f64.to_radians().cos());
+    let (sin45, cos45) = (
+        std::f64::consts::FRAC_1_SQRT_2,
+        std::f64::consts::FRAC_1_SQRT_2,
+    );
     let radius = (size.width_css / 2.0)
         .min((size.height_css - LABEL_ROOM_PX) / (1.0 + sin45))
         .max(10.0)

@@ -52,9 +52,9 @@ pub fn layout(model: &PieModel, size: CanvasSize) -> PieGeometry {
                 let angle = angle_deg(slice.start_fraction + slice.fraction / 2.0).to_radians();
                 Label {
                     text: slice.label.clone(),
-                    x: center_x + (radius + 8.0) * angle.cos(),
-                    y: center_y - (radius + 8.0) * angle.sin(),
-                    align: if angle.cos() >= 0.0 {
+                    x: center_x + (radius + 8.0) * crate::math::cos(angle),
+                    y: center_y - (radius + 8.0) * crate::math::sin(angle),
+                    align: if crate::math::cos(angle) >= 0.0 {
                         Align::Left
                     } else {
                         Align::Right
@@ -78,11 +78,12 @@ impl PieGeometry {
     /// The index of the model's slice under `(x, y)`.
     pub fn hit(&self, model: &PieModel, x: f64, y: f64) -> Option<usize> {
         let (dx, dy) = (x - self.center_x, self.center_y - y);
-        if dx.hypot(dy) > self.radius {
+        // The distance from the centre; squares and a root, which need no library.
+        if (dx * dx + dy * dy).sqrt() > self.radius {
             return None;
         }
         // The fraction of the turn clockwise from twelve o'clock.
-        let turn = ((90.0 - dy.atan2(dx).to_degrees()).rem_euclid(360.0)) / 360.0;
+        let turn = ((90.0 - crate::math::atan2(dy, dx).to_degrees()).rem_euclid(360.0)) / 360.0;
         model.slices.iter().position(|slice| {
             turn >= slice.start_fraction && turn < slice.start_fraction + slice.fraction
         })

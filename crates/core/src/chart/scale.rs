@@ -43,7 +43,7 @@ impl ValueScale {
         };
         let value = min + fraction * (max - min);
         match self.log_base {
-            Some(base) => f64::from(base).powf(value),
+            Some(base) => crate::math::pow(f64::from(base), value),
             None => value,
         }
     }
@@ -53,7 +53,7 @@ impl ValueScale {
         match self.log_base {
             None => (self.min_value, self.max_value, value),
             Some(base) => {
-                let log = |v: f64| v.max(f64::MIN_POSITIVE).log(f64::from(base));
+                let log = |v: f64| crate::math::log(v.max(f64::MIN_POSITIVE), f64::from(base));
                 (log(self.min_value), log(self.max_value), log(value))
             }
         }

@@ -74,8 +74,8 @@ pub fn log_ticks(base: f64, min: f64, max: f64) -> Vec<f64> {
         return Vec::new();
     }
     // A little slack: 0.1.log(10.0) is -0.9999999999999998, and 0.1 is a tick.
-    let first = (min.log(base) - 1e-9).ceil() as i32;
-    let last = (max.log(base) + 1e-9).floor() as i32;
+    let first = (crate::math::log(min, base) - 1e-9).ceil() as i32;
+    let last = (crate::math::log(max, base) + 1e-9).floor() as i32;
     (first..=last).map(|exponent| base.powi(exponent)).collect()
 }
 
@@ -198,7 +198,7 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
 
 /// 1, 2 or 5 × 10ⁿ, the nearest to `raw` from above.
 fn nice_step(raw: f64) -> f64 {
-    let power = 10_f64.powf(raw.log10().floor());
+    let power = crate::math::pow10(crate::math::log10(raw).floor() as i32);
     let error = raw / power;
     let factor = if error >= 50_f64.sqrt() {
         10.0
@@ -217,7 +217,7 @@ fn clean(value: f64) -> f64 {
     if value == 0.0 {
         return 0.0;
     }
-    let digits = 12 - value.abs().log10().ceil() as i32;
+    let digits = 12 - crate::math::log10(value.abs()).ceil() as i32;
     let scale = 10_f64.powi(digits.clamp(-300, 300));
     (value * scale).round() / scale
 }

@@ -377,7 +377,7 @@ fn round_down(value: f64) -> f64 {
     if value == 0.0 || !value.is_finite() {
         return 0.0;
     }
-    let magnitude = 10_f64.powf(value.abs().log10().floor());
+    let magnitude = crate::math::pow10(crate::math::log10(value.abs()).floor() as i32);
     (value / magnitude).floor() * magnitude
 }
 

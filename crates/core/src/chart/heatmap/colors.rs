@@ -16,7 +16,10 @@ pub fn color_fraction(count: f64, max_count: f64, scale: CountScale, smallest: f
             if max_count <= low {
                 return 1.0;
             }
-            ((count.ln() - low.ln()) / (max_count.ln() - low.ln())).clamp(0.0, 1.0)
+            {
+                let ln = crate::math::ln;
+                ((ln(count) - ln(low)) / (ln(max_count) - ln(low))).clamp(0.0, 1.0)
+            }
         }
     }
 }
