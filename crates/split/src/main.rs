@@ -8,7 +8,8 @@
 //! 1. `wasm_split_cli_support` splits the module cargo linked (with `--emit-relocs`, as
 //!    `page_build` links it) into the main module, one module per chunk and the link module,
 //!    the JavaScript that downloads and instantiates a chunk when the main module asks;
-//! 2. wasm-bindgen makes the main module's JavaScript, keeping the exports the chunks import;
+//! 2. wasm-bindgen makes the main module's JavaScript, keeping the exports the chunks import,
+//!    and the exports nothing calls are taken out (`exports`);
 //! 3. wasm-opt optimises every module as trunk would (`index.html`'s `data-wasm-opt`);
 //! 4. the files replace trunk's in the staging directory, the added ones named with the
 //!    build's hash, and `index.html`'s integrity hashes are updated.
@@ -17,6 +18,7 @@
 //!
 //! `OBS_SPLIT_KEEP=DIR` also keeps the split main module, names included, in `DIR/main.wasm`.
 
+mod exports;
 mod page;
 
 use std::path::{Path, PathBuf};
@@ -115,8 +117,13 @@ fn split(
         "wasm-bindgen",
     )?;
 
+    // Exports nothing calls keep their code until they are gone (exports.rs).
+    let main_bound = bindgen.join(format!("{stem}_bg.wasm"));
+    let pruned = exports::without_exports(&read(&main_bound)?, exports::unused)?;
+    write(&main_bound, &pruned)?;
+
     // Every module is optimised at once (wasm-opt uses a core each).
-    let mut optimised = vec![(bindgen.join(format!("{stem}_bg.wasm")), built.wasm.clone())];
+    let mut optimised = vec![(main_bound, built.wasm.clone())];
     let mut renames = Vec::new();
     for chunk in &split.split_modules {
         let name = file_name(chunk)?;

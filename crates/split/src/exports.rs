@@ -1,0 +1,123 @@
+//! Takes out of the main module the exports nothing calls: the stream adapters of
+//! `wasm-streams`, which Leptos brings through its server functions (`server_fn`'s `browser`
+//! feature, always on) and which wasm-bindgen exports as JavaScript classes. A client-side
+//! page never streams a server function, yet an export keeps its code, about 3 KB brotli;
+//! without the export, wasm-opt drops the code. The classes stay in the JavaScript glue, whose
+//! methods would name the missing export only when called.
+
+use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
+
+/// The exports to take out: those of `wasm-streams`' `IntoUnderlyingSource`,
+/// `IntoUnderlyingByteSource` and `IntoUnderlyingSink` (methods, and the `free` of each).
+pub fn unused(name: &str) -> bool {
+    name.starts_with("intounderlying") || name.starts_with("__wbg_intounderlying")
+}
+
+/// `module` without the exports `drop` names; every other section as it was.
+pub fn without_exports(module: &[u8], drop: impl Fn(&str) -> bool) -> Result<Vec<u8>, String> {
+    let mut out = wasm_encoder::Module::new();
+    let parser = wasmparser::Parser::new(0);
+    for payload in parser.parse_all(module) {
+        let payload = payload.map_err(|error| format!("cannot read the module: {error}"))?;
+        match payload {
+            wasmparser::Payload::ExportSection(reader) => {
+                let mut exports = wasm_encoder::ExportSection::new();
+                for export in reader {
+                    let export =
+                        export.map_err(|error| format!("cannot read an export: {error}"))?;
+                    if drop(export.name) {
+                        continue;
+                    }
+                    let kind = RoundtripReencoder
+                        .export_kind(export.kind)
+                        .map_err(|error| format!("cannot write an export: {error}"))?;
+                    exports.export(export.name, kind, export.index);
+                }
+                out.section(&exports);
+            }
+            other => {
+                if let Some((id, range)) = other.as_section() {
+                    let bytes = usize::try_from(range.start)
+                        .ok()
+                        .zip(usize::try_from(range.end).ok())
+                        .and_then(|(start, end)| module.get(start..end))
+                        .ok_or("a section lies outside the module")?;
+                    out.section(&wasm_encoder::RawSection { id, data: bytes });
+                }
+            }
+        }
+    }
+    Ok(out.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A module with a function exported under two names and a memory.
+    fn module() -> Vec<u8> {
+        let mut module = wasm_encoder::Module::new();
+        let mut types = wasm_encoder::TypeSection::new();
+        types.ty().function([], [wasm_encoder::ValType::I32]);
+        module.section(&types);
+        let mut functions = wasm_encoder::FunctionSection::new();
+        functions.function(0);
+        module.section(&functions);
+        let mut memories = wasm_encoder::MemorySection::new();
+        memories.memory(wasm_encoder::MemoryType {
+            minimum: 1,
+            maximum: None,
+            memory64: false,
+            shared: false,
+            page_size_log2: None,
+        });
+        module.section(&memories);
+        let mut exports = wasm_encoder::ExportSection::new();
+        exports.export("answer", wasm_encoder::ExportKind::Func, 0);
+        exports.export(
+            "intounderlyingsink_write",
+            wasm_encoder::ExportKind::Func,
+            0,
+        );
+        exports.export("memory", wasm_encoder::ExportKind::Memory, 0);
+        module.section(&exports);
+        let mut code = wasm_encoder::CodeSection::new();
+        let mut body = wasm_encoder::Function::new([]);
+        body.instructions().i32_const(42).end();
+        code.function(&body);
+        module.section(&code);
+        module.finish()
+    }
+
+    fn export_names(module: &[u8]) -> Vec<String> {
+        let mut names = Vec::new();
+        for payload in wasmparser::Parser::new(0).parse_all(module) {
+            if let wasmparser::Payload::ExportSection(reader) = payload.unwrap() {
+                names.extend(
+                    reader
+                        .into_iter()
+                        .map(|export| export.unwrap().name.to_owned()),
+                );
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn takes_out_only_the_unused_exports() {
+        let before = module();
+        let after = without_exports(&before, unused).unwrap();
+        assert_eq!(export_names(&after), ["answer", "memory"]);
+        wasmparser::Validator::new().validate_all(&after).unwrap();
+        // Nothing to take out: the same bytes.
+        assert_eq!(without_exports(&after, unused).unwrap(), after);
+    }
+
+    #[test]
+    fn names_the_stream_adapters() {
+        assert!(unused("intounderlyingbytesource_pull"));
+        assert!(unused("__wbg_intounderlyingsink_free"));
+        assert!(!unused("__wbg_get_imports"));
+        assert!(!unused("memory"));
+    }
+}
