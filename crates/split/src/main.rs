@@ -11,7 +11,8 @@
 //! 2. wasm-bindgen makes the main module's JavaScript, keeping the exports the chunks import,
 //!    and the exports nothing calls are taken out (`exports`);
 //! 3. wasm-opt optimises every module as trunk would (`index.html`'s `data-wasm-opt`);
-//! 4. the files replace trunk's in the staging directory, the added ones named with the
+//! 4. the main module's JavaScript loses its comments and indentation (`page::compact_js`);
+//! 5. the files replace trunk's in the staging directory, the added ones named with the
 //!    build's hash, and `index.html`'s integrity hashes are updated.
 //!
 //!     obs-split STAGING_DIR CARGO_WASM SOURCE_INDEX_HTML
@@ -25,7 +26,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode};
 
 use page::{
-    Built, integrity, link_to_running_instance, rename_chunks, replace_integrity, wasm_opt_args,
+    Built, compact_js, integrity, link_to_running_instance, rename_chunks, replace_integrity,
+    wasm_opt_args,
 };
 
 /// What wasm-bindgen writes into the module's imports for a split point until the splitter
@@ -176,7 +178,7 @@ fn split(
     let link = rename_chunks(&link, &renames)?;
     let link = link_to_running_instance(&link, &built.glue)?;
     write(&staging.join(&link_name), link.as_bytes())?;
-    let new_glue = read(&bindgen.join(&built.glue))?;
+    let new_glue = compact_js(&read_text(&bindgen.join(&built.glue))?).into_bytes();
     write(&staging.join(&built.glue), &new_glue)?;
 
     let new_wasm = read(&staging.join(&built.wasm))?;

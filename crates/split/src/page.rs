@@ -150,6 +150,54 @@ pub fn link_to_running_instance(link: &str, glue: &str) -> Result<String, String
     Ok(link.replace(&import, "").replace(call, &exports))
 }
 
+/// wasm-bindgen's JavaScript without its comments, blank lines and indentation (trunk's
+/// minifier cannot read the module, so it is left as wasm-bindgen writes it): 1.2 KB brotli
+/// less, a fifth of the text.
+///
+/// Line by line, so that every line break stays where it was and automatic semicolon
+/// insertion reads the same code. A line where a comment and code meet is kept whole. Text
+/// where a line break could be inside a string (a line with an odd number of backticks, or
+/// one continued by a backslash, outside comments) is returned as it is.
+pub fn compact_js(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut in_comment = false;
+    for line in source.lines() {
+        let trimmed = line.trim();
+        if in_comment {
+            match trimmed.find("*/") {
+                None => continue,
+                Some(end) if end + 2 == trimmed.len() => {
+                    in_comment = false;
+                    continue;
+                }
+                // Code after the comment's end: not a line this judges.
+                Some(_) => return source.to_owned(),
+            }
+        }
+        if trimmed.is_empty() || trimmed.starts_with("//") {
+            continue;
+        }
+        if let Some(rest) = trimmed.strip_prefix("/*") {
+            match rest.find("*/") {
+                None => {
+                    in_comment = true;
+                    continue;
+                }
+                Some(end) if end + 2 == rest.len() => continue,
+                Some(_) => {}
+            }
+        }
+        // An odd number of backticks opens or closes a template literal across lines.
+        let backticks = trimmed.matches('`').count() - trimmed.matches("\\`").count();
+        if backticks % 2 == 1 || trimmed.ends_with('\\') {
+            return source.to_owned();
+        }
+        out.push_str(trimmed);
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +296,27 @@ const b = fetch(new URL("./chunk_0_tables.wasm", import.meta.url));"#;
         assert!(renamed.contains(r#"new URL("./x-chunk_0_tables.wasm""#));
         let missing = [("split_pie.wasm".to_owned(), "x.wasm".to_owned())];
         assert!(rename_chunks(link, &missing).is_err());
+    }
+
+    #[test]
+    fn compacts_javascript_line_by_line() {
+        let source = "/**\n * Mounts the page into `element`.\n */\nexport function mount(element) {\n    // A comment.\n\n    const a = 1; /* kept */\n    /* one line */\n    return a\n        + 2;\n}\n";
+        assert_eq!(
+            compact_js(source),
+            "export function mount(element) {\nconst a = 1; /* kept */\nreturn a\n+ 2;\n}\n"
+        );
+        // A template literal on one line is compacted like any code.
+        assert_eq!(
+            compact_js("    return `${a}: ${b}`;\n"),
+            "return `${a}: ${b}`;\n"
+        );
+        // A template literal or a continued string could hold a line break: left alone.
+        for unsure in [
+            "const s = `a\n    b`;\n",
+            "const s = \"a\\\n    b\";\n",
+            "/* a */ b();\n/* c\n*/ d();\n",
+        ] {
+            assert_eq!(compact_js(unsure), unsure);
+        }
     }
 }
