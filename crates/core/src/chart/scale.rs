@@ -53,7 +53,13 @@ impl ValueScale {
         match self.log_base {
             None => (self.min_value, self.max_value, value),
             Some(base) => {
-                let log = |v: f64| crate::math::log(v.max(f64::MIN_POSITIVE), f64::from(base));
+                // The base's logarithm as a constant (what `ln` gives for 2 and 10, correctly
+                // rounded), so a value costs one logarithm, not two.
+                let ln_base = match base {
+                    LogBase::Two => std::f64::consts::LN_2,
+                    LogBase::Ten => std::f64::consts::LN_10,
+                };
+                let log = |v: f64| crate::math::ln(v.max(f64::MIN_POSITIVE)) / ln_base;
                 (log(self.min_value), log(self.max_value), log(value))
             }
         }
@@ -116,5 +122,11 @@ mod tests {
             (x.px_from_time(1_500), x.time_from_px(75.0)),
             (100.0, 1_250)
         );
+    }
+
+    #[test]
+    fn the_log_bases_are_their_logarithms() {
+        assert_eq!(std::f64::consts::LN_2, 2_f64.ln());
+        assert_eq!(std::f64::consts::LN_10, 10_f64.ln());
     }
 }
