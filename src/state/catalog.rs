@@ -1,12 +1,9 @@
 //! Loading what the user can open: their projects, then the dashboards of the current one.
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use obs_core::catalog::{self, Answer, CatalogEntry, Failure, Project, Status};
-use send_wrapper::SendWrapper;
 use web_sys::AbortController;
 
 use crate::api::{self, FetchError, Reply};
@@ -74,39 +71,6 @@ pub struct Catalog {
     pub notes: Vec<String>,
 }
 
-/// Aborts the previous request each time a resource loads again, and the last one when the
-/// page goes away.
-#[derive(Clone)]
-pub struct Canceller(SendWrapper<Rc<RefCell<Option<AbortController>>>>);
-
-impl Default for Canceller {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Canceller {
-    pub fn new() -> Self {
-        let canceller = Self(SendWrapper::new(Rc::new(RefCell::new(None))));
-        let on_leave = canceller.clone();
-        on_cleanup(move || {
-            if let Some(controller) = on_leave.0.borrow_mut().take() {
-                controller.abort();
-            }
-        });
-        canceller
-    }
-
-    /// A controller for the next request; the one before it is aborted.
-    pub fn next(&self) -> Option<AbortController> {
-        let next = AbortController::new().ok();
-        if let Some(previous) = self.0.replace(next.clone()) {
-            previous.abort();
-        }
-        next
-    }
-}
-
 /// The user and the namespaces they can open.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Directory {
@@ -118,9 +82,7 @@ pub struct Directory {
 /// The user and what they can see: their projects, without system namespaces, and for
 /// administrators the namespaces of cluster dashboards.
 pub fn load_projects() -> ReadSignal<Option<Result<Directory, LoadError>>> {
-    let canceller = Canceller::new();
-    load(move || {
-        let controller = canceller.next();
+    load(move |controller| {
         async move {
             let (reply, status) = futures::join!(
                 api::get(PROJECTS_PATH, controller.as_ref()),
@@ -149,10 +111,8 @@ pub fn load_projects() -> ReadSignal<Option<Result<Directory, LoadError>>> {
 pub fn load_catalog(
     project: Signal<Option<String>>,
 ) -> ReadSignal<Option<Option<Result<Catalog, LoadError>>>> {
-    let canceller = Canceller::new();
-    load(move || {
+    load(move |controller| {
         let project = project.get();
-        let controller = canceller.next();
         async move {
             let project = project?;
             Some(fetch_catalog(&project, controller.as_ref()).await)

@@ -1,31 +1,45 @@
 //! A value loaded by a request whose inputs are signals: loaded again when they change, the
-//! value before kept until the new one is in, and the answer of a request superseded by a
-//! newer one dropped.
+//! value before kept until the new one is in, and a request superseded by a newer one (or by
+//! the page going away) aborted, its answer dropped.
 //!
 //! Written here rather than with Leptos' `LocalResource`, which does the same: each resource's
 //! value type instantiates its whole async-derived machinery (futures, wakers, subscriber
 //! sets), about 10 KB of the page's WebAssembly for each of the page's two lists, where an
 //! effect and a signal need a few hundred bytes.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
 
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use web_sys::AbortController;
 
 /// Loads with the future `request` makes, at once and whenever a signal it read (before its
-/// future) changes. `None` until the first answer.
+/// future) changes. `request` gets the controller that aborts its requests when a newer one
+/// starts or the page goes away. `None` until the first answer.
 pub fn load<T, F, Fut>(request: F) -> ReadSignal<Option<T>>
 where
     T: Send + Sync + 'static,
-    F: Fn() -> Fut + 'static,
+    F: Fn(Option<AbortController>) -> Fut + 'static,
     Fut: Future<Output = T> + 'static,
 {
     let (value, set_value) = signal(None);
     // Which request is the newest: an older one's answer, arriving late, is dropped.
     let newest = Rc::new(Cell::new(0_u64));
+    let controller = SendWrapper::new(Rc::new(RefCell::new(None::<AbortController>)));
+    let on_leave = controller.clone();
+    on_cleanup(move || {
+        if let Some(controller) = on_leave.borrow_mut().take() {
+            controller.abort();
+        }
+    });
     Effect::new(move |_| {
-        let future = request();
+        let next = AbortController::new().ok();
+        if let Some(previous) = controller.replace(next.clone()) {
+            previous.abort();
+        }
+        let future = request(next);
         let generation = newest.get().wrapping_add(1);
         newest.set(generation);
         let newest = Rc::clone(&newest);

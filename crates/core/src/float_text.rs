@@ -143,11 +143,6 @@ impl Decimal {
     fn exactly(&self) -> Option<f64> {
         /// 2^53: every integer up to it is a double.
         const EXACT_INTEGERS: u64 = 1 << 53;
-        /// 10^0 to 10^22, every power of ten that is a double exactly.
-        const POWERS: [f64; 23] = [
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-        ];
         if self.overflowed || self.mantissa > EXACT_INTEGERS {
             return None;
         }
@@ -155,14 +150,16 @@ impl Decimal {
             return Some(0.0);
         }
         let mantissa = self.mantissa as f64;
+        // `math::pow10` is exact from 10^0 to 10^22, every power of ten that is a double.
+        let pow10 = |exponent: i64| crate::math::pow10(i32::try_from(exponent).unwrap_or(0));
         match self.exponent {
-            0..=22 => Some(mantissa * POWERS.get(usize::try_from(self.exponent).ok()?)?),
-            -22..=-1 => Some(mantissa / POWERS.get(usize::try_from(-self.exponent).ok()?)?),
+            0..=22 => Some(mantissa * pow10(self.exponent)),
+            -22..=-1 => Some(mantissa / pow10(-self.exponent)),
             // A larger power still works while the mantissa takes the excess and stays exact.
             23..=37 => {
                 let excess = 10_u64.checked_pow(u32::try_from(self.exponent - 22).ok()?)?;
                 let scaled = self.mantissa.checked_mul(excess)?;
-                (scaled <= EXACT_INTEGERS).then_some(scaled as f64 * 1e22)
+                (scaled <= EXACT_INTEGERS).then_some(scaled as f64 * pow10(22))
             }
             _ => None,
         }
