@@ -195,12 +195,13 @@ async fn many_panels_mount_within_a_budget_per_frame_top_to_bottom() {
     });
     leptos::task::tick().await;
     let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
-    // How many mount at once depends on the machine (a time budget), but never more than the
-    // count per frame, and the top ones first.
+    // A few cells mount at once (the first always, the others within the time); the others
+    // wait for the frames' rounds (the cells of a view all ask before any is drawn, so the
+    // time alone could not stop them).
     let at_once = count("section.obs-panel");
     assert!(
-        (1..=obs_core::pacing::MAX_CELLS_PER_FRAME as u32).contains(&at_once),
-        "the first turns go at once, within the count: {at_once}"
+        (1..=obs_core::pacing::MAX_CELLS_AT_ONCE as u32).contains(&at_once),
+        "a few at once, never more than the count: {at_once}"
     );
     assert_eq!(count(".obs-grid__cell--pending"), 20 - at_once);
     for index in 0..20 {

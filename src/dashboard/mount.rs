@@ -38,15 +38,15 @@ impl MountScheduler {
         )))));
     }
 
-    /// Whether the calling cell may mount its panel: true at once while nobody is waiting and
-    /// the cells mounted since the last frame began are within the budget, else true in a
-    /// later frame.
+    /// Whether the calling cell may mount its panel: true at once when nobody is waiting and
+    /// it is one of the first few cells of its frame (`FrameBudget::grant_at_once`), else
+    /// true in a later frame's round.
     pub fn turn() -> Signal<bool> {
         let Some(scheduler) = use_context::<Self>() else {
             return Signal::stored(true);
         };
         let mut turns = scheduler.0.borrow_mut();
-        let now = turns.waiting.is_empty() && turns.budget.grant(crate::dom::now_ms());
+        let now = turns.waiting.is_empty() && turns.budget.grant_at_once(crate::dom::now_ms());
         let ready = RwSignal::new(now);
         if !now {
             turns.waiting.push_back(ready);

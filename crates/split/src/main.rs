@@ -17,7 +17,8 @@
 //!
 //!     obs-split STAGING_DIR CARGO_WASM SOURCE_INDEX_HTML
 //!
-//! `OBS_SPLIT_KEEP=DIR` also keeps the split main module, names included, in `DIR/main.wasm`.
+//! `OBS_SPLIT_KEEP=DIR` also keeps the split main module, names included, in `DIR/main.wasm`;
+//! `OBS_SPLIT_NAMES=1` keeps the function names in the built modules (for CPU profiles).
 
 mod exports;
 mod page;
@@ -108,10 +109,14 @@ fn split(
         copy(&main_split, &keep.join("main.wasm"))?;
     }
 
+    // A development aid: OBS_SPLIT_NAMES=1 keeps the function names in every module, so a
+    // browser's CPU profile of the page names its functions.
+    let keep_names = std::env::var_os("OBS_SPLIT_NAMES").is_some();
     let bindgen = work.join("bindgen");
     run_to_end(
         Command::new("wasm-bindgen")
             .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
+            .args(keep_names.then_some("--keep-debug"))
             .arg("--out-dir")
             .arg(&bindgen)
             .args(["--out-name", stem])
@@ -141,6 +146,7 @@ fn split(
         let started = match &opt_args {
             Some(args) => Command::new("wasm-opt")
                 .args(args)
+                .args(keep_names.then_some("-g"))
                 .arg(from)
                 .arg("-o")
                 .arg(&target)
