@@ -284,11 +284,27 @@ async fn run_hook(
            .then(result => {{ observer.disconnect(); result.longestTaskMs = Math.max(0, ...tasks); result.stages = window.__obsTimings; done(result); }})
            .catch(error => done({{error: String(error)}}));"
     );
+    // A development aid: OBS_BENCH_CPU_PROFILE=<dir> writes Chromium's CPU profile of the case
+    // (as the dashboards' cases do).
+    let cpu_profile = std::env::var_os("OBS_BENCH_CPU_PROFILE").map(PathBuf::from);
+    if cpu_profile.is_some() {
+        harness.cdp("Profiler.enable", json!({})).await?;
+        harness
+            .cdp("Profiler.setSamplingInterval", json!({"interval": 100}))
+            .await?;
+        harness.cdp("Profiler.start", json!({})).await?;
+    }
     let result = harness
         .browser
         .execute_async(&script, Vec::new())
         .await
         .map_err(|error| format!("{what}: {error}"))?;
+    if let Some(dir) = &cpu_profile {
+        let profile = harness.cdp("Profiler.stop", json!({})).await?;
+        let path = dir.join(format!("{hook}-{}.cpuprofile", obs_e2e::now_ms()));
+        std::fs::write(&path, profile["profile"].to_string())
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+    }
     if let Some(error) = result.get("error") {
         return Err(format!("{what}: {error}"));
     }
