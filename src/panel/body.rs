@@ -60,21 +60,18 @@ pub fn PanelBody(
                 }
                 .into_any()
             })
-            .into_any()
         }
         PanelKind::StatChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
                 view! { <StatPanel spec=*spec outputs=outputs series_limit=series_limit/> }.into_any()
             })
-            .into_any()
         }
         PanelKind::GaugeChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
                 view! { <GaugePanel spec=*spec outputs=outputs series_limit=series_limit/> }.into_any()
             })
-            .into_any()
         }
         PanelKind::BarChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
@@ -82,7 +79,6 @@ pub fn PanelBody(
                 let spec = *spec;
                 chunk_view(move || chunks::bar(spec.clone(), outputs, series_limit, label))
             })
-            .into_any()
         }
         PanelKind::PieChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
@@ -90,7 +86,6 @@ pub fn PanelBody(
                 let spec = *spec;
                 chunk_view(move || chunks::pie(spec.clone(), outputs, series_limit, label))
             })
-            .into_any()
         }
         PanelKind::StatusHistoryChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
@@ -98,7 +93,6 @@ pub fn PanelBody(
                 let spec = *spec;
                 chunk_view(move || chunks::status_history(spec.clone(), outputs, series_limit, label))
             })
-            .into_any()
         }
         PanelKind::HeatMapChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
@@ -106,7 +100,6 @@ pub fn PanelBody(
                 let spec = *spec;
                 chunk_view(move || chunks::heatmap(spec.clone(), outputs, label))
             })
-            .into_any()
         }
         PanelKind::HistogramChart(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
@@ -114,7 +107,6 @@ pub fn PanelBody(
                 let spec = *spec;
                 chunk_view(move || chunks::histogram(spec.clone(), outputs, label))
             })
-            .into_any()
         }
         PanelKind::Table(spec) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
@@ -122,14 +114,12 @@ pub fn PanelBody(
                 let spec = *spec;
                 chunk_view(move || chunks::table(spec.clone(), outputs, series_limit, label))
             })
-            .into_any()
         }
         PanelKind::TimeSeriesTable(_) if query_count > 0 && queries.is_some() => {
             let queries = queries.unwrap_or_else(|| Signal::derive(Vec::new));
             data_body(queries, series_limit, move |outputs| {
                 chunk_view(move || chunks::time_series_table(outputs, series_limit, label))
             })
-            .into_any()
         }
         kind => {
             let queries = match query_count {
