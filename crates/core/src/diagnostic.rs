@@ -28,8 +28,13 @@ impl Path {
             }
             text.push_str(key);
         } else {
-            // Keys with dots or spaces would be ambiguous after a '.', so they are quoted.
-            text.push_str(&format!("[{}]", serde_json::Value::from(key)));
+            // Keys with dots or spaces would be ambiguous after a '.', so they are quoted, as
+            // a JSON string. Serialising the `str` itself, not a `Value` made of it, keeps
+            // serde_json's writer of numbers (and its 10 KB table) out of the page.
+            let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("{key:?}"));
+            text.push('[');
+            text.push_str(&quoted);
+            text.push(']');
         }
         Self(text)
     }
