@@ -126,6 +126,8 @@ pub struct Figures {
     /// uPlot drawing the same cases in the same browser, when `OBS_BENCH_UPLOT` names its
     /// `dist` folder (scripts/bench.sh installs it from npm).
     pub uplot_3x55550: Vec<Value>,
+    /// The same with uPlot's legend, which shows the hovered values as the plugin's tooltip does.
+    pub uplot_3x55550_legend: Vec<Value>,
     pub uplot_500x1000: Vec<Value>,
     /// A heat map of 720 steps (3 h at 15 s) × 30 buckets.
     pub heatmap_720x30: Vec<Value>,
@@ -183,10 +185,13 @@ async fn cases(setup: &Setup<'_>, runs: usize) -> Result<Figures, String> {
             if let Some(source) = &uplot {
                 figures
                     .uplot_3x55550
-                    .push(uplot_chart(harness, source, 3, 55_550, 400).await?);
+                    .push(uplot_chart(harness, source, 3, 55_550, 400, false).await?);
+                figures
+                    .uplot_3x55550_legend
+                    .push(uplot_chart(harness, source, 3, 55_550, 400, true).await?);
                 figures
                     .uplot_500x1000
-                    .push(uplot_chart(harness, source, 500, 1_000, 400).await?);
+                    .push(uplot_chart(harness, source, 500, 1_000, 400, false).await?);
             }
         }
         if only != "charts" {
@@ -311,13 +316,15 @@ async fn run_hook(
     Ok(result)
 }
 
-/// One uPlot chart of the same size and amount of data, in a fresh page of the same origin.
+/// One uPlot chart of the same size and amount of data, in a fresh page of the same origin;
+/// with `legend`, uPlot shows the hovered values in its legend.
 async fn uplot_chart(
     harness: &Harness,
     (source, css): &(String, String),
     series: u32,
     points: u32,
     height_px: u32,
+    legend: bool,
 ) -> Result<Value, String> {
     harness.open("/?project=bench&dashboard=empty").await?;
     let result = harness
@@ -331,6 +338,7 @@ async fn uplot_chart(
                 json!(points),
                 json!(1920),
                 json!(height_px),
+                json!(legend),
             ],
         )
         .await

@@ -2,8 +2,9 @@
 // plugin's (src/bench.rs): from construction to the frame after the chart is painted, the
 // median of 21 hovers across the plot, and the longest main-thread task. uPlot draws while it
 // is constructed, so its picture is complete at the first frame after.
-// Arguments: uPlot's script and style sheet, series, points, width, height, then `done`.
-const [source, css, seriesCount, points, width, height] = arguments;
+// Arguments: uPlot's script and style sheet, series, points, width, height, whether uPlot
+// shows its legend, then `done`.
+const [source, css, seriesCount, points, width, height, legend] = arguments;
 const done = arguments[arguments.length - 1];
 const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
 const zeroTimeout = () => new Promise(resolve => setTimeout(resolve, 0));
@@ -46,8 +47,10 @@ const zeroTimeout = () => new Promise(resolve => setTimeout(resolve, 0));
   const observer = new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)));
   observer.observe({ type: 'longtask', buffered: false });
   const started = performance.now();
-  // No legend: the plugin's benchmark chart has none either.
-  const plot = new window.uPlot({ width, height, series, legend: { show: false } }, data, host);
+  // Without its legend, uPlot moves its cursor and shows no values: the plugin's chart shows
+  // the hovered values in a tooltip. With it, uPlot writes the hovered values into its legend
+  // on every move (its default), the same job as the tooltip.
+  const plot = new window.uPlot({ width, height, series, legend: { show: !!legend, live: true } }, data, host);
   await frame();
   await frame();
   const renderMs = performance.now() - started;
