@@ -86,17 +86,21 @@ impl UrlSync {
 
     /// A change the user made: a new history entry, so Back undoes it.
     pub fn push(&self, change: impl FnOnce(&mut UrlState)) {
-        self.write(change, true);
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        self.write(next, true);
     }
 
     /// A correction that should not add history (a value the page had to adjust).
     pub fn replace(&self, change: impl FnOnce(&mut UrlState)) {
-        self.write(change, false);
-    }
-
-    fn write(&self, change: impl FnOnce(&mut UrlState), new_entry: bool) {
         let mut next = self.state.get_untracked();
         change(&mut next);
+        self.write(next, false);
+    }
+
+    /// Shows `next` and writes its address. Not generic (only `push` and `replace` are, for
+    /// the change), so the page has one copy of it rather than one per kind of change.
+    fn write(&self, next: UrlState, new_entry: bool) {
         if next == self.state.get_untracked() {
             return;
         }
