@@ -4,8 +4,8 @@
 //! machine; opening every row of a 114-panel dashboard at once would mount them all in one
 //! task and freeze the page for a fifth of a second. The page provides a [`MountScheduler`]:
 //! each grid cell asks it for a turn, and cells get their turns in the order they asked (top
-//! to bottom) within a time budget per frame (`obs_core::pacing`); the others show an empty
-//! card until then. Without a scheduler in the context (a dashboard mounted alone, as in
+//! to bottom) within a time budget per frame, and at most a few at once in the task that asks
+//! (`obs_core::pacing`); the others show an empty card until then. Without a scheduler in the context (a dashboard mounted alone, as in
 //! component tests) every cell mounts at once.
 
 use std::cell::RefCell;

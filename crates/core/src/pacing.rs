@@ -3,7 +3,8 @@
 //!
 //! The budget is time, not a count of cells, because a cell's cost is the machine's: a fixed
 //! six cells a frame made the task that opens NodeExporter's dashboard take 35 to 53 ms on
-//! the benchmark's machine, past the 50 ms of a long task.
+//! the benchmark's machine, past the 50 ms of a long task. Only the cells that ask outside a
+//! frame's round are also counted (`grant_at_once`), since the clock cannot stop them.
 
 /// How long the cells mounted in one task may take, in milliseconds: what is left of a
 /// frame's 16.7 ms goes to style, layout and paint.
@@ -54,8 +55,10 @@ impl FrameBudget {
     /// it: the first [`MAX_CELLS_AT_ONCE`] of its frame may, within the time. The cells of a
     /// view all ask before any of them is drawn (a view's components run before it is
     /// built), so the clock cannot stop them and a count must: twelve at once made the task
-    /// that opened NodeExporter's dashboard take 53–62 ms in the benchmark. The others wait
-    /// for the round, which draws one cell before it reads the clock again.
+    /// that opened NodeExporter's dashboard take 53–62 ms in a full benchmark run (Perses'
+    /// page in the same browser; 22–27 ms with the plugin alone). The others wait for the
+    /// round, which draws one cell before it reads the clock again. Once the frame's time is
+    /// spent (a row opened long after the last round), only the first goes at once.
     pub fn grant_at_once(&mut self, now_ms: f64) -> bool {
         self.granted < MAX_CELLS_AT_ONCE && self.grant(now_ms)
     }

@@ -18,7 +18,8 @@
 //!     obs-split STAGING_DIR CARGO_WASM SOURCE_INDEX_HTML
 //!
 //! `OBS_SPLIT_KEEP=DIR` also keeps the split main module, names included, in `DIR/main.wasm`;
-//! `OBS_SPLIT_NAMES=1` keeps the function names in the built modules (for CPU profiles).
+//! `OBS_SPLIT_NAMES` set (to anything) keeps the function names in the built modules (for CPU
+//! profiles).
 
 mod exports;
 mod page;
@@ -109,14 +110,13 @@ fn split(
         copy(&main_split, &keep.join("main.wasm"))?;
     }
 
-    // A development aid: OBS_SPLIT_NAMES=1 keeps the function names in every module, so a
-    // browser's CPU profile of the page names its functions.
+    // A development aid: with OBS_SPLIT_NAMES set, wasm-opt keeps the name section that
+    // wasm-bindgen leaves, so a browser's CPU profile of the page can name its functions.
     let keep_names = std::env::var_os("OBS_SPLIT_NAMES").is_some();
     let bindgen = work.join("bindgen");
     run_to_end(
         Command::new("wasm-bindgen")
             .args(["--target", "web", "--keep-lld-exports", "--no-typescript"])
-            .args(keep_names.then_some("--keep-debug"))
             .arg("--out-dir")
             .arg(&bindgen)
             .args(["--out-name", stem])

@@ -73,8 +73,8 @@ pub fn wasm_opt_args(source_html: &str) -> Result<Option<Vec<String>>, String> {
     };
     // The module's control flow is flattened and rebuilt by the relooper before the level's
     // passes: wasm-opt then finds a more compact structure for the code LLVM emitted (the
-    // first download 2.2 KB smaller with brotli, where -Oz, -O3 or --converge gain nothing or
-    // lose). It runs only with a level, since flat code unoptimised is larger.
+    // first download 2.2 KB smaller with brotli, where -Oz, -O3, --converge or --gufa gain
+    // nothing or lose). It runs only with a level, since flat code unoptimised is larger.
     let mut args = vec!["--flatten".to_owned(), "--rereloop".to_owned(), level];
     if let Some(params) = attribute(link, "data-wasm-opt-params") {
         args.extend(params.split_whitespace().map(str::to_owned));

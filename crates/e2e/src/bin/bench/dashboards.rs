@@ -13,6 +13,7 @@ use obs_e2e::synthetic::SyntheticPrometheus;
 use serde_json::{Value, json};
 
 use crate::bytes::Downloads;
+use crate::profile::CpuProfile;
 
 /// Where Perses' page is served, as a peer of the plugin's page.
 pub const PERSES_PEER: &str = "perses-page";
@@ -120,43 +121,15 @@ pub async fn measure(
             )
             .await?;
     }
-    // A development aid: OBS_BENCH_CPU_PROFILE=<dir> writes Chromium's CPU profile from the
-    // navigation to every panel drawn.
-    let cpu_profile = std::env::var_os("OBS_BENCH_CPU_PROFILE").map(PathBuf::from);
-    if cpu_profile.is_some() {
-        harness.cdp("Profiler.enable", json!({})).await?;
-        harness
-            .cdp("Profiler.setSamplingInterval", json!({"interval": 200}))
+    // From the navigation to every panel drawn.
+    let cpu_profile = CpuProfile::start(harness, 200).await?;
+    let drawn = draw(harness, pages, page, dashboard).await;
+    if let Some(profile) = cpu_profile {
+        profile
+            .finish(harness, &format!("{}-{}", dashboard.key, page.key()))
             .await?;
-        harness.cdp("Profiler.start", json!({})).await?;
     }
-    harness.goto(&pages.address(page, dashboard)).await?;
-    let probe = |script: &str| {
-        format!(
-            "{}\n{}\n{script}",
-            page.panels_script(),
-            include_str!("js/common.js")
-        )
-    };
-    let above_fold = harness
-        .browser
-        .execute_async(&probe(include_str!("js/above_fold.js")), Vec::new())
-        .await
-        .map_err(|error| format!("above the fold: {error}"))?;
-    let all = harness
-        .browser
-        .execute_async(
-            &probe(include_str!("js/all_panels.js")),
-            vec![json!(dashboard.panels)],
-        )
-        .await
-        .map_err(|error| format!("all panels: {error}"))?;
-    if let Some(dir) = &cpu_profile {
-        let profile = harness.cdp("Profiler.stop", json!({})).await?;
-        let path = dir.join(format!("{}-{}.cpuprofile", dashboard.key, page.key()));
-        std::fs::write(&path, profile["profile"].to_string())
-            .map_err(|error| format!("{}: {error}", path.display()))?;
-    }
+    let (above_fold, all) = drawn?;
     // Late answers still count as requests the page sent.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let heap_bytes = harness.heap_after_gc().await? as f64;
@@ -254,6 +227,38 @@ pub async fn measure(
 }
 
 /// Percent-encodes a URL for a query parameter.
+/// Opens the dashboard in the page and waits for its top, then for every panel (after opening
+/// the rows and scrolling): the probes' two answers.
+async fn draw(
+    harness: &Harness,
+    pages: &Pages,
+    page: Page,
+    dashboard: &Dashboard,
+) -> Result<(Value, Value), String> {
+    harness.goto(&pages.address(page, dashboard)).await?;
+    let probe = |script: &str| {
+        format!(
+            "{}\n{}\n{script}",
+            page.panels_script(),
+            include_str!("js/common.js")
+        )
+    };
+    let above_fold = harness
+        .browser
+        .execute_async(&probe(include_str!("js/above_fold.js")), Vec::new())
+        .await
+        .map_err(|error| format!("above the fold: {error}"))?;
+    let all = harness
+        .browser
+        .execute_async(
+            &probe(include_str!("js/all_panels.js")),
+            vec![json!(dashboard.panels)],
+        )
+        .await
+        .map_err(|error| format!("all panels: {error}"))?;
+    Ok((above_fold, all))
+}
+
 fn url_encode(text: &str) -> String {
     url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
 }

@@ -16,7 +16,9 @@
 #![allow(clippy::print_stdout)] // Printing the figures is the point.
 
 mod bytes;
+mod charts;
 mod dashboards;
+mod profile;
 mod report;
 
 use std::collections::BTreeMap;
@@ -29,6 +31,7 @@ use obs_e2e::{Backend, Harness, Pages, built_page, built_page_at};
 use serde_json::{Value, json};
 
 use crate::bytes::Downloads;
+use crate::charts::{chart, heatmap, uplot_chart};
 use crate::dashboards::{Dashboard, PERSES_PEER, Page};
 
 const NODE_EXPORTER: &str = "perses__dev__data__9-dashboard__NodeExporter.json";
@@ -229,124 +232,6 @@ async fn cases(setup: &Setup<'_>, runs: usize) -> Result<Figures, String> {
         }
     }
     Ok(figures)
-}
-
-/// One chart from generated data, in a fresh page, with long tasks observed.
-async fn chart(
-    harness: &Harness,
-    series: u32,
-    points: u32,
-    height_px: u32,
-) -> Result<Value, String> {
-    let what = format!("chart {series}×{points}");
-    let result = run_hook(
-        harness,
-        "obsBenchChart",
-        &format!("{series}, {points}, 1920, {height_px}"),
-        &what,
-    )
-    .await?;
-    eprintln!("{what}: stages (ms) {}", result["stages"]);
-    Ok(result)
-}
-
-/// One heat map from a generated classic histogram, in a fresh page, with long tasks observed.
-async fn heatmap(harness: &Harness, steps: u32, buckets: u32) -> Result<Value, String> {
-    let what = format!("heat map {steps}×{buckets}");
-    let result = run_hook(
-        harness,
-        "obsBenchHeatmap",
-        &format!("{steps}, {buckets}, 960, 400"),
-        &what,
-    )
-    .await?;
-    eprintln!("{what}: {result}");
-    Ok(result)
-}
-
-/// Calls the page's benchmark hook `window.<hook>(<arguments>)` in a fresh page, with long
-/// tasks observed and stage timings collected; `what` names the case in errors.
-async fn run_hook(
-    harness: &Harness,
-    hook: &str,
-    arguments: &str,
-    what: &str,
-) -> Result<Value, String> {
-    harness.open("/?project=bench&dashboard=empty").await?;
-    let installed = format!("return typeof window.{hook} === 'function'");
-    harness
-        .wait_until("the benchmark hooks are installed", || async {
-            harness.eval_bool(&installed).await
-        })
-        .await?;
-    let script = format!(
-        "const done = arguments[arguments.length - 1];
-         const tasks = [];
-         const observer = new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)));
-         observer.observe({{type: 'longtask', buffered: false}});
-         window.__obsTimings = {{}};
-         window.{hook}({arguments})
-           .then(result => {{ observer.disconnect(); result.longestTaskMs = Math.max(0, ...tasks); result.stages = window.__obsTimings; done(result); }})
-           .catch(error => done({{error: String(error)}}));"
-    );
-    // A development aid: OBS_BENCH_CPU_PROFILE=<dir> writes Chromium's CPU profile of the case
-    // (as the dashboards' cases do).
-    let cpu_profile = std::env::var_os("OBS_BENCH_CPU_PROFILE").map(PathBuf::from);
-    if cpu_profile.is_some() {
-        harness.cdp("Profiler.enable", json!({})).await?;
-        harness
-            .cdp("Profiler.setSamplingInterval", json!({"interval": 100}))
-            .await?;
-        harness.cdp("Profiler.start", json!({})).await?;
-    }
-    let result = harness
-        .browser
-        .execute_async(&script, Vec::new())
-        .await
-        .map_err(|error| format!("{what}: {error}"))?;
-    if let Some(dir) = &cpu_profile {
-        let profile = harness.cdp("Profiler.stop", json!({})).await?;
-        let path = dir.join(format!("{hook}-{}.cpuprofile", obs_e2e::now_ms()));
-        std::fs::write(&path, profile["profile"].to_string())
-            .map_err(|error| format!("{}: {error}", path.display()))?;
-    }
-    if let Some(error) = result.get("error") {
-        return Err(format!("{what}: {error}"));
-    }
-    Ok(result)
-}
-
-/// One uPlot chart of the same size and amount of data, in a fresh page of the same origin;
-/// with `legend`, uPlot shows the hovered values in its legend.
-async fn uplot_chart(
-    harness: &Harness,
-    (source, css): &(String, String),
-    series: u32,
-    points: u32,
-    height_px: u32,
-    legend: bool,
-) -> Result<Value, String> {
-    harness.open("/?project=bench&dashboard=empty").await?;
-    let result = harness
-        .browser
-        .execute_async(
-            include_str!("js/uplot_case.js"),
-            vec![
-                json!(source),
-                json!(css),
-                json!(series),
-                json!(points),
-                json!(1920),
-                json!(height_px),
-                json!(legend),
-            ],
-        )
-        .await
-        .map_err(|error| format!("uPlot {series}×{points}: {error}"))?;
-    if let Some(error) = result.get("error") {
-        return Err(format!("uPlot {series}×{points}: {error}"));
-    }
-    Ok(result)
 }
 
 /// The dashboards both pages open, written into the scratch project `bench`.
