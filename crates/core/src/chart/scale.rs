@@ -3,7 +3,7 @@
 use crate::spec::panels::time_series::LogBase;
 
 /// A continuous scale of values onto a pixel interval (which may run downwards, as a y axis
-/// does on a canvas).
+/// does on a canvas). Made by [`ValueScale::new`]; its fields are read, not changed.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ValueScale {
     pub min_value: f64,
@@ -11,21 +11,39 @@ pub struct ValueScale {
     pub start_px: f64,
     pub end_px: f64,
     pub log_base: Option<LogBase>,
+    /// `min_value` and `max_value` in the scale's own space (their logarithms on a log
+    /// scale), computed once here: placing a value then costs one logarithm, not three.
+    ends: (f64, f64),
 }
 
 impl ValueScale {
-    pub fn linear(min_value: f64, max_value: f64, start_px: f64, end_px: f64) -> Self {
+    pub fn new(
+        min_value: f64,
+        max_value: f64,
+        start_px: f64,
+        end_px: f64,
+        log_base: Option<LogBase>,
+    ) -> Self {
         Self {
             min_value,
             max_value,
             start_px,
             end_px,
-            log_base: None,
+            log_base,
+            ends: (
+                transformed(log_base, min_value),
+                transformed(log_base, max_value),
+            ),
         }
     }
 
+    pub fn linear(min_value: f64, max_value: f64, start_px: f64, end_px: f64) -> Self {
+        Self::new(min_value, max_value, start_px, end_px, None)
+    }
+
     pub fn px_from_value(&self, value: f64) -> f64 {
-        let (min, max, value) = self.transformed(value);
+        let (min, max) = self.ends;
+        let value = transformed(self.log_base, value);
         let span = max - min;
         if span == 0.0 || !span.is_finite() {
             return (self.start_px + self.end_px) / 2.0;
@@ -34,7 +52,7 @@ impl ValueScale {
     }
 
     pub fn value_from_px(&self, px: f64) -> f64 {
-        let (min, max, _) = self.transformed(self.min_value);
+        let (min, max) = self.ends;
         let span_px = self.end_px - self.start_px;
         let fraction = if span_px == 0.0 {
             0.0
@@ -47,21 +65,20 @@ impl ValueScale {
             None => value,
         }
     }
+}
 
-    /// Domain ends and the value, in the scale's own space (logarithms for a log scale).
-    fn transformed(&self, value: f64) -> (f64, f64, f64) {
-        match self.log_base {
-            None => (self.min_value, self.max_value, value),
-            Some(base) => {
-                // The base's logarithm as a constant (what `ln` gives for 2 and 10, correctly
-                // rounded), so a value costs one logarithm, not two.
-                let ln_base = match base {
-                    LogBase::Two => std::f64::consts::LN_2,
-                    LogBase::Ten => std::f64::consts::LN_10,
-                };
-                let log = |v: f64| crate::math::ln(v.max(f64::MIN_POSITIVE)) / ln_base;
-                (log(self.min_value), log(self.max_value), log(value))
-            }
+/// A value in a scale's own space: itself, or its logarithm on a log scale.
+fn transformed(log_base: Option<LogBase>, value: f64) -> f64 {
+    match log_base {
+        None => value,
+        Some(base) => {
+            // The base's logarithm as a constant (what `ln` gives for 2 and 10, correctly
+            // rounded), so a value costs one logarithm, not two.
+            let ln_base = match base {
+                LogBase::Two => std::f64::consts::LN_2,
+                LogBase::Ten => std::f64::consts::LN_10,
+            };
+            crate::math::ln(value.max(f64::MIN_POSITIVE)) / ln_base
         }
     }
 }
@@ -104,10 +121,7 @@ mod tests {
         assert_eq!(y.px_from_value(0.0), 200.0);
         assert_eq!(y.px_from_value(25.0), 150.0);
         assert_eq!(y.value_from_px(100.0), 50.0);
-        let log = ValueScale {
-            log_base: Some(LogBase::Ten),
-            ..ValueScale::linear(1.0, 1000.0, 300.0, 0.0)
-        };
+        let log = ValueScale::new(1.0, 1000.0, 300.0, 0.0, Some(LogBase::Ten));
         assert!((log.px_from_value(10.0) - 200.0).abs() < 1e-9);
         assert!((log.value_from_px(100.0) - 100.0).abs() < 1e-9);
         let flat = ValueScale::linear(5.0, 5.0, 100.0, 0.0);

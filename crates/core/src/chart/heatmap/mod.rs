@@ -109,13 +109,7 @@ pub fn layout(
         right,
         bottom,
     };
-    let y = ValueScale {
-        min_value,
-        max_value,
-        start_px: bottom,
-        end_px: top,
-        log_base: model.log_base,
-    };
+    let y = ValueScale::new(min_value, max_value, bottom, top, model.log_base);
     let x = TimeScale {
         start_ms: model.range.start_ms,
         end_ms: model.range.end_ms.max(model.range.start_ms + 1),

@@ -70,13 +70,7 @@ pub fn layout(
     };
     let right = (full_right - slot_px).max(left + 1.0);
     let (min_value, max_value) = x_domain(model);
-    let x = ValueScale {
-        min_value,
-        max_value,
-        start_px: left,
-        end_px: right,
-        log_base: model.log_base,
-    };
+    let x = ValueScale::new(min_value, max_value, left, right, model.log_base);
     let y = ValueScale::linear(0.0, y_max, bottom, top);
     let bars = model
         .bars

@@ -128,10 +128,7 @@ pub fn compute(
         start_px: plot.left,
         end_px: plot.right(),
     };
-    let y = ValueScale {
-        log_base: model.y_axis.log_base,
-        ..ValueScale::linear(y_min, y_max, plot.bottom(), plot.top)
-    };
+    let y = ValueScale::new(y_min, y_max, plot.bottom(), plot.top, model.y_axis.log_base);
     let x_ticks = time_ticks(
         model.range.start_ms,
         model.range.end_ms,
