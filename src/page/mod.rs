@@ -81,7 +81,24 @@ pub fn ObservabilityPage() -> impl IntoView {
             url.replace(move |state| state.project = Some(name));
         }
     });
-    let catalog = load_catalog(project);
+    // The project whose dashboards are listed: the chosen one, and until the user's projects
+    // are in, the one the address names (else the last one used), when it is the one this
+    // page opened last: most likely the one chosen, and one the user could see. A reload or
+    // a link to the same project then lists its dashboards beside the projects, one round
+    // trip to the cluster sooner; if another project is chosen, its list replaces that one
+    // (the request aborted), which is never shown. A project the user's projects did not list
+    // before is not asked for early: that request could be bound to fail. (The key is the
+    // browser's, not the user's: another user of the same browser may send one request the
+    // server refuses, which the page never shows.)
+    let likely = url
+        .with_untracked(|state| state.project.clone())
+        .or_else(storage::last_project)
+        .filter(|name| storage::opened_project().as_ref() == Some(name));
+    let listed = Memo::new(move |_| match choice.get() {
+        PageChoice::Loading => likely.clone(),
+        _ => project.get(),
+    });
+    let catalog = load_catalog(listed.into());
     let status = Signal::derive(move || {
         directory
             .get()
@@ -126,7 +143,10 @@ pub fn ObservabilityPage() -> impl IntoView {
     });
     let project_selected = Signal::derive(move || project.get().into_iter().collect::<Vec<_>>());
 
-    let loaded_catalog = Signal::derive(move || catalog.get().flatten());
+    let loaded_catalog = Signal::derive(move || {
+        let (listed, catalog) = catalog.get().flatten()?;
+        (project.get().as_ref() == Some(&listed)).then_some(catalog)
+    });
     let entry = Memo::new(move |_| {
         let Some(Ok(catalog)) = loaded_catalog.get() else {
             return None;

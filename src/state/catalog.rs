@@ -8,6 +8,7 @@ use web_sys::AbortController;
 
 use crate::api::{self, FetchError, Reply};
 use crate::state::load::load;
+use crate::state::storage;
 
 const PROJECTS_PATH: &str = "/api/k8s/apis/project.openshift.io/v1/projects";
 const STATUS_PATH: &str = "/api/status";
@@ -106,16 +107,24 @@ pub fn load_projects() -> ReadSignal<Option<Result<Directory, LoadError>>> {
     })
 }
 
-/// The dashboards of the current project: its `PersesDashboard` resources (v1alpha2, else
-/// v1alpha1 when the cluster serves only that) and, when the host has one, the Perses API's.
-pub fn load_catalog(
-    project: Signal<Option<String>>,
-) -> ReadSignal<Option<Option<Result<Catalog, LoadError>>>> {
+/// A project's name and its dashboards, or why they could not be listed.
+pub type Listed = (String, Result<Catalog, LoadError>);
+
+/// The dashboards of a project: its `PersesDashboard` resources (v1alpha2, else v1alpha1 when
+/// the cluster serves only that) and, when the host has one, the Perses API's; with the
+/// project they are of, since the page may list a project before it is chosen.
+pub fn load_catalog(project: Signal<Option<String>>) -> ReadSignal<Option<Option<Listed>>> {
     load(move |controller| {
         let project = project.get();
+        // The project listed is the chosen one, or the one opened last (see the page): the
+        // next visit may list it early.
+        if let Some(project) = &project {
+            storage::remember_opened_project(project);
+        }
         async move {
             let project = project?;
-            Some(fetch_catalog(&project, controller.as_ref()).await)
+            let catalog = fetch_catalog(&project, controller.as_ref()).await;
+            Some((project, catalog))
         }
     })
 }

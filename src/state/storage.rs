@@ -16,6 +16,26 @@ pub fn last_project() -> Option<String> {
         .filter(|name| !name.is_empty())
 }
 
+/// This page's own key for the project it last listed once the user's projects listed it.
+const OPENED_PROJECT_KEY: &str = "odh-observability.openedProject";
+
+/// The project this page last listed, once the user's projects listed it: one this browser's
+/// user could see then.
+pub fn opened_project() -> Option<String> {
+    storage()?
+        .get_item(OPENED_PROJECT_KEY)
+        .ok()
+        .flatten()
+        .filter(|name| !name.is_empty())
+}
+
+pub fn remember_opened_project(name: &str) {
+    if let Some(storage) = storage() {
+        // Storage may be full or disabled: the next visit only waits for the projects.
+        let _ = storage.set_item(OPENED_PROJECT_KEY, name);
+    }
+}
+
 pub fn remember_project(name: &str) {
     if let (Some(storage), Ok(value)) = (storage(), serde_json::to_string(name)) {
         // Storage may be full or disabled; the URL still holds the choice.

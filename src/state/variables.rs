@@ -13,6 +13,7 @@ use obs_core::scope::{DashboardHome, datasource_options};
 use obs_core::time_range::AbsoluteRange;
 use obs_core::variable_state::{
     VariableOption, filter_by_captures, interpolation_value, load_order, select, static_options,
+    value_without_options,
 };
 
 use crate::api::{QueryKey, use_prom_query};
@@ -218,6 +219,7 @@ fn build(
     };
     let selection = {
         let list = Arc::clone(&list);
+        let requested = requested.clone();
         Memo::new(move |_| {
             let loaded = match options.get() {
                 OptionsState::Ready(options) => options,
@@ -230,10 +232,13 @@ fn build(
         OptionsState::Ready(loaded) => Some(interpolation_value(&list, &selection.get(), &loaded)),
         // Without a way to list options, the URL's or the default value is used as it is.
         OptionsState::Unsupported(_) => Some(selection.get()),
-        OptionsState::Waiting(_)
-        | OptionsState::Loading
-        | OptionsState::Failed(_)
-        | OptionsState::Cyclic => None,
+        // Until the options are in, so is a value the URL names (a reload, a shared link):
+        // panels query beside the options' query, not one round trip after it. A default is
+        // not: dashboards often carry defaults from where they were made, and every panel
+        // would ask twice.
+        OptionsState::Waiting(_) | OptionsState::Loading => requested()
+            .and_then(|_| selection.with(|selection| value_without_options(&list, selection))),
+        OptionsState::Failed(_) | OptionsState::Cyclic => None,
     });
     VariableRuntime {
         variable,

@@ -195,6 +195,27 @@ pub fn interpolation_value(
     }
 }
 
+/// The value a list variable's queries may use while its options are not in: its selection
+/// made without options (`select` with none), when that names values. The page uses it for a
+/// value its address names, so that a reload or a shared link queries at once, beside the
+/// options' own query, instead of one round trip later; when the options do not hold it,
+/// `select` picks again and the panels ask again. "All" needs the options to expand, unless
+/// the variable's custom value says what it stands for (and only if it allows "All");
+/// nothing selected waits for the first option.
+pub fn value_without_options(
+    variable: &ListVariable,
+    selection: &VariableValue,
+) -> Option<VariableValue> {
+    let is_all = matches!(selection, VariableValue::Single(value) if value == ALL_VALUE);
+    if selection.values().iter().all(String::is_empty) || (is_all && !variable.allow_all_value) {
+        return None;
+    }
+    match interpolation_value(variable, selection, &[]) {
+        VariableValue::Multiple(values) if values.is_empty() => None,
+        value => Some(value),
+    }
+}
+
 /// The other variables a variable's options depend on (its matchers, expression or label name
 /// refer to them). Builtins (`$__range`, ...) are not variables.
 pub fn dependencies(variable: &Variable, names: &BTreeSet<&str>) -> BTreeSet<String> {

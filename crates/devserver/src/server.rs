@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 use std::time::Duration;
 
 use obs_demo::{ManagedPrometheus, PrometheusOptions};
@@ -86,6 +87,7 @@ impl RunningServer {
             server_url: format!("http://{address}"),
             started_at: chrono::Utc::now(),
             missing_files: Arc::default(),
+            kubernetes_delay_ms: AtomicU64::new(0),
         });
         let app = routes::router(
             Arc::clone(&state),

@@ -1,6 +1,7 @@
 //! What every handler shares.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
 
 use axum::http::HeaderMap;
 use chrono::{DateTime, Utc};
@@ -25,6 +26,9 @@ pub(crate) struct AppState {
     pub started_at: DateTime<Utc>,
     /// Remote files that answer 404 for now (`/__dev/faults`).
     pub missing_files: Arc<MissingFiles>,
+    /// Latency added to every Kubernetes API call for now (`/__dev/faults`), as a slow or
+    /// distant cluster would add it.
+    pub kubernetes_delay_ms: AtomicU64,
 }
 
 impl AppState {

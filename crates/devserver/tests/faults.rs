@@ -176,3 +176,30 @@ async fn an_oversized_prometheus_answer_is_422() {
     server.stop().await.unwrap();
     answering.abort();
 }
+
+#[tokio::test]
+async fn a_slow_cluster_api_is_injected_and_cleared() {
+    let server = RunningServer::start(config(unreachable_prometheus()))
+        .await
+        .unwrap();
+    let client = Client::new(&server);
+    let projects = "/api/k8s/apis/project.openshift.io/v1/projects";
+    let set = client
+        .post("/__dev/faults", None, &json!({"kubernetesDelayMs": 400}))
+        .await;
+    assert_eq!(set.status, 200, "{}", set.text);
+    assert_eq!(set.body["kubernetesDelayMs"], 400);
+    assert_eq!(set.body["prometheusDelayMs"], 0, "left alone");
+    let started = std::time::Instant::now();
+    let reply = client.get(projects, Some(DEVELOPER)).await;
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert!(
+        started.elapsed() >= Duration::from_millis(400),
+        "not delayed"
+    );
+    let cleared = client
+        .post("/__dev/faults", None, &json!({"kubernetesDelayMs": 0}))
+        .await;
+    assert_eq!(cleared.body["kubernetesDelayMs"], 0);
+    server.stop().await.unwrap();
+}

@@ -211,6 +211,12 @@ impl Harness {
             .await
     }
 
+    /// Adds `delay_ms` to every Kubernetes API call from now on (0 clears it).
+    pub async fn set_kubernetes_delay_ms(&self, delay_ms: u64) -> Result<(), String> {
+        self.set_faults(json!({ "kubernetesDelayMs": delay_ms }))
+            .await
+    }
+
     /// Injects faults through `/__dev/faults` (see the development backend's `dev` routes).
     pub async fn set_faults(&self, faults: Value) -> Result<(), String> {
         let reply = self

@@ -1,7 +1,8 @@
 //! The whole product end to end: the built page in headless Chromium against the development
 //! backend and a real Prometheus. It opens a dashboard, changes a variable, the time range and
-//! the project, and checks the requests the backend received and the panels on screen;
-//! a slow backend makes a range change abort the request in flight; a 5 s refresh brings new
+//! the project, and checks the requests the backend received and the panels on screen; a
+//! reload asks for what its address names at once, beside what would confirm it; a slow
+//! backend makes a range change abort the request in flight; a 5 s refresh brings new
 //! samples on screen within 30 s, and a backend slower than that never gets stacked requests.
 //!
 //! Ignored by a plain `cargo test` because it needs the page built by trunk; `scripts/test.sh`
@@ -40,6 +41,7 @@ async fn scenario(harness: &Harness) -> Result<(), String> {
     chunks::a_slow_chunk_holds_back_its_panels_only(harness).await?;
     the_table_view_reads_like_the_panel(harness).await?;
     a_variable_change_queries_again(harness).await?;
+    a_reload_asks_for_what_its_address_names_at_once(harness).await?;
     a_range_change_queries_the_new_range(harness).await?;
     a_slow_backend_gets_its_request_aborted(harness).await?;
     a_project_change_queries_the_new_namespace(harness).await?;
@@ -307,6 +309,94 @@ async fn a_variable_change_queries_again(harness: &Harness) -> Result<(), String
     if !url.as_str().contains("var-model_name=") {
         return Err(format!("the variable is not in the URL: {url}"));
     }
+    harness.wait_for_panel_data("End-to-end latency").await
+}
+
+/// A reload asks for what its address names at once, not a round trip after what precedes
+/// it: the project's dashboards beside the user's projects, and the panels' queries for the
+/// chosen model beside the model's options. With the cluster API and Prometheus both held
+/// back, each request reaches the backend long before the one it could have waited for could
+/// have come back.
+async fn a_reload_asks_for_what_its_address_names_at_once(harness: &Harness) -> Result<(), String> {
+    const KUBERNETES_DELAY_MS: i64 = 1_500;
+    const PROMETHEUS_DELAY_MS: i64 = 2_500;
+    const CHOSEN: &str = "llama-31-8b-instruct";
+    // The steps before chose the project and the model: the address holds them.
+    let address = harness.location().await?;
+    if !address.contains(&format!("var-model_name={CHOSEN}")) {
+        return Err(format!("the chosen model is not in the address: {address}"));
+    }
+    harness
+        .set_kubernetes_delay_ms(KUBERNETES_DELAY_MS as u64)
+        .await?;
+    harness
+        .set_prometheus_delay_ms(PROMETHEUS_DELAY_MS as u64)
+        .await?;
+    let since_ms = obs_e2e::now_ms();
+    // The log writes a request when it ends, with the time it arrived; requests the previous
+    // page gave up when it went are left out.
+    let first_at = |records: &[Value], wanted: &dyn Fn(&Value) -> bool| {
+        records
+            .iter()
+            .filter(|record| record["aborted"] != true && wanted(record))
+            .filter_map(|record| record["at_ms"].as_i64())
+            .min()
+    };
+    let path_ends = |suffix: &'static str| {
+        move |record: &Value| {
+            record["path"]
+                .as_str()
+                .is_some_and(|path| path.ends_with(suffix))
+        }
+    };
+    let query_is = |test: fn(&str) -> bool| {
+        move |record: &Value| record["params"]["query"].as_str().is_some_and(test)
+    };
+    let projects = path_ends("/projects");
+    let dashboards = path_ends("/namespaces/customer-support-llm/persesdashboards");
+    let options = query_is(|query| query.starts_with("group by (model_name)"));
+    // A panel's query, not another variable's options (`group by (pod) (…model_name=~…)`).
+    let panel = query_is(|query| query.contains(CHOSEN) && !query.starts_with("group by ("));
+    let asked = async {
+        harness.open(&address).await?;
+        let arrived = std::cell::Cell::new(None);
+        harness
+            .wait_until(
+                "the projects, the dashboards, the options and a panel are asked for",
+                || async {
+                    let records = harness.requests_since(since_ms).await?;
+                    let wanted: [&dyn Fn(&Value) -> bool; 4] =
+                        [&projects, &dashboards, &options, &panel];
+                    if let [Some(projects), Some(dashboards), Some(options), Some(panel)] =
+                        wanted.map(|wanted| first_at(&records, wanted))
+                    {
+                        arrived.set(Some((projects, dashboards, options, panel)));
+                    }
+                    Ok(arrived.get().is_some())
+                },
+            )
+            .await?;
+        let Some((projects_at, dashboards_at, options_at, panel_at)) = arrived.get() else {
+            return Err("the requests were not recorded".to_owned());
+        };
+        if dashboards_at - projects_at >= KUBERNETES_DELAY_MS / 2 {
+            return Err(format!(
+                "the dashboards waited for the projects: asked {} ms after them",
+                dashboards_at - projects_at
+            ));
+        }
+        if panel_at - options_at >= PROMETHEUS_DELAY_MS / 2 {
+            return Err(format!(
+                "the panels waited for the options: asked {} ms after them",
+                panel_at - options_at
+            ));
+        }
+        Ok(())
+    }
+    .await;
+    harness.set_kubernetes_delay_ms(0).await?;
+    harness.set_prometheus_delay_ms(0).await?;
+    asked?;
     harness.wait_for_panel_data("End-to-end latency").await
 }
 

@@ -136,6 +136,55 @@ fn all_means_custom_value_or_every_option() {
 }
 
 #[test]
+fn a_value_named_before_the_options_are_in_is_used_at_once() {
+    let mut with_custom_all = list(true, true, None);
+    with_custom_all.custom_all_value = Some(".*".into());
+    let mut all_not_allowed = list(true, false, None);
+    all_not_allowed.custom_all_value = Some(".*".into());
+    // (variable, selection without options, value used until they are in)
+    let cases = [
+        (list(false, false, None), single("a"), Some(single("a"))),
+        (
+            list(true, false, None),
+            multiple(&["a", "b"]),
+            Some(multiple(&["a", "b"])),
+        ),
+        (
+            list(true, true, None),
+            multiple(&["b"]),
+            Some(multiple(&["b"])),
+        ),
+        // "All" expands to every option: none yet.
+        (list(true, true, None), single(ALL_VALUE), None),
+        (with_custom_all, single(ALL_VALUE), Some(single(".*"))),
+        // A variable without "All" picks its first option instead.
+        (all_not_allowed, single(ALL_VALUE), None),
+        // Nothing selected waits for the first option.
+        (list(false, false, None), single(""), None),
+        (list(true, false, None), multiple(&[]), None),
+        (list(true, false, None), multiple(&[""]), None),
+    ];
+    for (variable, selection, expected) in cases {
+        assert_eq!(
+            value_without_options(&variable, &selection),
+            expected,
+            "{selection:?}"
+        );
+    }
+    // What `select` makes of an address's value or a default without options is what is
+    // used: the address's value, else the default.
+    let defaulted = list(false, false, Some(DefaultValue::Single("d".into())));
+    assert_eq!(
+        value_without_options(&defaulted, &select(&defaulted, &[], None)),
+        Some(single("d"))
+    );
+    assert_eq!(
+        value_without_options(&defaulted, &select(&defaulted, &[], Some(&single("u")))),
+        Some(single("u"))
+    );
+}
+
+#[test]
 fn sort_methods() {
     let labels =
         |sorted: Vec<VariableOption>| sorted.into_iter().map(|o| o.label).collect::<Vec<_>>();

@@ -4,15 +4,16 @@
 //!
 //! - `GET /__dev/requests`: the last requests to `/api` and `/perses` (see
 //!   [`crate::request_log`]).
-//! - `GET /__dev/faults`, `POST /__dev/faults {"prometheusDelayMs": n, "missingFiles": [..]}`:
-//!   latency added to every Prometheus call from now on (0 clears it), and files of the
-//!   module-federation remotes that answer 404 (suffixes of their paths; `[]` clears it).
-//!   A field left out keeps its value.
+//! - `GET /__dev/faults`, `POST /__dev/faults {"prometheusDelayMs": n, "kubernetesDelayMs": n,
+//!   "missingFiles": [..]}`: latency added to every Prometheus call, or every Kubernetes API
+//!   call, from now on (0 clears it), and files of the module-federation remotes that answer
+//!   404 (suffixes of their paths; `[]` clears it). A field left out keeps its value.
 //! - `GET /__dev/as/<user>`: the browser acts as that user of the RBAC file from now on (a
 //!   cookie with the user's token), then goes to `?to=` (default `/`); `GET /__dev/as` goes
 //!   back to the local user.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use axum::Json;
 use axum::body::Bytes;
@@ -32,6 +33,8 @@ pub(crate) struct Faults {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     prometheus_delay_ms: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    kubernetes_delay_ms: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     missing_files: Option<Vec<String>>,
 }
 
@@ -46,6 +49,7 @@ pub(super) async fn faults(State(state): State<Arc<AppState>>) -> Json<Faults> {
 fn current(state: &AppState) -> Faults {
     Faults {
         prometheus_delay_ms: Some(state.upstream.delay_ms()),
+        kubernetes_delay_ms: Some(state.kubernetes_delay_ms.load(Ordering::Relaxed)),
         missing_files: Some(state.missing_files.get()),
     }
 }
@@ -57,6 +61,10 @@ pub(super) async fn set_faults(State(state): State<Arc<AppState>>, body: Bytes) 
                 state.upstream.set_delay_ms(delay_ms);
                 tracing::info!(delay_ms, "Prometheus delay set");
             }
+            if let Some(delay_ms) = faults.kubernetes_delay_ms {
+                state.kubernetes_delay_ms.store(delay_ms, Ordering::Relaxed);
+                tracing::info!(delay_ms, "Kubernetes API delay set");
+            }
             if let Some(missing) = faults.missing_files {
                 tracing::info!(?missing, "remote files that answer 404 set");
                 state.missing_files.set(missing);
@@ -67,7 +75,7 @@ pub(super) async fn set_faults(State(state): State<Arc<AppState>>, body: Bytes) 
             StatusCode::BAD_REQUEST,
             Json(json!({
                 "message": format!(
-                    "expected {{\"prometheusDelayMs\": <milliseconds>, \"missingFiles\": [<path suffix>…]}}: {error}"
+                    "expected {{\"prometheusDelayMs\": <milliseconds>, \"kubernetesDelayMs\": <milliseconds>, \"missingFiles\": [<path suffix>…]}}: {error}"
                 )
             })),
         )

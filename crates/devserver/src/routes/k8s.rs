@@ -1,6 +1,7 @@
 //! `/api/k8s/…`: the Kubernetes API pass-through, for projects and PersesDashboards.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use axum::Json;
 use axum::extract::{Extension, Path, State};
@@ -16,6 +17,14 @@ use crate::state::AppState;
 
 const PROJECT_API_VERSION: &str = "project.openshift.io/v1";
 
+/// Waits the latency injected into Kubernetes API calls (`/__dev/faults`), if any.
+async fn injected_delay(state: &AppState) {
+    let delay_ms = state.kubernetes_delay_ms.load(Ordering::Relaxed);
+    if delay_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(delay_ms)).await;
+    }
+}
+
 /// `GET /api/k8s/apis/project.openshift.io/v1/projects`: the projects the user may see, as
 /// OpenShift filters them.
 pub(super) async fn projects(
@@ -23,6 +32,7 @@ pub(super) async fn projects(
     note: Option<Extension<RequestNote>>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, KubeStatus> {
+    injected_delay(&state).await;
     let user = identify(&state, note.as_deref(), &headers)?;
     let created_at = manifests::rfc3339(state.started_at);
     let items: Vec<Value> = state
@@ -45,6 +55,7 @@ pub(super) async fn list_dashboards(
     headers: HeaderMap,
     Path((version, namespace)): Path<(String, String)>,
 ) -> Result<Json<Value>, KubeStatus> {
+    injected_delay(&state).await;
     let user = identify(&state, note.as_deref(), &headers)?;
     let version = CrVersion::from_path(&version).ok_or_else(KubeStatus::unknown_path)?;
     if !state.rbac.may_read(user, &namespace) {
@@ -71,6 +82,7 @@ pub(super) async fn get_dashboard(
     headers: HeaderMap,
     Path((version, namespace, name)): Path<(String, String, String)>,
 ) -> Result<Json<Value>, KubeStatus> {
+    injected_delay(&state).await;
     let user = identify(&state, note.as_deref(), &headers)?;
     let version = CrVersion::from_path(&version).ok_or_else(KubeStatus::unknown_path)?;
     if !state.rbac.may_read(user, &namespace) {
@@ -95,6 +107,7 @@ pub(super) async fn unknown_path(
     note: Option<Extension<RequestNote>>,
     headers: HeaderMap,
 ) -> KubeStatus {
+    injected_delay(&state).await;
     match identify(&state, note.as_deref(), &headers) {
         Ok(_) => KubeStatus::unknown_path(),
         Err(status) => status,

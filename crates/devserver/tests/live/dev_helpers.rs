@@ -64,7 +64,7 @@ async fn delay_and_aborted_requests(live: &Live) {
     let reply = set(300).await;
     assert_eq!(
         reply.body,
-        json!({"prometheusDelayMs": 300, "missingFiles": []})
+        json!({"prometheusDelayMs": 300, "kubernetesDelayMs": 0, "missingFiles": []})
     );
     let reply = live.server.get("/__dev/faults", None).await;
     assert_eq!(reply.body["prometheusDelayMs"], 300);

@@ -185,6 +185,19 @@ pub async fn measure(
         .filter_map(|path| pages.file_of(page, path))
         .collect();
     let bytes = downloads.total(&files)?;
+    // When each request of the page started and ended (ms from navigation), to tell what the
+    // time to the first panel waited on. The browser keeps the first 250 entries: enough for
+    // the page's load, which comes first.
+    let requests = harness
+        .eval(
+            "return performance.getEntriesByType('resource').map(entry => {
+               const url = new URL(entry.name);
+               return [url.pathname + url.search.slice(0, 80),
+                       Math.round(entry.startTime), Math.round(entry.responseEnd)];
+             })",
+            Vec::new(),
+        )
+        .await?;
     let calls = prometheus.calls_since(since_ms);
     let unresolved: Vec<String> = calls
         .iter()
@@ -222,6 +235,7 @@ pub async fn measure(
         "unresolvedRequests": unresolved.len(),
         "unresolvedSamples": unresolved.iter().take(5).collect::<Vec<_>>(),
         "bytes": bytes,
+        "requestTimes": requests,
         "error": errors,
     }))
 }
