@@ -86,7 +86,7 @@ impl MountScheduler {
         {
             let mut turns = self.0.borrow_mut();
             turns.frame_scheduled = false;
-            turns.budget = FrameBudget::frame_begins(crate::dom::now_ms());
+            turns.budget = FrameBudget::frame_begins();
         }
         let mut mounted_any = false;
         loop {

@@ -24,29 +24,28 @@ pub const MAX_CELLS_AT_ONCE: usize = 4;
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct FrameBudget {
     granted: usize,
-    first_granted_ms: Option<f64>,
+    /// Meaningful once a cell is granted.
+    first_granted_ms: f64,
 }
 
 impl FrameBudget {
-    /// A frame begins at `now_ms`: its budget starts then.
-    pub fn frame_begins(now_ms: f64) -> Self {
-        Self {
-            granted: 0,
-            first_granted_ms: Some(now_ms),
-        }
+    /// A frame begins: nothing is granted in it yet.
+    pub fn frame_begins() -> Self {
+        Self::default()
     }
 
-    /// Whether one more cell may mount at `now_ms`, and if so counts it. The first cell of a
-    /// frame always may, so that every frame makes progress however slow the machine.
+    /// Whether one more cell may mount at `now_ms`, and if so counts it. The time counts from
+    /// the first cell granted since the frame began, which always may, so that every frame
+    /// makes progress however slow the machine; a row opened long after the last round (the
+    /// page sat idle) gets its turns then, not after the next frame.
     pub fn grant(&mut self, now_ms: f64) -> bool {
-        let within_time = match self.first_granted_ms {
-            Some(first_ms) => self.granted == 0 || now_ms - first_ms < FRAME_BUDGET_MS,
-            None => true,
-        };
-        let granted = within_time && self.granted < MAX_CELLS_PER_FRAME;
+        if self.granted == 0 {
+            self.first_granted_ms = now_ms;
+        }
+        let granted =
+            now_ms - self.first_granted_ms < FRAME_BUDGET_MS && self.granted < MAX_CELLS_PER_FRAME;
         if granted {
             self.granted += 1;
-            self.first_granted_ms.get_or_insert(now_ms);
         }
         granted
     }
@@ -57,8 +56,7 @@ impl FrameBudget {
     /// built), so the clock cannot stop them and a count must: twelve at once made the task
     /// that opened NodeExporter's dashboard take 53–62 ms in a full benchmark run (Perses'
     /// page in the same browser; 22–27 ms with the plugin alone). The others wait for the
-    /// round, which draws one cell before it reads the clock again. Once the frame's time is
-    /// spent (a row opened long after the last round), only the first goes at once.
+    /// round, which draws one cell before it reads the clock again.
     pub fn grant_at_once(&mut self, now_ms: f64) -> bool {
         self.granted < MAX_CELLS_AT_ONCE && self.grant(now_ms)
     }
@@ -70,42 +68,50 @@ mod tests {
 
     #[test]
     fn a_few_cells_of_a_frame_mount_at_once_within_the_time() {
-        // (when the frame began, cells granted in its round, which asking at once at 2 ms are granted)
-        let cases: [(Option<f64>, usize, &[bool]); 4] = [
-            (None, 0, &[true, true, true, true, false]),
-            (Some(0.0), 3, &[true, false]),
-            (Some(0.0), 4, &[false]),
-            (Some(-9.0), 0, &[true, false]),
+        // (cells granted in the frame's round at 1 ms, when the others ask at once, which are
+        // granted)
+        let cases: [(usize, f64, &[bool]); 5] = [
+            (0, 2.0, &[true, true, true, true, false]),
+            (3, 2.0, &[true, false]),
+            (4, 2.0, &[false]),
+            // The round's time is spent: none more in this frame.
+            (1, 12.0, &[false]),
+            // A row opened long after the last round, which granted nothing: its four mount
+            // at once.
+            (0, 1_000.0, &[true, true, true, true, false]),
         ];
-        for (begun, in_round, expected) in cases {
-            let mut budget = begun.map_or_else(FrameBudget::default, FrameBudget::frame_begins);
+        for (in_round, asked_ms, expected) in cases {
+            let mut budget = FrameBudget::frame_begins();
             for _ in 0..in_round {
                 assert!(budget.grant(1.0));
             }
-            let granted: Vec<bool> = expected.iter().map(|_| budget.grant_at_once(2.0)).collect();
+            let granted: Vec<bool> = expected
+                .iter()
+                .map(|_| budget.grant_at_once(asked_ms))
+                .collect();
             assert_eq!(
                 granted, expected,
-                "begun {begun:?}, {in_round} in the round"
+                "{in_round} in the round, asked at {asked_ms}"
             );
         }
     }
 
     #[test]
     fn cells_mount_until_the_time_or_the_count_is_spent() {
-        // (when the frame began, when each cell asks, which are granted)
-        let cases: [(Option<f64>, &[f64], &[bool]); 5] = [
-            (None, &[100.0, 105.0, 110.0], &[true, true, false]),
-            (Some(0.0), &[50.0], &[true]),
-            (Some(0.0), &[1.0, 9.9, 10.0], &[true, true, false]),
-            (None, &[0.0; 13], &[true; 12]),
-            (Some(0.0), &[20.0, 21.0], &[true, false]),
+        // (when each cell asks, which are granted): the time counts from the first.
+        let cases: [(&[f64], &[bool]); 5] = [
+            (&[100.0, 105.0, 110.0], &[true, true, false]),
+            (&[50.0], &[true]),
+            (&[1.0, 10.9, 11.0], &[true, true, false]),
+            (&[0.0; 13], &[true; 12]),
+            (&[20.0, 31.0], &[true, false]),
         ];
-        for (begun, asks, expected) in cases {
-            let mut budget = begun.map_or_else(FrameBudget::default, FrameBudget::frame_begins);
+        for (asks, expected) in cases {
+            let mut budget = FrameBudget::frame_begins();
             let granted: Vec<bool> = asks.iter().map(|&now| budget.grant(now)).collect();
             let mut wanted = expected.to_vec();
             wanted.resize(asks.len(), false);
-            assert_eq!(granted, wanted, "begun {begun:?}, asks {asks:?}");
+            assert_eq!(granted, wanted, "asks {asks:?}");
         }
     }
 }
