@@ -165,8 +165,8 @@ pub fn ObservabilityPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         let unnamed = url.with(|state| state.dashboard.is_none());
-        if let Some(EntryKey(catalog_project, shown)) = entry.get()
-            && project.get_untracked().as_deref() == Some(catalog_project.as_str())
+        // The entry is the chosen project's: `loaded_catalog` holds no other.
+        if let Some(EntryKey(_, shown)) = entry.get()
             && unnamed
         {
             let name = shown.name.clone();

@@ -13,6 +13,13 @@ use crate::decode::{DecodeError, Segment};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Path(String);
 
+/// `text` as a JSON string, quoted and escaped. The `str` is serialised itself, not a
+/// `serde_json::Value` made of it, which would bring serde_json's writer of every JSON value
+/// (numbers and their 10 KB table) into the page.
+pub fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"))
+}
+
 impl Path {
     /// The document root.
     pub fn root() -> Self {
@@ -29,11 +36,9 @@ impl Path {
             text.push_str(key);
         } else {
             // Keys with dots or spaces would be ambiguous after a '.', so they are quoted, as
-            // a JSON string. Serialising the `str` itself, not a `Value` made of it, keeps
-            // serde_json's writer of numbers (and its 10 KB table) out of the page.
-            let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("{key:?}"));
+            // a JSON string.
             text.push('[');
-            text.push_str(&quoted);
+            text.push_str(&json_string(key));
             text.push(']');
         }
         Self(text)

@@ -17,12 +17,18 @@ use crate::state::AppState;
 
 const PROJECT_API_VERSION: &str = "project.openshift.io/v1";
 
-/// Waits the latency injected into Kubernetes API calls (`/__dev/faults`), if any.
-async fn injected_delay(state: &AppState) {
+/// Waits the latency injected into Kubernetes API calls (`/__dev/faults`), if any, before
+/// the call is handled: a layer over every Kubernetes route.
+pub(super) async fn injected_delay(
+    State(state): State<Arc<AppState>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
     let delay_ms = state.kubernetes_delay_ms.load(Ordering::Relaxed);
     if delay_ms > 0 {
         tokio::time::sleep(std::time::Duration::from_millis(delay_ms)).await;
     }
+    next.run(request).await
 }
 
 /// `GET /api/k8s/apis/project.openshift.io/v1/projects`: the projects the user may see, as
@@ -32,7 +38,6 @@ pub(super) async fn projects(
     note: Option<Extension<RequestNote>>,
     headers: HeaderMap,
 ) -> Result<Json<Value>, KubeStatus> {
-    injected_delay(&state).await;
     let user = identify(&state, note.as_deref(), &headers)?;
     let created_at = manifests::rfc3339(state.started_at);
     let items: Vec<Value> = state
@@ -55,7 +60,6 @@ pub(super) async fn list_dashboards(
     headers: HeaderMap,
     Path((version, namespace)): Path<(String, String)>,
 ) -> Result<Json<Value>, KubeStatus> {
-    injected_delay(&state).await;
     let user = identify(&state, note.as_deref(), &headers)?;
     let version = CrVersion::from_path(&version).ok_or_else(KubeStatus::unknown_path)?;
     if !state.rbac.may_read(user, &namespace) {
@@ -82,7 +86,6 @@ pub(super) async fn get_dashboard(
     headers: HeaderMap,
     Path((version, namespace, name)): Path<(String, String, String)>,
 ) -> Result<Json<Value>, KubeStatus> {
-    injected_delay(&state).await;
     let user = identify(&state, note.as_deref(), &headers)?;
     let version = CrVersion::from_path(&version).ok_or_else(KubeStatus::unknown_path)?;
     if !state.rbac.may_read(user, &namespace) {
@@ -107,7 +110,6 @@ pub(super) async fn unknown_path(
     note: Option<Extension<RequestNote>>,
     headers: HeaderMap,
 ) -> KubeStatus {
-    injected_delay(&state).await;
     match identify(&state, note.as_deref(), &headers) {
         Ok(_) => KubeStatus::unknown_path(),
         Err(status) => status,

@@ -32,8 +32,8 @@ pub(crate) fn router(
 ) -> Router {
     let remotes = federation::router(remotes, Arc::clone(&state.missing_files));
     let dashboards = "/api/k8s/apis/perses.dev/{version}/namespaces/{namespace}/persesdashboards";
-    let routes = Router::new()
-        .route("/api/status", get(status::status))
+    // The Kubernetes API pass-through, with the latency `/__dev/faults` may inject into it.
+    let kubernetes = Router::new()
         .route(
             "/api/k8s/apis/project.openshift.io/v1/projects",
             get(k8s::projects),
@@ -41,6 +41,13 @@ pub(crate) fn router(
         .route(dashboards, get(k8s::list_dashboards))
         .route(&format!("{dashboards}/{{name}}"), get(k8s::get_dashboard))
         .route("/api/k8s/{*path}", any(k8s::unknown_path))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&state),
+            k8s::injected_delay,
+        ));
+    let routes = Router::new()
+        .route("/api/status", get(status::status))
+        .merge(kubernetes)
         .route("/api/prometheus/query", post(prometheus::query))
         .route("/api/prometheus/queryRange", post(prometheus::query_range))
         // Older aliases the ODH backend still serves.

@@ -155,8 +155,7 @@ pub(crate) fn fill_data_fields(template: &str, row: &Row) -> String {
 }
 
 fn whole_row(fields: &[(&str, String)], format: Option<&str>) -> String {
-    // A JSON string: the `str` serialised itself, as `Path::key` does.
-    let quoted = |text: &str| serde_json::to_string(text).unwrap_or_else(|_| format!("{text:?}"));
+    let quoted = crate::diagnostic::json_string;
     match format.and_then(InterpolationFormat::from_name) {
         Some(InterpolationFormat::Json) => {
             let members: Vec<String> = fields
