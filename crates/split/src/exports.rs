@@ -35,19 +35,28 @@ pub fn without_exports(module: &[u8], drop: impl Fn(&str) -> bool) -> Result<Vec
                 }
                 out.section(&exports);
             }
-            other => {
-                if let Some((id, range)) = other.as_section() {
-                    let bytes = usize::try_from(range.start)
-                        .ok()
-                        .zip(usize::try_from(range.end).ok())
-                        .and_then(|(start, end)| module.get(start..end))
-                        .ok_or("a section lies outside the module")?;
-                    out.section(&wasm_encoder::RawSection { id, data: bytes });
-                }
-            }
+            other => copy_section(module, &other, &mut out)?,
         }
     }
     Ok(out.finish())
+}
+
+/// Writes `payload`'s section into `out` as it is in `module` (nothing for what is not a
+/// section).
+pub fn copy_section(
+    module: &[u8],
+    payload: &wasmparser::Payload<'_>,
+    out: &mut wasm_encoder::Module,
+) -> Result<(), String> {
+    if let Some((id, range)) = payload.as_section() {
+        let bytes = usize::try_from(range.start)
+            .ok()
+            .zip(usize::try_from(range.end).ok())
+            .and_then(|(start, end)| module.get(start..end))
+            .ok_or("a section lies outside the module")?;
+        out.section(&wasm_encoder::RawSection { id, data: bytes });
+    }
+    Ok(())
 }
 
 #[cfg(test)]

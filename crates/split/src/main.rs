@@ -9,7 +9,8 @@
 //!    `page_build` links it) into the main module, one module per chunk and the link module,
 //!    the JavaScript that downloads and instantiates a chunk when the main module asks;
 //! 2. wasm-bindgen makes the main module's JavaScript, keeping the exports the chunks import,
-//!    and the exports nothing calls are taken out (`exports`);
+//!    the exports nothing calls are taken out (`exports`), and the imports the JavaScript
+//!    provides get short names in both (`imports`);
 //! 3. wasm-opt optimises every module as trunk would (`index.html`'s `data-wasm-opt`);
 //! 4. the main module's JavaScript loses its comments and indentation (`page::compact_js`);
 //! 5. the files replace trunk's in the staging directory, the added ones named with the
@@ -22,6 +23,7 @@
 //! profiles).
 
 mod exports;
+mod imports;
 mod page;
 
 use std::path::{Path, PathBuf};
@@ -127,7 +129,15 @@ fn split(
     // Exports nothing calls keep their code until they are gone (exports.rs).
     let main_bound = bindgen.join(format!("{stem}_bg.wasm"));
     let pruned = exports::without_exports(&read(&main_bound)?, exports::unused)?;
-    write(&main_bound, &pruned)?;
+    // The glue's imports get short names in the module and the glue alike (imports.rs).
+    let bound_glue = bindgen.join(&built.glue);
+    let (shortened, glue) = imports::shorten(
+        &pruned,
+        &read_text(&bound_glue)?,
+        &format!("./{stem}_bg.js"),
+    )?;
+    write(&main_bound, &shortened)?;
+    write(&bound_glue, glue.as_bytes())?;
 
     // Every module is optimised at once (wasm-opt uses a core each).
     let mut optimised = vec![(main_bound, built.wasm.clone())];
@@ -184,7 +194,7 @@ fn split(
     let link = rename_chunks(&link, &renames)?;
     let link = link_to_running_instance(&link, &built.glue)?;
     write(&staging.join(&link_name), link.as_bytes())?;
-    let new_glue = compact_js(&read_text(&bindgen.join(&built.glue))?).into_bytes();
+    let new_glue = compact_js(&read_text(&bound_glue)?).into_bytes();
     write(&staging.join(&built.glue), &new_glue)?;
 
     let new_wasm = read(&staging.join(&built.wasm))?;

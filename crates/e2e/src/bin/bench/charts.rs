@@ -54,8 +54,20 @@ async fn run_hook(
             harness.eval_bool(&installed).await
         })
         .await?;
+    // A development aid: OBS_BENCH_CSS=<rules> adds them to the page before the case runs, to
+    // see what a style change does to the figures without building the page again.
+    let style = match std::env::var("OBS_BENCH_CSS") {
+        Ok(rules) => format!(
+            "const style = document.createElement('style');
+             style.textContent = {};
+             document.head.appendChild(style);",
+            Value::String(rules)
+        ),
+        Err(_) => String::new(),
+    };
     let script = format!(
         "const done = arguments[arguments.length - 1];
+         {style}
          const tasks = [];
          const observer = new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)));
          observer.observe({{type: 'longtask', buffered: false}});
