@@ -47,17 +47,13 @@ pub fn shorten(module: &[u8], glue: &str, provider: &str) -> Result<(Vec<u8>, St
     Ok((out.finish(), glue))
 }
 
-/// `glue` with the key `old` of its import object (the one place it is written) named `new`.
+/// `glue` with the key `old` of its import object named `new`, when that is the one place
+/// `glue` writes `old`.
 fn rename_key(glue: &str, old: &str, new: &str) -> Result<String, String> {
-    let mut places = glue.match_indices(old).filter(|(start, _)| {
-        let before = glue[..*start].chars().next_back();
-        let after = glue[start + old.len()..].chars().next();
-        !before.is_some_and(is_identifier) && !after.is_some_and(is_identifier)
-    });
-    match (places.next(), places.next()) {
-        (Some((start, _)), None) if glue[start + old.len()..].starts_with(':') => Ok(format!(
+    match whole_words(glue, old).as_slice() {
+        [start] if glue[start + old.len()..].starts_with(':') => Ok(format!(
             "{}{new}{}",
-            &glue[..start],
+            &glue[..*start],
             &glue[start + old.len()..]
         )),
         _ => Err(format!(
@@ -66,13 +62,43 @@ fn rename_key(glue: &str, old: &str, new: &str) -> Result<String, String> {
     }
 }
 
+/// `glue` with every place that writes the identifier `old` writing `new`.
+pub fn rename_all(glue: &str, old: &str, new: &str) -> String {
+    let mut out = String::with_capacity(glue.len());
+    let mut copied = 0;
+    for start in whole_words(glue, old) {
+        out.push_str(&glue[copied..start]);
+        out.push_str(new);
+        copied = start + old.len();
+    }
+    out.push_str(&glue[copied..]);
+    out
+}
+
+/// How many places write the identifier `word`.
+pub fn places(glue: &str, word: &str) -> usize {
+    whole_words(glue, word).len()
+}
+
+/// Where `word` is written as a whole identifier (not as part of a longer one).
+fn whole_words(glue: &str, word: &str) -> Vec<usize> {
+    glue.match_indices(word)
+        .map(|(start, _)| start)
+        .filter(|start| {
+            let previous = glue[..*start].chars().next_back();
+            let next = glue[start + word.len()..].chars().next();
+            !previous.is_some_and(is_identifier) && !next.is_some_and(is_identifier)
+        })
+        .collect()
+}
+
 fn is_identifier(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$'
 }
 
 /// `a`, `b`, …, `Z`, `aa`, `ab`, …: letters only, so never a JavaScript keyword's shape that
 /// matters as a key, nor the object's `__proto__`.
-fn short_name(mut index: usize) -> String {
+pub fn short_name(mut index: usize) -> String {
     const LETTERS: &[u8; 52] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let mut name = Vec::new();
     loop {

@@ -9,8 +9,9 @@
 //!    `page_build` links it) into the main module, one module per chunk and the link module,
 //!    the JavaScript that downloads and instantiates a chunk when the main module asks;
 //! 2. wasm-bindgen makes the main module's JavaScript, keeping the exports the chunks import,
-//!    the exports nothing calls are taken out (`exports`), and the imports the JavaScript
-//!    provides get short names in both (`imports`);
+//!    the exports nothing calls are taken out and the closures' long ones shortened
+//!    (`exports`), and the imports the JavaScript provides get short names in both
+//!    (`imports`);
 //! 3. wasm-opt optimises every module as trunk would (`index.html`'s `data-wasm-opt`);
 //! 4. the main module's JavaScript loses its comments and indentation (`page::compact_js`);
 //! 5. the files replace trunk's in the staging directory, the added ones named with the
@@ -129,13 +130,15 @@ fn split(
     // Exports nothing calls keep their code until they are gone (exports.rs).
     let main_bound = bindgen.join(format!("{stem}_bg.wasm"));
     let pruned = exports::without_exports(&read(&main_bound)?, exports::unused)?;
-    // The glue's imports get short names in the module and the glue alike (imports.rs).
+    // The glue's imports and the closures' exports get short names in the module and the glue
+    // alike (imports.rs, exports.rs).
     let bound_glue = bindgen.join(&built.glue);
     let (shortened, glue) = imports::shorten(
         &pruned,
         &read_text(&bound_glue)?,
         &format!("./{stem}_bg.js"),
     )?;
+    let (shortened, glue) = exports::shorten_closures(&shortened, &glue)?;
     write(&main_bound, &shortened)?;
     write(&bound_glue, glue.as_bytes())?;
 
