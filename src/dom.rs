@@ -7,6 +7,13 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+/// Logs `message` with the JavaScript value that explains it, as the console shows values (an
+/// error with its stack). Formatting the value with `Debug` instead would bring wasm-bindgen's
+/// describer of any JavaScript value into the page.
+pub fn warn_with(message: &str, value: &wasm_bindgen::JsValue) {
+    web_sys::console::warn_2(&wasm_bindgen::JsValue::from_str(message), value);
+}
+
 /// An observer and the Rust callback it calls, kept alive together until the element goes.
 type Watcher<T> = StoredValue<Option<SendWrapper<(T, Closure<dyn FnMut(js_sys::Array)>)>>>;
 

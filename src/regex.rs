@@ -38,8 +38,9 @@ fn compile(pattern: &str) -> Option<js_sys::RegExp> {
     match js_sys::Reflect::construct(&constructor, &arguments) {
         Ok(regexp) => regexp.dyn_into().ok(),
         Err(error) => {
-            leptos::logging::warn!(
-                "capturingRegexp {pattern:?} is not a valid regular expression: {error:?}"
+            crate::dom::warn_with(
+                &format!("capturingRegexp {pattern:?} is not a valid regular expression:"),
+                &error,
             );
             None
         }

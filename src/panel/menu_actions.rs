@@ -38,7 +38,7 @@ pub fn MenuActions(
         let csv = obs_core::panels::csv::to_csv(&outputs(&queries.get_untracked()));
         let name = format!("{}.csv", file_name(&panel_title.get_untracked()));
         if let Err(error) = download_text(&csv, &name, "text/csv") {
-            leptos::logging::warn!("could not download {name}: {error:?}");
+            crate::dom::warn_with(&format!("could not download {name}:"), &error);
         }
         close.run(());
     };

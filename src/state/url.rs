@@ -117,7 +117,7 @@ impl UrlSync {
             match navigate.call2(&JsValue::NULL, &JsValue::from_str(&url), &replace) {
                 Ok(_) => return,
                 // The host's router refused: the history API still keeps the address right.
-                Err(error) => leptos::logging::warn!("the host could not navigate: {error:?}"),
+                Err(error) => crate::dom::warn_with("the host could not navigate:", &error),
             }
         }
         let Ok(history) = window.history() else {
