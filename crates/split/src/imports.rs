@@ -96,8 +96,8 @@ fn is_identifier(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$'
 }
 
-/// `a`, `b`, …, `Z`, `aa`, `ab`, …: letters only, so never a JavaScript keyword's shape that
-/// matters as a key, nor the object's `__proto__`.
+/// `a`, `b`, …, `Z`, `aa`, `ab`, …: letters only, so each is a plain key of the import object
+/// (never its `__proto__`) and, after a prefix, an identifier.
 pub fn short_name(mut index: usize) -> String {
     const LETTERS: &[u8; 52] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let mut name = Vec::new();
