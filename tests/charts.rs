@@ -91,12 +91,32 @@ async fn painted_canvas(root: &web_sys::HtmlElement) -> web_sys::HtmlCanvasEleme
     panic!("the chart was not painted within 300 frames");
 }
 
-/// The RGBA of one canvas pixel at a fraction of its width and height.
+/// The RGBA of one pixel of the plot as shown, at a fraction of its width and height: the
+/// painting canvas's, or once the plot is shown as a still picture (`chart::snapshot`), the
+/// still's (drawn into a probe canvas, since a `bitmaprenderer` canvas cannot be read).
 fn pixel(canvas: &web_sys::HtmlCanvasElement, x_fraction: f64, y_fraction: f64) -> Vec<u8> {
+    let still = canvas
+        .parent_element()
+        .and_then(|plot| plot.query_selector(".obs-ts__still-overlay").unwrap())
+        .map(|still| still.unchecked_into::<web_sys::HtmlCanvasElement>())
+        .filter(|still| shown(still));
+    let shown_canvas = still.as_ref().unwrap_or(canvas);
+    let probe: web_sys::HtmlCanvasElement = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("canvas")
+        .unwrap()
+        .unchecked_into();
+    probe.set_width(shown_canvas.width());
+    probe.set_height(shown_canvas.height());
     let context: web_sys::CanvasRenderingContext2d =
-        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
-    let x = (f64::from(canvas.width()) * x_fraction).floor();
-    let y = (f64::from(canvas.height()) * y_fraction).floor();
+        probe.get_context("2d").unwrap().unwrap().unchecked_into();
+    context
+        .draw_image_with_html_canvas_element(shown_canvas, 0.0, 0.0)
+        .unwrap();
+    let x = (f64::from(probe.width()) * x_fraction).floor();
+    let y = (f64::from(probe.height()) * y_fraction).floor();
     context.get_image_data(x, y, 1.0, 1.0).unwrap().data().0
 }
 
@@ -297,4 +317,36 @@ async fn only_a_box_that_scrolls_takes_focus() {
         next_frame().await;
     }
     assert_eq!(tabindex(".long"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_painted_plot_is_shown_as_a_still_picture_and_the_canvas_emptied() {
+    let (root, _handle) = mount_chart(serde_json::json!({}), [40.0, 60.0]);
+    let canvas = painted_canvas(&root).await;
+    let still: web_sys::HtmlCanvasElement = root
+        .query_selector(".obs-ts__still-overlay")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    for _ in 0..60 {
+        if shown(&still) {
+            break;
+        }
+        next_frame().await;
+    }
+    assert!(
+        shown(&still),
+        "the still picture is shown once the plot is painted"
+    );
+    assert!(still.width() > 0 && still.height() > 0);
+    // The painting canvas no longer holds its pixels twice.
+    assert_eq!((canvas.width(), canvas.height()), (0, 0));
+    let style = canvas.get_attribute("style").unwrap_or_default();
+    assert!(style.contains("visibility: hidden"), "{style}");
+    // The picture is the plot: a line's colour is somewhere on it, not only the background.
+    let colours: std::collections::BTreeSet<Vec<u8>> = (1..20)
+        .flat_map(|x| (1..20).map(move |y| (f64::from(x) / 20.0, f64::from(y) / 20.0)))
+        .map(|(x, y)| pixel(&canvas, x, y))
+        .collect();
+    assert!(colours.len() > 2, "{colours:?}");
 }

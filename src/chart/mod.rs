@@ -9,6 +9,7 @@ pub mod heatmap;
 pub mod histogram;
 pub mod painter;
 pub mod pie;
+pub mod snapshot;
 pub mod sparkline;
 pub mod status_history;
 pub mod surface;

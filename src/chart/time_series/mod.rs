@@ -18,6 +18,7 @@ use obs_core::time_range::TimeRange;
 
 use super::Shared;
 use super::painter::{Painter, mark_painted};
+use super::snapshot;
 use super::surface::use_canvas_size;
 use super::sync::{CrosshairPosition, CrosshairSync};
 use super::theme::{ChartThemeSignal, provide_chart_theme};
@@ -54,6 +55,8 @@ pub fn TimeSeriesChartView(
     let chart_id = NEXT_CHART_ID.fetch_add(1, Ordering::Relaxed);
     let plot_box = NodeRef::<Div>::new();
     let base = NodeRef::<Canvas>::new();
+    // The painted plot shown as a still picture between paints (`snapshot`).
+    let still = NodeRef::<Canvas>::new();
     let size = use_canvas_size(plot_box);
     let hidden = RwSignal::new(BTreeSet::<String>::new());
     let timezone = time.map(|time| time.timezone);
@@ -89,6 +92,7 @@ pub fn TimeSeriesChartView(
         let generation = paint_generation.get_value().wrapping_add(1);
         paint_generation.set_value(generation);
         let mut frames = paint::frames(&geometry).into_iter();
+        snapshot::hide(&canvas, still.get_untracked().as_ref());
         crate::perf::measure("chart.paint", || {
             if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
                 paint::paint_frame(&mut painter, &geometry, &model, &theme, threshold_style);
@@ -101,6 +105,7 @@ pub fn TimeSeriesChartView(
         crate::perf::mark("at.painted-first");
         paint_later(
             canvas,
+            still.get_untracked(),
             geometry,
             model,
             frames.collect(),
@@ -307,6 +312,7 @@ pub fn TimeSeriesChartView(
                 on:blur=move |_| keyboard_time.set(None)
             >
                 <canvas class="obs-ts__canvas" node_ref=base aria-hidden="true"></canvas>
+                <canvas class="obs-ts__still-overlay" node_ref=still aria-hidden="true" style="display:none"></canvas>
                 <Cursor hover=hover geometry=geometry theme=theme synced_time_ms=synced_time selection=selection/>
                 {move || hovered.get().then(|| {
                     let rows = cursor::rows(hover);
@@ -325,9 +331,10 @@ pub fn TimeSeriesChartView(
 use super::utc_offset_minutes;
 
 /// Paints the remaining frames of series, one per animation frame, while `generation` is
-/// still the latest paint.
+/// still the latest paint; then shows the plot as a still picture.
 fn paint_later(
     canvas: web_sys::HtmlCanvasElement,
+    still: Option<web_sys::HtmlCanvasElement>,
     geometry: Shared<Geometry>,
     model: Shared<TimeSeriesModel>,
     mut frames: Vec<std::ops::Range<usize>>,
@@ -335,6 +342,9 @@ fn paint_later(
     latest: StoredValue<u64>,
 ) {
     if frames.is_empty() {
+        snapshot::show(canvas, still, move || {
+            latest.try_get_value() == Some(generation)
+        });
         return;
     }
     let next = frames.remove(0);
@@ -348,6 +358,6 @@ fn paint_later(
             }
             mark_painted(&canvas, frames.is_empty());
         });
-        paint_later(canvas, geometry, model, frames, generation, latest);
+        paint_later(canvas, still, geometry, model, frames, generation, latest);
     });
 }

@@ -25,8 +25,9 @@ pub async fn the_theme_follows_the_host_live(harness: &Harness) -> Result<(), St
                 .await
         })
         .await?;
-    // The grid's colour, counted in the canvas's pixels: the chart's colours are resolved
-    // from the page's tokens, so they must change with the host's theme.
+    // The grid's colour, counted in the pixels shown (the painting canvas's, or its still
+    // picture's once painted): the chart's colours are resolved from the page's tokens, so
+    // they must change with the host's theme.
     let colours = format!(
         "const root = document.querySelector('.obs-root');\
          const style = getComputedStyle(root);\
@@ -35,7 +36,13 @@ pub async fn the_theme_follows_the_host_live(harness: &Harness) -> Result<(), St
          probe.fillStyle = grid; probe.fillRect(0, 0, 1, 1);\
          const want = probe.getImageData(0, 0, 1, 1).data;\
          const c = {canvas};\
-         const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;\
+         const still = c.parentElement.querySelector('.obs-ts__still-overlay');\
+         const shown = still && still.style.display !== 'none' ? still : c;\
+         const copy = document.createElement('canvas');\
+         copy.width = shown.width; copy.height = shown.height;\
+         const read = copy.getContext('2d');\
+         read.drawImage(shown, 0, 0);\
+         const data = read.getImageData(0, 0, copy.width, copy.height).data;\
          let count = 0;\
          for (let i = 0; i < data.length; i += 4) {{\
            if (data[i] === want[0] && data[i + 1] === want[1] && data[i + 2] === want[2] && data[i + 3] === 255) count++;\
