@@ -1,11 +1,12 @@
 //! A painted plot shown as a still picture. Chromium composes a 2D canvas again at every frame
 //! it draws, even one whose pixels did not change: with the benchmark's 3 × 55,550 chart, a
-//! pointer move took 5.2 ms with the painted canvas shown and 3.7–3.9 ms with the same pixels
-//! shown as a picture (uPlot: 2.5–2.7 ms in the same runs). So once a paint is complete, its
+//! pointer move took 4.2 ms with the painted canvas shown and 2.6 ms with the same pixels shown
+//! this way (uPlot: 1.9–2.0 ms in the same runs). So once a paint is complete, its
 //! pixels are copied (`createImageBitmap`) into a `bitmaprenderer` canvas over the painting
 //! canvas, and the painting canvas is hidden and emptied (its pixels would be kept twice); the
 //! next paint sizes and shows it again. Where the browser has neither, or the copy fails, the
 //! painting canvas stays.
+
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlCanvasElement;
 
