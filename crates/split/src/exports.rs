@@ -33,7 +33,12 @@ pub fn shorten_closures(module: &[u8], glue: &str) -> Result<(Vec<u8>, String), 
         }
         let short = format!("__c{}", crate::imports::short_name(renamed));
         renamed += 1;
-        if !glue.contains(&format!("wasm.{name}")) || crate::imports::places(&glue, &short) > 0 {
+        // Called as `wasm.<name>` itself, not as a longer name it begins (`…_true_` and
+        // `…_true__19` are two closures).
+        let called = crate::imports::whole_words(&glue, name)
+            .into_iter()
+            .any(|start| glue[..start].ends_with("wasm."));
+        if !called || !crate::imports::whole_words(&glue, &short).is_empty() {
             return Err(format!(
                 "the glue does not call wasm.{name}, or already names {short}"
             ));
@@ -190,8 +195,9 @@ mod tests {
         );
         // Never called as `wasm.<name>`, or the short name taken: refused.
         let uncalled = glue.replace(&format!("wasm.{long}"), "wasm.other");
+        let longer_called = glue.replace(&format!("wasm.{long}("), &format!("wasm.{long}_19("));
         let taken = format!("{glue}\nconst __ca = 1;");
-        for glue in [uncalled, taken] {
+        for glue in [uncalled, longer_called, taken] {
             assert!(shorten_closures(&module, &glue).is_err(), "{glue}");
         }
     }

@@ -75,13 +75,8 @@ pub fn rename_all(glue: &str, old: &str, new: &str) -> String {
     out
 }
 
-/// How many places write the identifier `word`.
-pub fn places(glue: &str, word: &str) -> usize {
-    whole_words(glue, word).len()
-}
-
 /// Where `word` is written as a whole identifier (not as part of a longer one).
-fn whole_words(glue: &str, word: &str) -> Vec<usize> {
+pub fn whole_words(glue: &str, word: &str) -> Vec<usize> {
     glue.match_indices(word)
         .map(|(start, _)| start)
         .filter(|start| {
