@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use obs_core::calculation::calculate;
+use obs_core::chart::legend_markup::{LegendContent, LegendRow, legend_markup};
 use obs_core::format::format_value;
 use obs_core::panels::time_series::TimeSeriesModel;
-use obs_core::spec::common::{LegendMode, LegendPosition};
+use obs_core::spec::common::LegendPosition;
 use obs_core::spec::panels::time_series::LineStyle;
 
 use crate::chart::Shared;
@@ -67,7 +68,7 @@ pub fn Legend(
                     .format
                     .clone()
                     .unwrap_or_else(|| model.y_axis.format.clone());
-                Row {
+                LegendRow {
                     key: series.key.clone(),
                     name: series.name.clone(),
                     swatch: swatch_css(&series.color, series.line_style),
@@ -86,7 +87,7 @@ pub fn Legend(
             })
             .collect();
         // Shared, not copied, when the view hands it to `fill`.
-        let content = std::sync::Arc::new(Content {
+        let content = std::sync::Arc::new(LegendContent {
             mode: legend.mode,
             columns: legend.columns.iter().map(|c| c.label()).collect(),
             rows,
@@ -97,130 +98,15 @@ pub fn Legend(
     }
 }
 
-/// What a legend shows, drawn once into its box by [`fill`].
-struct Content {
-    mode: LegendMode,
-    /// The value columns' headers (table mode).
-    columns: Vec<&'static str>,
-    rows: Vec<Row>,
-}
-
-/// One series of the legend.
-struct Row {
-    key: String,
-    name: String,
-    /// The key's CSS (see [`swatch_css`]).
-    swatch: String,
-    pressed: bool,
-    /// Its values, one per column (table mode).
-    values: Vec<String>,
-}
-
-/// Draws the legend into `box_element` with the DOM itself, not as reactive views: a legend
-/// is drawn anew whenever its series or their visibility change, so no row needs state of
-/// its own, and its buttons share the box's one click listener. As views, NodeExporter's 687
-/// legend rows held 2.4 MB of the page's WebAssembly memory (an element's view state, a
-/// listener per button).
-fn fill(box_element: web_sys::Element, content: std::sync::Arc<Content>) {
-    let Some(document) = box_element.owner_document() else {
-        return;
-    };
-    let make = |tag: &str, class: Option<&str>, text: Option<&str>| -> Option<web_sys::Element> {
-        let element = document.create_element(tag).ok()?;
-        if let Some(class) = class {
-            element.set_class_name(class);
-        }
-        if text.is_some() {
-            element.set_text_content(text);
-        }
-        Some(element)
-    };
-    let append = |parent: &web_sys::Element, child: Option<web_sys::Element>| {
-        if let Some(child) = child {
-            let _ = parent.append_child(&child);
-        }
-    };
-    // A series' button: its line's key and its name, pressed while it is shown.
-    let button = |row: &Row| -> Option<web_sys::Element> {
-        let class = if row.pressed {
-            "obs-legend__item"
-        } else {
-            "obs-legend__item obs-legend__item--off"
-        };
-        let button = make("button", Some(class), None)?;
-        for (name, value) in [
-            ("type", "button"),
-            ("aria-pressed", if row.pressed { "true" } else { "false" }),
-            ("title", row.name.as_str()),
-            ("data-key", row.key.as_str()),
-        ] {
-            let _ = button.set_attribute(name, value);
-        }
-        let swatch = make("span", Some("obs-legend__swatch"), None)?;
-        let _ = swatch.set_attribute("style", &row.swatch);
-        append(&button, Some(swatch));
-        append(
-            &button,
-            make("span", Some("obs-legend__name"), Some(&row.name)),
-        );
-        Some(button)
-    };
-    let drawn = match content.mode {
-        LegendMode::List => make("ul", Some("obs-legend__list"), None).inspect(|list| {
-            for row in &content.rows {
-                let item = make("li", None, None);
-                if let Some(item) = &item {
-                    append(item, button(row));
-                }
-                append(list, item);
-            }
-        }),
-        LegendMode::Table => make("table", Some("obs-legend__table"), None).inspect(|table| {
-            let head = make("tr", None, None);
-            if let Some(head) = &head {
-                let name = make("th", None, Some("Name"));
-                for header in std::iter::once(name).chain(
-                    content
-                        .columns
-                        .iter()
-                        .map(|label| make("th", Some("obs-legend__value"), Some(label))),
-                ) {
-                    if let Some(header) = &header {
-                        let _ = header.set_attribute("scope", "col");
-                    }
-                    append(head, header);
-                }
-            }
-            let thead = make("thead", None, None);
-            if let Some(thead) = &thead {
-                append(thead, head);
-            }
-            append(table, thead);
-            let body = make("tbody", None, None);
-            if let Some(body) = &body {
-                for row in &content.rows {
-                    let class = (!row.pressed).then_some("obs-legend__item--off");
-                    let line = make("tr", class, None);
-                    if let Some(line) = &line {
-                        let cell = make("td", None, None);
-                        if let Some(cell) = &cell {
-                            append(cell, button(row));
-                        }
-                        append(line, cell);
-                        for value in &row.values {
-                            append(line, make("td", Some("obs-legend__value"), Some(value)));
-                        }
-                    }
-                    append(body, line);
-                }
-            }
-            append(table, body);
-        }),
-    };
-    // A legend drawn anew may reuse the box of the one before (the view updates an element
-    // of the same kind in place): its old rows go.
-    box_element.set_text_content(None);
-    append(&box_element, drawn);
+/// Draws the legend into `box_element` as one piece of markup (`legend_markup`), not as
+/// reactive views: a legend is drawn anew whenever its series or their visibility change, so
+/// no row needs state of its own, and its buttons share the box's one click listener. As
+/// views, NodeExporter's 687 legend rows held 2.4 MB of the page's WebAssembly memory (an
+/// element's view state, a listener per button). A legend drawn anew may reuse the box of the
+/// one before (the view updates an element of the same kind in place): the markup replaces
+/// its old rows.
+fn fill(box_element: web_sys::Element, content: std::sync::Arc<LegendContent>) {
+    box_element.set_inner_html(&legend_markup(&content));
 }
 
 /// A legend key drawn as its line is: a bar of the colour, or a dashed or dotted rule, so

@@ -8,6 +8,7 @@ pub mod frame;
 pub mod gauge;
 pub mod heatmap;
 pub mod histogram;
+pub mod legend_markup;
 pub mod palette;
 pub mod pie;
 pub mod scale;
