@@ -59,6 +59,7 @@ fn mount_chart(
     leptos::mount::UnmountHandle<impl Mountable>,
 ) {
     let root = container();
+    with_chart_styles();
     root.set_attribute(
         "style",
         "width:600px;height:300px;display:flex;flex-direction:column",
@@ -76,6 +77,20 @@ fn mount_chart(
         }
     });
     (root, handle)
+}
+
+/// Puts the page's chart styles in the document (once), so charts are laid out as on the
+/// page: without them, a canvas sized for its box is laid out at that size and grows the box
+/// it measures, and the chart paints again and again.
+fn with_chart_styles() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id("chart-styles").is_some() {
+        return;
+    }
+    let style = document.create_element("style").unwrap();
+    style.set_id("chart-styles");
+    style.set_text_content(Some(include_str!("../style/charts.css")));
+    document.head().unwrap().append_child(&style).unwrap();
 }
 
 /// The chart's base canvas once its picture is complete.
@@ -328,10 +343,9 @@ async fn a_painted_plot_is_shown_as_a_still_picture_and_the_canvas_emptied() {
         .unwrap()
         .unwrap()
         .unchecked_into();
-    for _ in 0..60 {
-        if shown(&still) {
-            break;
-        }
+    // The copy waits for the browser to be idle, a second at most (`snapshot`).
+    let started_ms = js_sys::Date::now();
+    while !shown(&still) && js_sys::Date::now() - started_ms < 3_000.0 {
         next_frame().await;
     }
     assert!(
