@@ -29,12 +29,17 @@ pub struct CatalogEntry {
     pub title: String,
     pub tags: Vec<String>,
     pub envelope: Envelope,
-    /// The resource as listed, as compact JSON text, and which of the dashboards found in it
-    /// this is. Text, not the parsed tree: a `serde_json::Value` takes several times the
-    /// memory of its text (a map node per object, a string per key), and a project lists
-    /// many dashboards of which one is open (the benchmark's project held 1.2 MB of trees,
-    /// 60% of all the page held on its 8-panel dashboard). Opening one parses its text again.
-    resource: Arc<str>,
+    /// The reply it was listed from, as text, which of the reply's resources holds it, and
+    /// which of the dashboards found in that resource it is. Text, not the parsed tree: a
+    /// `serde_json::Value` takes several times the memory of its text (a map node per object,
+    /// a string per key), and a project lists many dashboards of which one is open (the
+    /// benchmark's project held 1.2 MB of trees, 60% of all the page held on its 8-panel
+    /// dashboard, most of it NodeExporter's 110 KB resource). Opening one reads its reply
+    /// again, the other resources with it (2 ms more for the benchmark's three dashboards, once
+    /// per dashboard: the entry keeps what it read); keeping each resource's own text instead
+    /// would need a JSON writer in the page's code, 600 bytes of the first download.
+    reply: Arc<str>,
+    item: usize,
     index: usize,
     loaded: OnceLock<Option<Arc<Loaded>>>,
 }
@@ -60,7 +65,8 @@ impl CatalogEntry {
     /// The dashboard read afresh, the options of its deferred panels still to decode
     /// ([`Pending`]). `None` as for [`Self::loaded`].
     pub fn pending(&self) -> Option<Pending> {
-        let resource: serde_json::Value = serde_json::from_str(&self.resource).ok()?;
+        let document: serde_json::Value = serde_json::from_str(&self.reply).ok()?;
+        let (_, resource) = list_items(document).into_iter().nth(self.item)?;
         find_dashboards(&resource)
             .into_iter()
             .filter_map(Result::ok)
@@ -85,7 +91,8 @@ pub fn parse_dashboard_list(body: &str) -> Result<(Vec<CatalogEntry>, Vec<Diagno
     // Each resource is read on its own, so its problems are named by paths in the resource
     // its author wrote (`spec.config.panels.latency…`), not by its place in this reply; a
     // resource that cannot be read is named by its `metadata.name`, else its place.
-    for (place, resource) in list_items(document) {
+    let reply: Arc<str> = Arc::from(body);
+    for (item, (place, resource)) in list_items(document).into_iter().enumerate() {
         let mut listed = Vec::new();
         for found in find_dashboards(&resource) {
             match found {
@@ -106,14 +113,14 @@ pub fn parse_dashboard_list(body: &str) -> Result<(Vec<CatalogEntry>, Vec<Diagno
                 }),
             }
         }
-        let resource: Arc<str> = Arc::from(resource.to_string());
         entries.extend(listed.into_iter().enumerate().map(
             |(index, (name, title, tags, envelope))| CatalogEntry {
                 name,
                 title,
                 tags,
                 envelope,
-                resource: Arc::clone(&resource),
+                reply: Arc::clone(&reply),
+                item,
                 index,
                 loaded: OnceLock::new(),
             },
