@@ -26,21 +26,13 @@ pub struct Painter {
     backend: CanvasBackend,
     context: CanvasRenderingContext2d,
     ratio: f64,
-    /// What this painter last set of the context's text state (see [`TextState`]).
-    text_state: RefCell<TextState>,
-}
-
-/// The context's text settings as this painter last set them, so that each is set only when
-/// it changes: setting `font` makes the canvas parse the CSS font and resolve it, and a chart
-/// draws dozens of labels in one font (on NodeExporter's 114 panels, the `font` setter alone
-/// took 144 ms of the main thread in a profile, more than any other call). Only this painter
-/// sets them (plotters draws no text here); `restore()` takes them back to what they were at
-/// `save()`, so [`Painter::unclip`] forgets them.
-#[derive(Default)]
-struct TextState {
-    font: Option<String>,
-    align: Option<Align>,
-    baseline_middle: bool,
+    /// The font this painter last set on the context, so that it is set only when it
+    /// changes: setting `font` makes the canvas parse the CSS font and resolve it, and a
+    /// chart draws dozens of labels in one font (on NodeExporter's 114 panels, the `font`
+    /// setter alone took 144 ms of the main thread in a profile, more than any other call).
+    /// Only this painter sets it (plotters draws no text here); `restore()` takes it back to
+    /// what it was at `save()`, so [`Painter::unclip`] forgets it.
+    font: RefCell<Option<String>>,
 }
 
 /// A font for canvas text.
@@ -98,7 +90,7 @@ impl Painter {
             backend,
             context,
             ratio,
-            text_state: RefCell::default(),
+            font: RefCell::default(),
         })
     }
 
@@ -223,29 +215,21 @@ impl Painter {
     pub fn text(&mut self, text: &str, x: f64, y: f64, align: Align, font: &Font, color: &str) {
         self.use_font(&font.css(self.ratio));
         self.context.set_fill_style_str(color);
-        let mut state = self.text_state.borrow_mut();
-        if !state.baseline_middle {
-            self.context.set_text_baseline("middle");
-            state.baseline_middle = true;
-        }
-        if state.align != Some(align) {
-            self.context.set_text_align(match align {
-                Align::Left => "left",
-                Align::Center => "center",
-                Align::Right => "right",
-            });
-            state.align = Some(align);
-        }
-        drop(state);
+        self.context.set_text_baseline("middle");
+        self.context.set_text_align(match align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+        });
         let _ = self.context.fill_text(text, x * self.ratio, y * self.ratio);
     }
 
     /// Sets the context's font to `css` unless this painter already did.
     fn use_font(&self, css: &str) {
-        let mut state = self.text_state.borrow_mut();
-        if state.font.as_deref() != Some(css) {
+        let mut font = self.font.borrow_mut();
+        if font.as_deref() != Some(css) {
             self.context.set_font(css);
-            state.font = Some(css.to_owned());
+            *font = Some(css.to_owned());
         }
     }
 
@@ -331,9 +315,8 @@ impl Painter {
 
     pub fn unclip(&mut self) {
         self.context.restore();
-        // The text settings are back to what they were at `clip`, which this painter may not
-        // know.
-        *self.text_state.borrow_mut() = TextState::default();
+        // The font is back to what it was at `clip`, which this painter may not know.
+        *self.font.borrow_mut() = None;
     }
 
     fn set_dash(&self, dash_css: &[f64]) {
