@@ -343,7 +343,7 @@ async fn a_painted_plot_is_shown_as_a_still_picture_and_the_canvas_emptied() {
         .unwrap()
         .unwrap()
         .unchecked_into();
-    // The copy waits for the browser to be idle, a second at most (`snapshot`).
+    // The copy waits for the browser to be idle (`snapshot`).
     let started_ms = js_sys::Date::now();
     while !shown(&still) && js_sys::Date::now() - started_ms < 3_000.0 {
         next_frame().await;

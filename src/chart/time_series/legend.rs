@@ -104,7 +104,8 @@ pub fn Legend(
 /// views, NodeExporter's 687 legend rows held 2.4 MB of the page's WebAssembly memory (an
 /// element's view state, a listener per button). A legend drawn anew may reuse the box of the
 /// one before (the view updates an element of the same kind in place): the markup replaces
-/// its old rows.
+/// its old rows. A directive rather than an `inner_html` attribute, which would keep each
+/// legend's markup (0.6 MB on NodeExporter) to compare with the next.
 fn fill(box_element: web_sys::Element, content: std::sync::Arc<LegendContent>) {
     box_element.set_inner_html(&legend_markup(&content));
 }
