@@ -295,12 +295,28 @@ pub async fn next_task() {
 
 /// Resolves after `delay_ms` milliseconds, in a task of its own.
 pub async fn after_ms(delay_ms: i32) {
+    called_back(|window, resolve| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(resolve, delay_ms)
+            .is_ok()
+    })
+    .await;
+}
+
+/// Resolves when the browser is idle (`requestIdleCallback`), with no time limit.
+pub async fn idle() {
+    called_back(|window, resolve| window.request_idle_callback(resolve).is_ok()).await;
+}
+
+/// Resolves when the browser calls back the function `schedule` hands it; at once where
+/// there is no window or `schedule` says it could not ask.
+async fn called_back(schedule: impl FnOnce(&web_sys::Window, &js_sys::Function) -> bool) {
+    let mut schedule = Some(schedule);
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let scheduled = web_sys::window().is_some_and(|window| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, delay_ms)
-                .is_ok()
-        });
+        let scheduled = match (web_sys::window(), schedule.take()) {
+            (Some(window), Some(schedule)) => schedule(&window, &resolve),
+            _ => false,
+        };
         if !scheduled {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }

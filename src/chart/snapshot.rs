@@ -31,7 +31,9 @@ pub fn show(
 ) {
     let Some(still) = still else { return };
     leptos::task::spawn_local(async move {
-        idle().await;
+        // No time limit: with one (a second), NodeExporter loaded no faster in the
+        // benchmark, and the first download grew by 470 bytes.
+        crate::dom::idle().await;
         if !current() {
             return;
         }
@@ -45,20 +47,6 @@ pub fn show(
             canvas.set_height(0);
         }
     });
-}
-
-/// Resolves when the browser is idle; at once where it has no `requestIdleCallback`. No time
-/// limit: with one (a second), NodeExporter loaded no faster in the benchmark, and the first
-/// download grew by 470 bytes.
-async fn idle() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let asked =
-            web_sys::window().is_some_and(|window| window.request_idle_callback(&resolve).is_ok());
-        if !asked {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// `createImageBitmap(canvas)`: the canvas's pixels as they are now.
