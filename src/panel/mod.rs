@@ -70,9 +70,17 @@ pub fn PanelFrame(
         let width = use_width(body_ref);
         use_panel_queries(&panel, context, seen, width)
     });
-    // One typed summary of the queries, read by the data attributes tests and the benchmark
-    // watch.
-    let summary = queries.map(|queries| Memo::new(move |_| summarize(&queries.get())));
+    // One typed summary of the queries, written into the data attributes tests and the
+    // benchmark watch by one effect (`show_summary`) rather than a binding per attribute:
+    // every binding is a reactive node with its own task, and a dashboard has many panels.
+    if let Some(queries) = queries {
+        Effect::new(move |_| {
+            let summary = summarize(&queries.get());
+            if let Some(section) = section_ref.get_untracked() {
+                show_summary(&section, summary);
+            }
+        });
+    }
     let settings = PanelSettings::new(DEFAULT_SERIES_LIMIT);
     let key = panel.key.clone();
     let kind_name = panel.kind.name().to_owned();
@@ -81,6 +89,7 @@ pub fn PanelFrame(
         PanelKind::Invalid { .. } => " obs-panel--invalid",
         _ => "",
     };
+    let class = format!("obs-panel{modifier}");
     let title = interpolated(panel.title().to_owned(), context.clone());
     let description = panel
         .description
@@ -113,10 +122,17 @@ pub fn PanelFrame(
         }
     });
     // The full-size view is a modal dialog: focus moves into it and stays there (Tab wraps),
-    // and when it closes focus goes back to the panel's menu button, where it was opened.
+    // and when it closes focus goes back to the panel's menu button, where it was opened. Its
+    // class and dialog attributes are set here too, where it opens and closes, instead of by
+    // four bindings per panel.
+    let full_class = format!("{class} obs-panel--full-size");
+    let base_class = class.clone();
     Effect::new(move |was_full: Option<bool>| {
         let full = settings.full_size.get();
         if let Some(section) = section_ref.get_untracked() {
+            if full || was_full.is_some() {
+                show_full_size(&section, if full { &full_class } else { &base_class }, full);
+            }
             if full {
                 match focusable_within(&section).first() {
                     Some(first) => {
@@ -135,17 +151,10 @@ pub fn PanelFrame(
     view! {
         <section
             node_ref=section_ref
-            class=format!("obs-panel{modifier}")
-            class:obs-panel--full-size=move || settings.full_size.get()
-            role=move || settings.full_size.get().then_some("dialog")
-            aria-modal=move || settings.full_size.get().then_some("true")
-            tabindex=move || settings.full_size.get().then_some("-1")
+            class=class
             aria-label=move || region_name.get()
             data-panel-key=key
             data-kind=kind_name
-            data-state=move || summary.map(|summary| summary.get().state.as_str())
-            data-series=move || summary.map(|summary| summary.get().series.to_string())
-            data-latest-ms=move || summary.and_then(|summary| summary.get().latest_ms).map(|ms| ms.to_string())
             on:keydown=move |event: leptos::ev::KeyboardEvent| {
                 if !settings.full_size.get_untracked() {
                     return;
@@ -193,6 +202,33 @@ pub fn PanelFrame(
         {move || settings.full_size.get().then(|| view! {
             <div class="obs-backdrop" on:click=move |_| settings.full_size.set(false)></div>
         })}
+    }
+}
+
+/// The panel's data attributes, from its queries' summary: `data-state`, `data-series` and,
+/// once a sample came back, `data-latest-ms`.
+fn show_summary(section: &web_sys::HtmlElement, summary: summary::QueriesSummary) {
+    let _ = section.set_attribute("data-state", summary.state.as_str());
+    let _ = section.set_attribute("data-series", &summary.series.to_string());
+    let _ = match summary.latest_ms {
+        Some(ms) => section.set_attribute("data-latest-ms", &ms.to_string()),
+        None => section.remove_attribute("data-latest-ms"),
+    };
+}
+
+/// The panel shown full size as a modal dialog, or back in its place.
+fn show_full_size(section: &web_sys::HtmlElement, class: &str, full: bool) {
+    section.set_class_name(class);
+    for (name, value) in [
+        ("role", "dialog"),
+        ("aria-modal", "true"),
+        ("tabindex", "-1"),
+    ] {
+        let _ = if full {
+            section.set_attribute(name, value)
+        } else {
+            section.remove_attribute(name)
+        };
     }
 }
 

@@ -34,13 +34,13 @@ pub fn StatusIndicator(queries: Signal<Vec<QueryView>>) -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let tooltip_id = unique_id("warnings");
-    view! {
-        {move || loading().then(|| view! {
+    // One binding for the spinner and the warnings, which follow the same queries.
+    move || {
+        let spinner = loading().then(|| view! {
             <span class="obs-spinner obs-spinner--small" role="status" aria-label="Loading"></span>
-        })}
-        {move || {
-            let warnings = warnings();
-            (!warnings.is_empty()).then(|| {
+        });
+        let warnings = warnings();
+        let warnings = (!warnings.is_empty()).then(|| {
                 let count = warnings.len();
                 view! {
                     <span class="obs-tooltip-anchor">
@@ -57,8 +57,8 @@ pub fn StatusIndicator(queries: Signal<Vec<QueryView>>) -> impl IntoView {
                         </span>
                     </span>
                 }
-            })
-        }}
+            });
+        (spinner, warnings)
     }
 }
 

@@ -124,10 +124,10 @@ fn around(
         })
     };
     let notice = move || body_notice(&queries.get());
+    // One binding for the three: each binding is a reactive node of its own, and all three
+    // follow the same queries.
     view! {
-        {failed}
-        {cap}
-        {notice}
+        {move || (failed(), cap(), notice())}
         <div class="obs-panel__view" class:obs-panel__view--empty=move || !has_data.get()>
             {view}
         </div>
