@@ -97,14 +97,8 @@ async fn owasp_vectors_in_a_markdown_panel_execute_nothing() {
             ]}}]
         }
     });
-    let loaded = fixtures::load_json(&document.to_string()).unwrap();
-    let root = container();
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <DashboardView dashboard=loaded.dashboard problems=loaded.problems/> }
-    });
-    leptos::task::tick().await;
     // Give load, error and focus handlers a chance to fire, had any been created.
-    sleep_ms(500).await;
+    let (root, _handle) = mount(&document, 500).await;
 
     let panel = by_role(&root, "region", "Notes").unwrap();
     assert!(by_role(&panel, "heading", "Safe heading").is_some());
@@ -160,6 +154,62 @@ async fn owasp_vectors_in_a_markdown_panel_execute_nothing() {
             link.get_attribute("href")
         );
     }
+}
+
+/// Markdown nests as deep as its text says; drawing it recurses once per level. A text panel
+/// nested 50,000 deep (which exhausted the page's stack and stopped the whole page) is drawn
+/// to the nesting limit with its text, and the panel beside it is drawn as well.
+#[wasm_bindgen_test]
+async fn hostile_nesting_in_a_markdown_panel_stops_nothing() {
+    let deep = 50_000;
+    let hostile = format!(
+        "{}quoted\n\n{}listed\n\n{}emphasised{}",
+        "> ".repeat(deep),
+        "- ".repeat(deep),
+        "*".repeat(deep),
+        "*".repeat(deep)
+    );
+    let panel = |name: &str, text: &str| {
+        json!({"kind": "Panel", "spec": {
+            "display": {"name": name},
+            "plugin": {"kind": "Markdown", "spec": {"text": text}}
+        }})
+    };
+    let item = |y: u32, name: &str| json!({"x": 0, "y": y, "width": 24, "height": 8, "content": {"$ref": format!("#/spec/panels/{name}")}});
+    let document = json!({
+        "kind": "Dashboard",
+        "metadata": {"name": "deep", "project": "p"},
+        "spec": {
+            "duration": "1h",
+            "panels": {"deep": panel("Deep", &hostile), "plain": panel("Plain", "# Still here")},
+            "layouts": [{"kind": "Grid", "spec": {"items": [item(0, "deep"), item(8, "plain")]}}]
+        }
+    });
+    let (root, _handle) = mount(&document, 200).await;
+    let deep_panel = by_role(&root, "region", "Deep").unwrap();
+    for text in ["quoted", "listed", "emphasised"] {
+        assert!(text_of(&deep_panel).contains(text), "{text} is lost");
+    }
+    let plain = by_role(&root, "region", "Plain").unwrap();
+    assert!(by_role(&plain, "heading", "Still here").is_some());
+}
+
+/// Mounts the dashboard `document` and waits `settle_ms` after its first tick.
+async fn mount(
+    document: &serde_json::Value,
+    settle_ms: i32,
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
+    let loaded = fixtures::load_json(&document.to_string()).unwrap();
+    let root = container();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <DashboardView dashboard=loaded.dashboard problems=loaded.problems/> }
+    });
+    leptos::task::tick().await;
+    sleep_ms(settle_ms).await;
+    (root, handle)
 }
 
 async fn sleep_ms(ms: i32) {

@@ -492,3 +492,40 @@ async fn the_problem_alert_changes_only_when_the_list_does() {
     );
     observer.disconnect();
 }
+
+/// The page's stack is 256 KB (.cargo/config.toml). The deepest JSON serde_json reads (128
+/// levels; deeper is refused) is decoded, wherever a dashboard puts it, within that stack: an
+/// overflow would trap and fail this test.
+#[wasm_bindgen_test]
+fn the_deepest_json_is_decoded_within_the_stack() {
+    let arrays = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+    let objects = |depth: usize| format!("{}1{}", r#"{"a":"#.repeat(depth), "}".repeat(depth));
+    let places = [
+        "display_name",
+        "variables",
+        "layouts",
+        "queries",
+        "legend",
+        "unknown",
+    ];
+    for depth in [100, 115, 118, 119, 120, 121, 122, 125, 127, 200] {
+        for deep in [arrays(depth), objects(depth)] {
+            for place in places {
+                let at = |name: &str| if name == place { deep.as_str() } else { "null" };
+                let text = format!(
+                    r#"{{"kind":"Dashboard","metadata":{{"name":"deep","project":"p"}},"spec":{{"duration":"1h","display":{{"name":{name}}},"variables":{variables},"layouts":{layouts},"panels":{{"a":{{"kind":"Panel","spec":{{"display":{{"name":"A"}},"queries":{queries},"plugin":{{"kind":"TimeSeriesChart","spec":{{"legend":{legend},"unknown":{unknown}}}}}}}}}}}}}}}"#,
+                    name = at("display_name"),
+                    variables = at("variables"),
+                    layouts = at("layouts"),
+                    queries = at("queries"),
+                    legend = at("legend"),
+                    unknown = at("unknown"),
+                );
+                let loaded = fixtures::load_json(&text);
+                if depth >= 128 {
+                    assert!(loaded.is_err(), "{place} at {depth} levels was read");
+                }
+            }
+        }
+    }
+}

@@ -192,6 +192,13 @@ pub fn plain_text(nodes: &[Node]) -> String {
     out
 }
 
+/// How deep elements nest at most. Markdown nests as deep as its text says (`>` 5,000 times
+/// is 5,000 block quotes), and drawing, reading and dropping the tree each recurse once per
+/// level, so a hostile text panel could exhaust the page's stack and stop the whole page.
+/// Deeper elements are left out and their content joins the element around them; real
+/// documents nest a handful of levels.
+pub const MAX_NESTING: usize = 32;
+
 /// Builds the tree from start/end events. A start that maps to no element is still matched by
 /// its end, so the stack records `None` for it.
 #[derive(Default)]
@@ -200,23 +207,43 @@ struct Builder {
     stack: Vec<Option<(Element, Vec<Node>)>>,
     /// Inside an image, text is its description: (stack depth, source, description, title).
     image: Option<(usize, String, String, String)>,
+    /// Elements open on the stack (its `Some` frames).
+    open_elements: usize,
+    /// Starts left out past [`MAX_NESTING`] and not yet ended. Events nest, so while this is
+    /// not zero every start is inside a left-out one and every end closes one.
+    skipped: usize,
 }
 
 impl Builder {
     fn open(&mut self, element: Option<Element>) {
+        if self.skipped > 0 || (element.is_some() && self.open_elements >= MAX_NESTING) {
+            self.skipped += 1;
+            return;
+        }
+        self.open_elements += usize::from(element.is_some());
         self.stack
             .push(element.map(|element| (element, Vec::new())));
     }
 
     fn open_image(&mut self, src: String, title: String) {
+        // Inside a left-out element, the description stays as text.
+        if self.skipped > 0 {
+            self.skipped += 1;
+            return;
+        }
         self.image = Some((self.stack.len(), src, String::new(), title));
         self.stack.push(None);
     }
 
     fn close(&mut self) {
+        if self.skipped > 0 {
+            self.skipped -= 1;
+            return;
+        }
         let Some(frame) = self.stack.pop() else {
             return;
         };
+        self.open_elements -= usize::from(frame.is_some());
         if let Some((depth, ..)) = &self.image {
             if *depth == self.stack.len()
                 && let Some((_, src, alt, title)) = self.image.take()

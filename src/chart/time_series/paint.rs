@@ -21,12 +21,12 @@ pub enum ThresholdStyle {
 pub const POINTS_PER_FRAME: usize = 25_000;
 
 /// The series to paint in each frame: consecutive ranges of about [`POINTS_PER_FRAME`]
-/// points (a range holds at least one series).
+/// samples, which a paint decimates and draws (a range holds at least one series).
 pub fn frames(geometry: &Geometry) -> Vec<std::ops::Range<usize>> {
     let mut frames = Vec::new();
     let (mut start, mut points) = (0, 0);
     for (index, series) in geometry.series.iter().enumerate() {
-        points += series.path.len().max(1);
+        points += series.values.len().max(1);
         if points >= POINTS_PER_FRAME {
             frames.push(start..index + 1);
             start = index + 1;
@@ -157,25 +157,29 @@ pub fn paint_series(
         })
         .min(plot.bottom());
     let stacked = model.stack.is_some();
+    // Stacked series sit on the one drawn before them: areas and bars start there. Its path
+    // is the one this loop made last, except for the first series of a frame.
+    let mut previous: Option<Vec<(f64, f64)>> = None;
     for index in range {
         let Some(series) = geometry.series.get(index) else {
             break;
         };
-        // Stacked series sit on the one drawn before them: areas and bars start there.
-        let below = index
-            .checked_sub(1)
-            .filter(|_| stacked)
-            .and_then(|below| geometry.series.get(below));
+        let path = geometry.path(index);
+        let below_path = match index.checked_sub(1) {
+            Some(below) if stacked => Some(previous.take().unwrap_or_else(|| geometry.path(below))),
+            _ => None,
+        };
+        let below = below_path.as_deref();
         let line = painter.color(&series.color, 1.0);
         match model.display {
-            SeriesDisplay::Bar => paint_bars(painter, series, below, geometry, baseline),
+            SeriesDisplay::Bar => paint_bars(painter, series, &path, below, geometry, baseline),
             SeriesDisplay::Line => {
                 let fill = if stacked {
                     series.area_opacity.max(0.3)
                 } else {
                     series.area_opacity
                 };
-                for piece in pieces(&series.path) {
+                for piece in pieces(&path) {
                     if fill > 0.0 && piece.len() > 1 {
                         let mut polygon: Vec<(f64, f64)> = piece.to_vec();
                         polygon.extend(floor_under(piece, below, baseline));
@@ -195,6 +199,7 @@ pub fn paint_series(
                 }
             }
         }
+        previous = Some(path);
     }
     painter.unclip();
 }
@@ -203,7 +208,7 @@ pub fn paint_series(
 /// below it where stacked (its points within the piece's span), else the baseline.
 fn floor_under(
     piece: &[(f64, f64)],
-    below: Option<&super::geometry::DrawnSeries>,
+    below: Option<&[(f64, f64)]>,
     baseline: f64,
 ) -> Vec<(f64, f64)> {
     let (Some(first), Some(last)) = (piece.first(), piece.last()) else {
@@ -212,7 +217,6 @@ fn floor_under(
     let on_series: Vec<(f64, f64)> = below
         .map(|below| {
             below
-                .path
                 .iter()
                 .rev()
                 .filter(|(x, y)| x.is_finite() && y.is_finite() && *x >= first.0 && *x <= last.0)
@@ -230,7 +234,8 @@ fn floor_under(
 fn paint_bars(
     painter: &mut Painter,
     series: &super::geometry::DrawnSeries,
-    below: Option<&super::geometry::DrawnSeries>,
+    path: &[(f64, f64)],
+    below: Option<&[(f64, f64)]>,
     geometry: &Geometry,
     baseline: f64,
 ) {
@@ -241,14 +246,13 @@ fn paint_bars(
     let floors: std::collections::HashMap<u64, f64> = below
         .map(|below| {
             below
-                .path
                 .iter()
                 .filter(|(x, y)| x.is_finite() && y.is_finite())
                 .map(|(x, y)| (x.to_bits(), *y))
                 .collect()
         })
         .unwrap_or_default();
-    for (x, y) in series.path.iter().filter(|(x, _)| x.is_finite()) {
+    for (x, y) in path.iter().filter(|(x, _)| x.is_finite()) {
         let floor = floors.get(&x.to_bits()).copied().unwrap_or(baseline);
         painter.rect(
             x - width / 2.0,

@@ -111,3 +111,57 @@ fn only_safe_links_and_images_remain() {
         );
     }
 }
+
+/// How deep a tree goes, without recursing (the point is trees too deep to recurse over).
+fn depth(nodes: &[Node]) -> usize {
+    let mut deepest = 0;
+    let mut stack: Vec<(&Node, usize)> = nodes.iter().map(|node| (node, 1)).collect();
+    while let Some((node, level)) = stack.pop() {
+        deepest = deepest.max(level);
+        if let Node::Element { children, .. } = node {
+            stack.extend(children.iter().map(|child| (child, level + 1)));
+        }
+    }
+    deepest
+}
+
+#[test]
+fn hostile_nesting_stops_at_the_nesting_limit_and_keeps_the_text() {
+    let deep = 50_000;
+    let cases = [
+        ("block quotes", format!("{} deepest", ">".repeat(deep))),
+        ("lists", format!("{}deepest", "- ".repeat(deep))),
+        (
+            "emphasis",
+            format!("{}deepest{}", "*".repeat(deep), "*".repeat(deep)),
+        ),
+        (
+            "images in links",
+            format!(
+                "{}![deepest](a.png){}",
+                "[".repeat(deep),
+                "](u)".repeat(deep)
+            ),
+        ),
+        (
+            "emphasis in quotes in lists",
+            format!("{}{}*deepest* `code`", "- ".repeat(40), "> ".repeat(40)),
+        ),
+    ];
+    for (name, text) in cases {
+        let nodes = render(&text);
+        // The elements the limit allows, and the text and image leaves inside the deepest.
+        assert!(
+            depth(&nodes) <= MAX_NESTING + 1,
+            "{name}: {} levels",
+            depth(&nodes)
+        );
+        assert!(
+            plain_text(&nodes).contains("deepest"),
+            "{name}: the text is lost"
+        );
+    }
+    // Within the limit, nothing changes.
+    let nodes = render(&format!("{}kept", "> ".repeat(MAX_NESTING - 1)));
+    assert_eq!(depth(&nodes), MAX_NESTING + 1);
+}

@@ -57,10 +57,9 @@ pub struct DrawnSeries {
     pub color: String,
     pub line_style: LineStyle,
     pub area_opacity: f64,
-    /// The values drawn (stacked, negated), at full resolution, for hover.
+    /// The values drawn (stacked, negated), at full resolution, for hover; the painter's
+    /// polyline is made from them when painting ([`Geometry::path`]).
     pub values: Arc<[Sample]>,
-    /// Decimated polyline in CSS pixels; `NaN` points separate the pieces of a broken line.
-    pub path: Vec<(f64, f64)>,
 }
 
 /// Everything the painters and the hover need.
@@ -75,6 +74,43 @@ pub struct Geometry {
     pub series: Vec<DrawnSeries>,
     /// Threshold values mapped to the plot, with their step index.
     pub thresholds: Vec<(f64, usize)>,
+    /// Missing values are skipped (the line goes on) rather than breaking the line.
+    pub connect_nulls: bool,
+}
+
+impl Geometry {
+    /// The polyline of the series at `index`, decimated to the device's pixels, in CSS pixels;
+    /// `NaN` points separate the pieces of a broken line. Made when painting, not kept: a
+    /// dashboard's charts would otherwise hold a copy of every sample as pixels (0.7 MB on
+    /// NodeExporter's 114 panels) for the paints that follow a change of size or data,
+    /// which compute the geometry again anyway.
+    pub fn path(&self, index: usize) -> Vec<(f64, f64)> {
+        let Some(series) = self.series.get(index) else {
+            return Vec::new();
+        };
+        let mut indices = Vec::new();
+        // Decimate in device pixels: the finest detail the screen can show.
+        m4_indices(
+            &series.values,
+            |time_ms| self.x.px_from_time(time_ms) * self.size.ratio,
+            &mut indices,
+        );
+        indices
+            .iter()
+            .filter_map(|index| series.values.get(*index))
+            .filter(|sample| !(self.connect_nulls && sample.value.is_nan()))
+            .map(|sample| {
+                if sample.value.is_finite() {
+                    (
+                        self.x.px_from_time(sample.time_ms),
+                        self.y.px_from_value(sample.value),
+                    )
+                } else {
+                    (f64::NAN, f64::NAN)
+                }
+            })
+            .collect()
+    }
 }
 
 /// Lays the chart out in a box of `size`.
@@ -136,32 +172,10 @@ pub fn compute(
         X_TICK_SPACING_PX,
         utc_offset_minutes,
     );
-    let mut indices = Vec::new();
     let series = drawn
         .into_iter()
         .filter_map(|(id, values)| {
             let source = model.series.get(id)?;
-            // Decimate in device pixels: the finest detail the screen can show.
-            m4_indices(
-                &values,
-                |time_ms| x.px_from_time(time_ms) * size.ratio,
-                &mut indices,
-            );
-            let path = indices
-                .iter()
-                .filter_map(|index| values.get(*index))
-                .filter(|sample| !(model.connect_nulls && sample.value.is_nan()))
-                .map(|sample| {
-                    if sample.value.is_finite() {
-                        (
-                            x.px_from_time(sample.time_ms),
-                            y.px_from_value(sample.value),
-                        )
-                    } else {
-                        (f64::NAN, f64::NAN)
-                    }
-                })
-                .collect();
             Some(DrawnSeries {
                 id,
                 name: source.name.clone(),
@@ -169,7 +183,6 @@ pub fn compute(
                 line_style: source.line_style,
                 area_opacity: source.area_opacity,
                 values,
-                path,
             })
         })
         .collect();
@@ -187,6 +200,7 @@ pub fn compute(
         x_ticks,
         series,
         thresholds,
+        connect_nulls: model.connect_nulls,
     }
 }
 

@@ -53,17 +53,18 @@ fn the_plot_sits_inside_its_axes_and_paths_follow_the_values() {
         );
     }
     assert!(!geometry.x_ticks.is_empty());
-    for (series, value) in geometry.series.iter().zip([40.0, 60.0]) {
+    for (index, value) in [40.0, 60.0].into_iter().enumerate() {
         let y = geometry.y.px_from_value(value);
+        let path = geometry.path(index);
         assert!(
-            series
-                .path
-                .iter()
+            path.iter()
                 .all(|(px, py)| *py == y && *px >= plot.left && *px <= plot.right())
         );
-        assert_eq!(series.path.first().map(|point| point.0), Some(plot.left));
-        assert_eq!(series.path.last().map(|point| point.0), Some(plot.right()));
+        assert_eq!(path.first().map(|point| point.0), Some(plot.left));
+        assert_eq!(path.last().map(|point| point.0), Some(plot.right()));
     }
+    // Past the last series, nothing.
+    assert!(geometry.path(2).is_empty());
     // A hidden series is not laid out.
     assert_eq!(compute(&model, &[false, true], SIZE, 0).series.len(), 1);
 }
@@ -98,7 +99,7 @@ fn long_series_are_decimated_to_the_pixels_and_gaps_break_lines() {
         ratio: 2.0,
     };
     let geometry = compute(&model, &[true], narrow, 0);
-    let path = &geometry.series[0].path;
+    let path = &geometry.path(0);
     // M4 keeps at most four points a device pixel column.
     let device_columns = geometry.plot.width * narrow.ratio;
     assert!(
@@ -107,6 +108,12 @@ fn long_series_are_decimated_to_the_pixels_and_gaps_break_lines() {
         path.len()
     );
     assert_eq!(pieces(path).count(), 5, "four gaps, five pieces");
+    // With missing values connected, the line goes on over the gaps.
+    let mut connected = model;
+    connected.connect_nulls = true;
+    let path = compute(&connected, &[true], narrow, 0).path(0);
+    assert!(path.iter().all(|(x, y)| x.is_finite() && y.is_finite()));
+    assert_eq!(pieces(&path).count(), 1);
 }
 
 #[test]
