@@ -10,28 +10,32 @@ use crate::ids::unique_id;
 /// Prometheus warnings in a tooltip.
 #[component]
 pub fn StatusIndicator(queries: Signal<Vec<QueryView>>) -> impl IntoView {
+    // Read in place: the binding below runs on every change of the queries.
     let loading = move || {
-        queries.get().iter().any(|query| {
-            matches!(
-                query.status,
-                QueryStatus::Loading
-                    | QueryStatus::Done {
-                        reloading: true,
-                        ..
-                    }
-            )
+        queries.with(|queries| {
+            queries.iter().any(|query| {
+                matches!(
+                    query.status,
+                    QueryStatus::Loading
+                        | QueryStatus::Done {
+                            reloading: true,
+                            ..
+                        }
+                )
+            })
         })
     };
     let warnings = move || {
-        queries
-            .get()
-            .iter()
-            .filter_map(|query| match &query.status {
-                QueryStatus::Done { result, .. } => Some(result.warnings.clone()),
-                _ => None,
-            })
-            .flatten()
-            .collect::<Vec<_>>()
+        queries.with(|queries| {
+            queries
+                .iter()
+                .filter_map(|query| match &query.status {
+                    QueryStatus::Done { result, .. } => Some(result.warnings.clone()),
+                    _ => None,
+                })
+                .flatten()
+                .collect::<Vec<_>>()
+        })
     };
     let tooltip_id = unique_id("warnings");
     // One binding for the spinner and the warnings, which follow the same queries.

@@ -93,16 +93,18 @@ fn around(
             .any(|output| !output.result.series.is_empty() || !output.result.native.is_empty())
     });
     let failed = move || {
-        let failed: Vec<QueryView> = queries
-            .get()
-            .into_iter()
-            .filter(|query| {
-                matches!(
-                    query.status,
-                    QueryStatus::Failed(_) | QueryStatus::Unplannable(_)
-                )
-            })
-            .collect();
+        let failed: Vec<QueryView> = queries.with(|queries| {
+            queries
+                .iter()
+                .filter(|query| {
+                    matches!(
+                        query.status,
+                        QueryStatus::Failed(_) | QueryStatus::Unplannable(_)
+                    )
+                })
+                .cloned()
+                .collect()
+        });
         // Without data, the notice below says it; with data, the failures sit above it.
         (!failed.is_empty() && has_data.get()).then(|| view! { <QueryErrors failed=failed/> })
     };
@@ -123,7 +125,7 @@ fn around(
             }
         })
     };
-    let notice = move || body_notice(&queries.get());
+    let notice = move || queries.with(|queries| body_notice(queries));
     // One binding for the three: each binding is a reactive node of its own, and all three
     // follow the same queries.
     view! {
