@@ -1,6 +1,9 @@
 //! Watching elements (whether they have come into view, how wide they are) and yielding to
 //! the browser between tasks.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use leptos::html::Div;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -17,16 +20,36 @@ pub fn warn_with(message: &str, value: &wasm_bindgen::JsValue) {
 /// An observer and the Rust callback it calls, kept alive together until the element goes.
 type Watcher<T> = StoredValue<Option<SendWrapper<(T, Closure<dyn FnMut(js_sys::Array)>)>>>;
 
+/// Calls `mounted` with the element once `node` holds it. An effect waits for the element and
+/// is stopped right after, which frees it: waiting was all it was for, and every panel and
+/// chart waits for a few elements (an effect is about 0.4 KB for as long as it lives).
+pub fn when_mounted(node: NodeRef<Div>, mounted: impl FnOnce(web_sys::HtmlDivElement) + 'static) {
+    wait_for_mount(node, Box::new(mounted));
+}
+
+/// [`when_mounted`] compiled once: an effect's code is made for each closure it runs.
+fn wait_for_mount(node: NodeRef<Div>, mounted: Box<dyn FnOnce(web_sys::HtmlDivElement)>) {
+    let waiting: Rc<Cell<Option<Effect<LocalStorage>>>> = Rc::default();
+    let stop = Rc::clone(&waiting);
+    let mut mounted = Some(mounted);
+    let effect = Effect::new(move |_| {
+        let Some(element) = node.get() else { return };
+        if let Some(mounted) = mounted.take() {
+            untrack(|| mounted(element));
+        }
+        if let Some(effect) = stop.take() {
+            effect.stop();
+        }
+    });
+    waiting.set(Some(effect));
+}
+
 /// Becomes true the first time the element is within (or near) the viewport, and stays true:
 /// panels below the fold send their queries only once scrolled to.
 pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
     let (seen, set_seen) = signal(false);
     let observer: Watcher<web_sys::IntersectionObserver> = StoredValue::new(None);
-    Effect::new(move |_| {
-        let Some(element) = node.get() else { return };
-        if observer.with_value(Option::is_some) {
-            return;
-        }
+    when_mounted(node, move |element| {
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let visible = entries.iter().any(|entry| {
                 entry
@@ -125,11 +148,7 @@ fn scroll_parent(element: &web_sys::Element) -> Option<web_sys::Element> {
 pub fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<u32>> {
     let (width, set_width) = signal(None::<u32>);
     let observer: Watcher<web_sys::ResizeObserver> = StoredValue::new(None);
-    Effect::new(move |_| {
-        let Some(element) = node.get() else { return };
-        if observer.with_value(Option::is_some) {
-            return;
-        }
+    when_mounted(node, move |element| {
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
             let measured = entries
                 .iter()
@@ -173,11 +192,7 @@ pub fn use_width(node: NodeRef<Div>) -> ReadSignal<Option<u32>> {
 pub fn use_size(node: NodeRef<Div>) -> ReadSignal<Option<(f64, f64)>> {
     let (size, set_size) = signal(None::<(f64, f64)>);
     let observer: Watcher<web_sys::ResizeObserver> = StoredValue::new(None);
-    Effect::new(move |_| {
-        let Some(element) = node.get() else { return };
-        if observer.with_value(Option::is_some) {
-            return;
-        }
+    when_mounted(node, move |element| {
         // The latest size measured while one is on its way.
         let latest = std::rc::Rc::new(std::cell::Cell::new(None::<(f64, f64)>));
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {

@@ -32,15 +32,7 @@ pub fn use_painted_canvas(
 /// The chart box's measured size and the current pixel ratio.
 pub fn use_canvas_size(container: NodeRef<Div>) -> Signal<Option<CanvasSize>> {
     let measured = use_size(container);
-    let (ratio, set_ratio) = signal(device_ratio());
-    // Moving the window to another screen changes the ratio and fires a resize.
-    let listener = window_event_listener(leptos::ev::resize, move |_| {
-        let current = device_ratio();
-        if current != ratio.get_untracked() {
-            set_ratio.set(current);
-        }
-    });
-    on_cleanup(move || listener.remove());
+    let ratio = page_ratio();
     Signal::derive(move || {
         let (width_css, height_css) = measured.get()?;
         (width_css > 0.0 && height_css > 0.0).then(|| CanvasSize {
@@ -49,6 +41,29 @@ pub fn use_canvas_size(container: NodeRef<Div>) -> Signal<Option<CanvasSize>> {
             ratio: ratio.get(),
         })
     })
+}
+
+thread_local! {
+    /// The page's pixel ratio, one for all charts (a listener and a signal per chart were 114
+    /// of each on NodeExporter).
+    static PAGE_RATIO: ArcRwSignal<f64> = {
+        let ratio = ArcRwSignal::new(device_ratio());
+        let following = ratio.clone();
+        // Moving the window to another screen changes the ratio and fires a resize. The
+        // listener lasts as long as the page, as the signal does.
+        let _listener = window_event_listener(leptos::ev::resize, move |_| {
+            let current = device_ratio();
+            if current != following.get_untracked() {
+                following.set(current);
+            }
+        });
+        ratio
+    };
+}
+
+/// The page's pixel ratio, followed across screens.
+fn page_ratio() -> ArcRwSignal<f64> {
+    PAGE_RATIO.with(ArcRwSignal::clone)
 }
 
 fn device_ratio() -> f64 {

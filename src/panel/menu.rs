@@ -115,7 +115,8 @@ pub fn PanelMenu(
                 node_ref=toggle
                 class="obs-button obs-button--plain obs-panel-menu__toggle"
                 type="button"
-                aria-label=move || format!("Options of {}", panel_title.get())
+                // Kept up to date by the panel's frame (`show_texts`), as its other texts.
+                aria-label=super::texts::options_label(&panel_title.get_untracked())
                 aria-haspopup="dialog"
                 aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|open| *open = !*open)

@@ -10,6 +10,8 @@ mod menu;
 mod menu_actions;
 mod status;
 mod summary;
+mod texts;
+mod writes;
 
 use std::collections::BTreeSet;
 
@@ -22,13 +24,13 @@ use obs_core::plan::interpolate_text;
 use crate::dom::focusable_when_scrolling;
 use crate::dom::{use_seen, use_width};
 use crate::focus::{focus, focusable_within, trap_tab};
-use crate::icons::InfoIcon;
-use crate::ids::unique_id;
 use body::PanelBody;
 use data::{PanelContext, QueryView, use_panel_queries};
 use menu::{PanelMenu, PanelSettings};
 use status::StatusIndicator;
 use summary::summarize;
+use texts::{DescriptionTooltip, PanelTexts, scroll_label, show_texts};
+use writes::{Backdrop, show_backdrop, show_full_size, show_summary};
 
 /// How many series a panel draws unless its settings say otherwise.
 pub const DEFAULT_SERIES_LIMIT: usize = 1_000;
@@ -95,7 +97,36 @@ pub fn PanelFrame(
         .description
         .clone()
         .map(|text| interpolated(text, context.clone()));
-    let region_name = crate::region_names::RegionNames::name_of(title);
+    // The title and description are written into the frame as they are now, and kept up to
+    // date by one effect (`show_texts`) rather than a binding per attribute: most titles hold
+    // no variable and never change, and a dashboard has many panels.
+    let region = crate::region_names::RegionNames::enter();
+    let current_texts = move || {
+        let title = title.get();
+        let name = region.as_ref().map_or_else(
+            || title.clone(),
+            |region| {
+                region.register(&title);
+                region.name(&title)
+            },
+        );
+        PanelTexts {
+            name,
+            description: description.map(|text| text.get()),
+            title,
+        }
+    };
+    let texts_now = untrack(current_texts.clone());
+    let made = texts_now.clone();
+    Effect::new(move |shown: Option<PanelTexts>| {
+        let texts = current_texts();
+        if shown.as_ref().unwrap_or(&made) != &texts
+            && let Some(section) = section_ref.get_untracked()
+        {
+            show_texts(&section, &texts);
+        }
+        texts
+    });
     // An h4, announced as an h3 where the group around has no heading of its own.
     let level = use_context::<PanelHeadingLevel>().map_or(4, |level| level.0);
     let heading_level = (level != 4).then(|| level.to_string());
@@ -108,14 +139,14 @@ pub fn PanelFrame(
     let header = (!panel.hide_header).then(|| {
         view! {
             <header class="obs-panel__header">
-                {view! { <h4 class="obs-panel__title" title=move || title.get()>{move || title.get()}</h4> }
+                {view! { <h4 class="obs-panel__title" title=texts_now.title.clone()>{texts_now.title.clone()}</h4> }
                     // tachys has no typed aria-level: a custom attribute.
                     .attr("aria-level", heading_level)}
                 {queries.map(|queries| view! { <StatusIndicator queries=queries/> })}
                 // As in Perses, the description and the menu show on hover and focus, so a
                 // narrow panel keeps its whole title until then.
                 <div class="obs-panel__actions">
-                    {description.map(|text| view! { <DescriptionTooltip panel_title=title text=text/> })}
+                    {texts_now.description.clone().map(|text| view! { <DescriptionTooltip panel_title=texts_now.title.clone() text=text/> })}
                     <PanelMenu panel_title=title queries=queries settings=settings/>
                 </div>
             </header>
@@ -127,11 +158,22 @@ pub fn PanelFrame(
     // four bindings per panel.
     let full_class = format!("{class} obs-panel--full-size");
     let base_class = class.clone();
+    let backdrop: Backdrop =
+        std::sync::Arc::new(send_wrapper::SendWrapper::new(Default::default()));
+    let leaving = backdrop.clone();
+    on_cleanup(move || {
+        if let Some(gone) = leaving.borrow_mut().take() {
+            gone.remove();
+        }
+    });
     Effect::new(move |was_full: Option<bool>| {
         let full = settings.full_size.get();
         if let Some(section) = section_ref.get_untracked() {
             if full || was_full.is_some() {
                 show_full_size(&section, if full { &full_class } else { &base_class }, full);
+                show_backdrop(&section, &backdrop, full, move || {
+                    settings.full_size.set(false);
+                });
             }
             if full {
                 match focusable_within(&section).first() {
@@ -152,7 +194,7 @@ pub fn PanelFrame(
         <section
             node_ref=section_ref
             class=class
-            aria-label=move || region_name.get()
+            aria-label=texts_now.name.clone()
             data-panel-key=key
             data-kind=kind_name
             on:keydown=move |event: leptos::ev::KeyboardEvent| {
@@ -170,7 +212,7 @@ pub fn PanelFrame(
             <div
                 class="obs-panel__body"
                 node_ref=body_ref
-                data-scroll-label=move || format!("{} content", title.get())
+                data-scroll-label=scroll_label(&texts_now.title)
                 use:focusable_when_scrolling
             >
                 <Provider value=body_level>
@@ -199,42 +241,13 @@ pub fn PanelFrame(
                 </Provider>
             </div>
         </section>
-        {move || settings.full_size.get().then(|| view! {
-            <div class="obs-backdrop" on:click=move |_| settings.full_size.set(false)></div>
-        })}
-    }
-}
-
-/// The panel's data attributes, from its queries' summary: `data-state`, `data-series` and,
-/// once a sample came back, `data-latest-ms`.
-fn show_summary(section: &web_sys::HtmlElement, summary: summary::QueriesSummary) {
-    let _ = section.set_attribute("data-state", summary.state.as_str());
-    let _ = section.set_attribute("data-series", &summary.series.to_string());
-    let _ = match summary.latest_ms {
-        Some(ms) => section.set_attribute("data-latest-ms", &ms.to_string()),
-        None => section.remove_attribute("data-latest-ms"),
-    };
-}
-
-/// The panel shown full size as a modal dialog, or back in its place.
-fn show_full_size(section: &web_sys::HtmlElement, class: &str, full: bool) {
-    section.set_class_name(class);
-    for (name, value) in [
-        ("role", "dialog"),
-        ("aria-modal", "true"),
-        ("tabindex", "-1"),
-    ] {
-        let _ = if full {
-            section.set_attribute(name, value)
-        } else {
-            section.remove_attribute(name)
-        };
     }
 }
 
 /// A text of the dashboard with its variables filled in, as Perses does for titles.
 pub(crate) fn interpolated(text: String, context: Option<PanelContext>) -> Signal<String> {
-    let Some(context) = context else {
+    // A text without a `$` names no variable: it never changes, and reads nothing.
+    let Some(context) = context.filter(|_| text.contains('$')) else {
         return Signal::stored(text);
     };
     Signal::derive(move || with_variables(&context, |fill| fill(&text)))
@@ -266,40 +279,5 @@ pub fn MissingPanel(
                 </p>
             </div>
         </section>
-    }
-}
-
-/// An info button whose tooltip shows the panel's description on hover and keyboard focus;
-/// Escape hides it until the pointer or the focus leaves (WCAG 1.4.13: dismissable without
-/// moving either).
-#[component]
-fn DescriptionTooltip(panel_title: Signal<String>, text: Signal<String>) -> impl IntoView {
-    let tooltip_id = unique_id("tooltip");
-    let dismissed = RwSignal::new(false);
-    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" && !dismissed.get_untracked() {
-            dismissed.set(true);
-            // Escape is spent here: a dialog or menu around must not close as well.
-            event.stop_propagation();
-        }
-    };
-    view! {
-        <span
-            class="obs-tooltip-anchor"
-            class:obs-tooltip-anchor--dismissed=move || dismissed.get()
-            on:keydown=on_keydown
-            on:pointerleave=move |_| dismissed.set(false)
-            on:focusout=move |_| dismissed.set(false)
-        >
-            <button
-                class="obs-button obs-button--plain obs-panel__info"
-                type="button"
-                aria-label=move || format!("About {}", panel_title.get())
-                aria-describedby=tooltip_id.clone()
-            >
-                <InfoIcon/>
-            </button>
-            <span class="obs-tooltip" role="tooltip" id=tooltip_id>{move || text.get()}</span>
-        </span>
     }
 }

@@ -80,7 +80,8 @@ pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
     let has_data = queries.iter().any(|query| matches!(&query.status, QueryStatus::Done { result, .. } if !result.series.is_empty() || !result.native.is_empty()));
     if !failed.is_empty() && !has_data {
         return Some(
-            view! { <QueryErrors failed=failed.into_iter().cloned().collect()/> }.into_any(),
+            view! { <QueryErrors failed=failed.into_iter().cloned().collect() instead_of_data=true/> }
+                .into_any(),
         );
     }
     let waiting: Vec<String> = queries
@@ -97,7 +98,8 @@ pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
         names.dedup();
         let text = format!("Waiting for ${}", names.join(", $"));
         return Some(
-            view! { <p class="obs-panel__placeholder" role="status">{text}</p> }.into_any(),
+            view! { <p class="obs-panel__placeholder obs-panel__notice" role="status">{text}</p> }
+                .into_any(),
         );
     }
     let loading = queries
@@ -106,7 +108,7 @@ pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
     if !has_data && loading {
         return Some(
             view! {
-                <div class="obs-panel__placeholder" role="status" aria-busy="true">
+                <div class="obs-panel__placeholder obs-panel__notice" role="status" aria-busy="true">
                     <span class="obs-spinner" aria-hidden="true"></span>
                     <span>"Loading…"</span>
                 </div>
@@ -116,7 +118,8 @@ pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
     }
     if !has_data {
         return Some(
-            view! { <p class="obs-panel__placeholder obs-panel__no-data">"No data"</p> }.into_any(),
+            view! { <p class="obs-panel__placeholder obs-panel__notice obs-panel__no-data">"No data"</p> }
+                .into_any(),
         );
     }
     if !failed.is_empty() {
@@ -128,9 +131,19 @@ pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
 
 /// The failed queries of a panel with Prometheus' message and the query as sent.
 #[component]
-pub fn QueryErrors(failed: Vec<QueryView>) -> impl IntoView {
+pub fn QueryErrors(
+    failed: Vec<QueryView>,
+    /// Shown instead of the panel's data (none came back), rather than above it.
+    #[prop(optional)]
+    instead_of_data: bool,
+) -> impl IntoView {
+    let class = if instead_of_data {
+        "obs-panel__errors obs-panel__notice"
+    } else {
+        "obs-panel__errors"
+    };
     view! {
-        <div class="obs-panel__errors" role="alert">
+        <div class=class role="alert">
             {failed
                 .into_iter()
                 .map(|query| {

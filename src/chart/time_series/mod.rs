@@ -5,6 +5,7 @@
 mod cursor;
 mod legend;
 pub mod paint;
+mod texts;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -30,6 +31,7 @@ use hover::{Hover, hover_at, hover_at_time};
 use legend::Legend;
 pub use obs_core::chart::time_series::{geometry, hover};
 pub use paint::ThresholdStyle;
+use texts::ChartTexts;
 
 static NEXT_CHART_ID: AtomicUsize = AtomicUsize::new(0);
 /// A drag shorter than this is a click (it pins the tooltip), not a zoom.
@@ -304,15 +306,34 @@ pub fn TimeSeriesChartView(
             values.join(", ")
         ))
     };
+    // The layout's class, the plot's name and the keyboard's readout written by one effect,
+    // each only when it changes (a live region announces every change), instead of a binding
+    // each: a dashboard has many charts.
+    let layout = NodeRef::<Div>::new();
+    let live_region = NodeRef::<Div>::new();
+    Effect::new(move |shown: Option<ChartTexts>| {
+        let texts = ChartTexts {
+            class: layout_class(),
+            name: format!("{}. {}", label.get(), description().unwrap_or_default()),
+            readout: readout().unwrap_or_default(),
+        };
+        if let (Some(layout), Some(plot), Some(live_region)) = (
+            layout.get_untracked(),
+            plot_box.get_untracked(),
+            live_region.get_untracked(),
+        ) {
+            texts.write(&shown.unwrap_or_default(), &layout, &plot, &live_region);
+        }
+        texts
+    });
     view! {
-        <div class=layout_class>
-            <div class="obs-visually-hidden" aria-live="polite" aria-atomic="true">{readout}</div>
+        <div class=ChartTexts::MADE_CLASS node_ref=layout>
+            <div class="obs-visually-hidden" aria-live="polite" aria-atomic="true" node_ref=live_region></div>
             <div
                 class="obs-ts__plot"
                 node_ref=plot_box
                 tabindex="0"
                 role="img"
-                aria-label=move || format!("{}. {}", label.get(), description().unwrap_or_default())
                 on:pointermove=on_move
                 on:pointerleave=on_leave
                 on:pointerdown=on_down

@@ -86,12 +86,13 @@ fn around(
     results: Outputs,
     view: AnyView,
 ) -> AnyView {
-    let has_data = Memo::new(move |_| {
-        results
-            .get()
-            .iter()
-            .any(|output| !output.result.series.is_empty() || !output.result.native.is_empty())
-    });
+    let has_data = move || {
+        results.with(|results| {
+            results
+                .iter()
+                .any(|output| !output.result.series.is_empty() || !output.result.native.is_empty())
+        })
+    };
     let failed = move || {
         let failed: Vec<QueryView> = queries.with(|queries| {
             queries
@@ -106,7 +107,7 @@ fn around(
                 .collect()
         });
         // Without data, the notice below says it; with data, the failures sit above it.
-        (!failed.is_empty() && has_data.get()).then(|| view! { <QueryErrors failed=failed/> })
+        (!failed.is_empty() && has_data()).then(|| view! { <QueryErrors failed=failed/> })
     };
     let cap = move || {
         let total: usize = results
@@ -127,10 +128,11 @@ fn around(
     };
     let notice = move || queries.with(|queries| body_notice(queries));
     // One binding for the three: each binding is a reactive node of its own, and all three
-    // follow the same queries.
+    // follow the same queries. A notice stands for the data, and the view after it is hidden
+    // by the style sheet (`obs-panel__notice`), not by a binding of its own.
     view! {
         {move || (failed(), cap(), notice())}
-        <div class="obs-panel__view" class:obs-panel__view--empty=move || !has_data.get()>
+        <div class="obs-panel__view">
             {view}
         </div>
     }
