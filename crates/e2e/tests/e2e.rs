@@ -309,6 +309,26 @@ async fn a_variable_change_queries_again(harness: &Harness) -> Result<(), String
     if !url.as_str().contains("var-model_name=") {
         return Err(format!("the variable is not in the URL: {url}"));
     }
+    // A title that names the variable follows it everywhere the frame shows it: the heading,
+    // its tooltip, the panel's region name and its menu button's name.
+    const TITLE: &str = "Requests: llama-31-8b-instruct";
+    harness
+        .wait_until("a panel title follows the variable", || async {
+            let follows = harness
+                .eval(
+                    "const title = arguments[0];
+                     const panel = [...document.querySelectorAll('section.obs-panel')]
+                       .find(section => section.getAttribute('aria-label') === title);
+                     const heading = panel && panel.querySelector('.obs-panel__title');
+                     const menu = panel && panel.querySelector('.obs-panel-menu__toggle');
+                     return !!heading && heading.textContent === title && heading.title === title
+                       && menu.getAttribute('aria-label') === 'Options of ' + title;",
+                    vec![TITLE.into()],
+                )
+                .await?;
+            Ok(follows.as_bool() == Some(true))
+        })
+        .await?;
     harness.wait_for_panel_data("End-to-end latency").await
 }
 
