@@ -30,7 +30,7 @@ use menu::{PanelMenu, PanelSettings};
 use status::StatusIndicator;
 use summary::summarize;
 use texts::{DescriptionTooltip, PanelTexts, scroll_label, show_texts};
-use writes::{Backdrop, show_backdrop, show_full_size, show_summary};
+use writes::{Backdrop, show_full_size, show_summary};
 
 /// How many series a panel draws unless its settings say otherwise.
 pub const DEFAULT_SERIES_LIMIT: usize = 1_000;
@@ -117,15 +117,22 @@ pub fn PanelFrame(
         }
     };
     let texts_now = untrack(current_texts.clone());
-    let made = texts_now.clone();
+    // What the frame is made with, until the effect's first run holds what is shown.
+    let mut made = Some(texts_now.clone());
     Effect::new(move |shown: Option<PanelTexts>| {
         let texts = current_texts();
-        if shown.as_ref().unwrap_or(&made) != &texts
-            && let Some(section) = section_ref.get_untracked()
-        {
-            show_texts(&section, &texts);
+        let shown = shown.or_else(|| made.take());
+        if shown.as_ref() == Some(&texts) {
+            return texts;
         }
-        texts
+        match section_ref.get_untracked() {
+            Some(section) => {
+                show_texts(&section, &texts);
+                texts
+            }
+            // Not written: what is shown stays, and the next run writes it.
+            None => shown.unwrap_or(texts),
+        }
     });
     // An h4, announced as an h3 where the group around has no heading of its own.
     let level = use_context::<PanelHeadingLevel>().map_or(4, |level| level.0);
@@ -158,20 +165,13 @@ pub fn PanelFrame(
     // four bindings per panel.
     let full_class = format!("{class} obs-panel--full-size");
     let base_class = class.clone();
-    let backdrop: Backdrop =
-        std::sync::Arc::new(send_wrapper::SendWrapper::new(Default::default()));
-    let leaving = backdrop.clone();
-    on_cleanup(move || {
-        if let Some(gone) = leaving.borrow_mut().take() {
-            gone.remove();
-        }
-    });
+    let backdrop = Backdrop::new();
     Effect::new(move |was_full: Option<bool>| {
         let full = settings.full_size.get();
         if let Some(section) = section_ref.get_untracked() {
             if full || was_full.is_some() {
                 show_full_size(&section, if full { &full_class } else { &base_class }, full);
-                show_backdrop(&section, &backdrop, full, move || {
+                backdrop.show(&section, full, move || {
                     settings.full_size.set(false);
                 });
             }

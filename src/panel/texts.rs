@@ -32,7 +32,7 @@ pub(super) fn show_texts(section: &web_sys::HtmlElement, texts: &PanelTexts) {
         heading.set_text_content(Some(&texts.title));
     }
     if let Some(info) = find(".obs-panel__info") {
-        let _ = info.set_attribute("aria-label", &format!("About {}", texts.title));
+        let _ = info.set_attribute("aria-label", &about_label(&texts.title));
     }
     if let (Some(tooltip), Some(description)) =
         (find(".obs-panel__info + .obs-tooltip"), &texts.description)
@@ -51,6 +51,11 @@ pub(super) fn show_texts(section: &web_sys::HtmlElement, texts: &PanelTexts) {
         }
         let _ = body.set_attribute("data-scroll-label", &label);
     }
+}
+
+/// The name of a panel's description button.
+fn about_label(title: &str) -> String {
+    format!("About {title}")
 }
 
 /// The name of a panel's menu button.
@@ -100,7 +105,7 @@ pub(super) fn DescriptionTooltip(panel_title: String, text: String) -> impl Into
             <button
                 class="obs-button obs-button--plain obs-panel__info"
                 type="button"
-                aria-label=format!("About {panel_title}")
+                aria-label=about_label(&panel_title)
                 aria-describedby=tooltip_id.clone()
             >
                 <InfoIcon/>

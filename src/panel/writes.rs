@@ -1,6 +1,11 @@
 //! What a panel frame's effects write into its elements directly, instead of a binding per
 //! attribute (see `PanelFrame`): its data attributes, the full-size view and its backdrop.
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use super::summary;
@@ -18,16 +23,34 @@ pub(super) fn show_summary(section: &web_sys::HtmlElement, summary: summary::Que
 
 /// The backdrop behind a panel shown full size (a click on it closes the view), made when the
 /// view opens and removed when it closes or the panel goes, rather than a binding per panel.
-pub(super) type Backdrop =
-    std::sync::Arc<send_wrapper::SendWrapper<std::cell::RefCell<Option<web_sys::Element>>>>;
+#[derive(Clone)]
+pub(super) struct Backdrop(Arc<SendWrapper<RefCell<Option<web_sys::Element>>>>);
 
-pub(super) fn show_backdrop(
+impl Backdrop {
+    /// None shown yet; whatever is shown is removed when the current owner (the panel) goes.
+    pub fn new() -> Self {
+        let backdrop = Self(Arc::new(SendWrapper::new(RefCell::new(None))));
+        let leaving = backdrop.clone();
+        on_cleanup(move || {
+            if let Some(gone) = leaving.0.borrow_mut().take() {
+                gone.remove();
+            }
+        });
+        backdrop
+    }
+
+    /// Shows the backdrop beside `section` while `full`, calling `close` when it is clicked.
+    pub fn show(&self, section: &web_sys::HtmlElement, full: bool, close: impl Fn() + 'static) {
+        show_backdrop(section, &mut self.0.borrow_mut(), full, close);
+    }
+}
+
+fn show_backdrop(
     section: &web_sys::HtmlElement,
-    backdrop: &Backdrop,
+    shown: &mut Option<web_sys::Element>,
     full: bool,
     close: impl Fn() + 'static,
 ) {
-    let mut shown = backdrop.borrow_mut();
     match (full, shown.take()) {
         (true, None) => {
             let Some(made) = section

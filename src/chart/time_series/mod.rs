@@ -317,14 +317,19 @@ pub fn TimeSeriesChartView(
             name: format!("{}. {}", label.get(), description().unwrap_or_default()),
             readout: readout().unwrap_or_default(),
         };
-        if let (Some(layout), Some(plot), Some(live_region)) = (
+        let shown = shown.unwrap_or_default();
+        match (
             layout.get_untracked(),
             plot_box.get_untracked(),
             live_region.get_untracked(),
         ) {
-            texts.write(&shown.unwrap_or_default(), &layout, &plot, &live_region);
+            (Some(layout), Some(plot), Some(live_region)) => {
+                texts.write(&shown, &layout, &plot, &live_region);
+                texts
+            }
+            // Not written: what is shown stays, and the next run writes it.
+            _ => shown,
         }
-        texts
     });
     view! {
         <div class=ChartTexts::MADE_CLASS node_ref=layout>
