@@ -4,14 +4,14 @@
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use obs_core::chart::sparkline::layout;
-use obs_core::prometheus::Sample;
+use obs_core::prometheus::Samples;
 
 use super::surface::use_painted_canvas;
 
 /// Draws `samples` across the box, in `color`, with the area below at `area_opacity`.
 #[component]
 pub fn Sparkline(
-    samples: std::sync::Arc<[Sample]>,
+    samples: Samples,
     color: String,
     width_px: f64,
     area_opacity: f64,

@@ -37,7 +37,7 @@ pub fn DataTable(
                 let cells = COLUMNS
                     .iter()
                     .map(|calculation| {
-                        calculate(&named.series.samples, *calculation).map_or_else(
+                        calculate(named.series.samples.values(), *calculation).map_or_else(
                             || "–".to_owned(),
                             |value| format_value(value, format.as_ref()).to_string(),
                         )

@@ -5,21 +5,15 @@
 //! which show what the series holds there, and are skipped by every other calculation, so
 //! one NaN does not turn a mean into NaN.
 
-use crate::prometheus::Sample;
 use crate::spec::common::Calculation;
 
-/// The value of `calculation` over `samples`; `None` when there is none (no samples, or no
-/// number for the `*-number`, mean, sum, min and max calculations).
-pub fn calculate(samples: &[Sample], calculation: Calculation) -> Option<f64> {
-    let numbers = || {
-        samples
-            .iter()
-            .map(|sample| sample.value)
-            .filter(|v| !v.is_nan())
-    };
+/// The value of `calculation` over a series' `values` (in time order); `None` when there is
+/// none (no values, or no number for the `*-number`, mean, sum, min and max calculations).
+pub fn calculate(values: &[f64], calculation: Calculation) -> Option<f64> {
+    let numbers = || values.iter().copied().filter(|v| !v.is_nan());
     match calculation {
-        Calculation::First => samples.first().map(|sample| sample.value),
-        Calculation::Last => samples.last().map(|sample| sample.value),
+        Calculation::First => values.first().copied(),
+        Calculation::Last => values.last().copied(),
         Calculation::FirstNumber => numbers().next(),
         Calculation::LastNumber => numbers().next_back(),
         Calculation::Sum => numbers().reduce(|sum, value| sum + value),
@@ -35,27 +29,16 @@ pub fn calculate(samples: &[Sample], calculation: Calculation) -> Option<f64> {
 }
 
 /// Several calculations over the same samples, in the order asked.
-pub fn calculate_all(samples: &[Sample], calculations: &[Calculation]) -> Vec<Option<f64>> {
+pub fn calculate_all(values: &[f64], calculations: &[Calculation]) -> Vec<Option<f64>> {
     calculations
         .iter()
-        .map(|calculation| calculate(samples, *calculation))
+        .map(|calculation| calculate(values, *calculation))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn samples(values: &[f64]) -> Vec<Sample> {
-        values
-            .iter()
-            .enumerate()
-            .map(|(index, value)| Sample {
-                time_ms: index as i64 * 1000,
-                value: *value,
-            })
-            .collect()
-    }
 
     #[test]
     fn every_calculation() {
@@ -79,18 +62,18 @@ mod tests {
         ];
         for (values, calculation, expected) in cases {
             assert_eq!(
-                calculate(&samples(values), *calculation),
+                calculate(values, *calculation),
                 *expected,
                 "{calculation:?} of {values:?}"
             );
         }
-        let first = calculate(&samples(&[nan, 1.0]), Calculation::First);
+        let first = calculate(&[nan, 1.0], Calculation::First);
         assert!(first.is_some_and(f64::is_nan), "first keeps NaN");
     }
 
     #[test]
     fn several_at_once_keep_their_order() {
-        let values = samples(&[2.0, 8.0]);
+        let values = [2.0, 8.0];
         assert_eq!(
             calculate_all(
                 &values,

@@ -285,16 +285,13 @@ pub fn variable_options(
                 result
                     .series
                     .iter()
-                    .filter_map(|series| series.labels.get(&label).map(String::as_str)),
+                    .filter_map(|series| series.labels.get(&label)),
             );
             values.into_iter().map(str::to_owned).collect()
         }
         ListSource::PrometheusLabelNames { .. } => {
             let mut names: BTreeSet<&str> = crate::sort::btree_set(
-                result
-                    .series
-                    .iter()
-                    .flat_map(|series| series.labels.keys().map(String::as_str)),
+                result.series.iter().flat_map(|series| series.labels.keys()),
             );
             if !result.series.is_empty() {
                 names.insert("__name__");
@@ -308,8 +305,8 @@ pub fn variable_options(
                 .series
                 .iter()
                 .filter_map(|series| series.labels.get(&label))
-                .filter(|value| seen.insert(value.as_str()))
-                .cloned()
+                .filter(|value| seen.insert(*value))
+                .map(str::to_owned)
                 .collect()
         }
         ListSource::Static { .. }

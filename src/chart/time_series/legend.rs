@@ -77,7 +77,7 @@ pub fn Legend(
                         .columns
                         .iter()
                         .map(|calculation| {
-                            calculate(&series.samples, *calculation).map_or_else(
+                            calculate(series.samples.values(), *calculation).map_or_else(
                                 || "–".to_owned(),
                                 |value| format_value(value, Some(&format)).to_string(),
                             )

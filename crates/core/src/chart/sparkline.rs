@@ -4,7 +4,7 @@
 use super::frame::CanvasSize;
 use super::scale::{TimeScale, ValueScale};
 use crate::panels::stat::sparkline_range;
-use crate::prometheus::Sample;
+use crate::prometheus::{Sample, Samples};
 
 /// The line and the area under it, in CSS pixels.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,10 +14,10 @@ pub struct SparklineGeometry {
 }
 
 /// Lays out `samples` in `size` for a line `width_px` wide; `None` without a finite value.
-pub fn layout(samples: &[Sample], size: CanvasSize, width_px: f64) -> Option<SparklineGeometry> {
-    let finite: Vec<&Sample> = samples.iter().filter(|s| s.value.is_finite()).collect();
+pub fn layout(samples: &Samples, size: CanvasSize, width_px: f64) -> Option<SparklineGeometry> {
+    let finite: Vec<Sample> = samples.iter().filter(|s| s.value.is_finite()).collect();
     let (first, last) = (finite.first()?, finite.last()?);
-    let (min, max) = sparkline_range(samples)?;
+    let (min, max) = sparkline_range(samples.values())?;
     let inset = width_px / 2.0;
     let x = TimeScale {
         start_ms: first.time_ms,
@@ -47,7 +47,7 @@ mod tests {
 
     #[test]
     fn the_line_spans_the_box_and_skips_gaps() {
-        let samples: Vec<Sample> = [(0, 1.0), (1_000, f64::NAN), (2_000, 3.0)]
+        let samples: Samples = [(0, 1.0), (1_000, f64::NAN), (2_000, 3.0)]
             .iter()
             .map(|(time_ms, value)| Sample {
                 time_ms: *time_ms,
@@ -67,10 +67,11 @@ mod tests {
         assert!(geometry.line[1].1 < geometry.line[0].1);
         assert!(geometry.line.iter().all(|(_, y)| *y >= 1.0 && *y <= 19.0));
         assert_eq!(geometry.area.len(), 4);
-        let nothing = [Sample {
+        let nothing: Samples = vec![Sample {
             time_ms: 0,
             value: f64::NAN,
-        }];
+        }]
+        .into();
         assert_eq!(layout(&nothing, size, 2.0), None);
     }
 }

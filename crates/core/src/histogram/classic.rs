@@ -1,9 +1,7 @@
 //! Classic histograms: bucket series with an `le` label to per-bucket counts.
 
-use std::collections::BTreeMap;
-
 use super::{Bounds, Distribution};
-use crate::prometheus::{Series, format_series_name, series_key};
+use crate::prometheus::{Labels, Series, format_series_name, series_key};
 
 /// The upper bound an `le` label names (`"0.5"`, `"1e+06"`, `"+Inf"`), if it names one.
 pub fn le_bound(text: &str) -> Option<f64> {
@@ -15,7 +13,7 @@ pub fn le_bound(text: &str) -> Option<f64> {
 
 /// The labels a histogram's bucket series share (all but `le`) and its buckets' series by
 /// upper bound.
-type Group<'a> = (BTreeMap<String, String>, Vec<(f64, &'a Series)>);
+type Group<'a> = (Labels, Vec<(f64, &'a Series)>);
 
 /// The series of one query split into histograms: series that differ only in `le` are one
 /// histogram. Returns the histograms in the order their first bucket came, and how many
@@ -29,12 +27,11 @@ pub fn split_classic(
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut ignored = 0;
     for one in series {
-        let Some(upper) = one.labels.get("le").and_then(|le| le_bound(le)) else {
+        let Some(upper) = one.labels.get("le").and_then(le_bound) else {
             ignored += 1;
             continue;
         };
-        let mut rest = one.labels.clone();
-        rest.remove("le");
+        let rest = one.labels.without("le");
         match groups.iter_mut().find(|(labels, _)| *labels == rest) {
             Some((_, buckets)) => buckets.push((upper, one)),
             None => groups.push((rest, vec![(upper, one)])),
@@ -55,7 +52,7 @@ pub fn split_classic(
 
 /// The name of a histogram without a `seriesNameFormat`: its labels as Prometheus writes
 /// them, or nothing when `sum by (le)` left none (a `{}` names nothing to a reader).
-pub fn histogram_name(labels: &BTreeMap<String, String>) -> String {
+pub fn histogram_name(labels: &Labels) -> String {
     if labels.is_empty() {
         String::new()
     } else {
@@ -120,11 +117,9 @@ fn from_buckets(
 
 /// The sample of `series` at `time_ms` (samples are in time order), if it has one.
 fn value_at(series: &Series, time_ms: i64) -> Option<f64> {
-    let index = series
-        .samples
-        .binary_search_by_key(&time_ms, |sample| sample.time_ms)
-        .ok()?;
-    Some(series.samples[index].value).filter(|value| !value.is_nan())
+    let index = series.samples.partition_point(|time| time < time_ms);
+    let sample = series.samples.get(index)?;
+    (sample.time_ms == time_ms && !sample.value.is_nan()).then_some(sample.value)
 }
 
 /// Cumulative counts (NaN: no sample) to each bucket's own count. Counts that go down from

@@ -8,11 +8,8 @@ use super::{QueryOutput, named_series};
 /// The panel's data as CSV: `query,series,time,value,<labels…>`, times in ISO 8601 (UTC).
 pub fn to_csv(outputs: &[QueryOutput]) -> String {
     let (series, _) = named_series(outputs, usize::MAX);
-    let labels: BTreeSet<&str> = crate::sort::btree_set(
-        series
-            .iter()
-            .flat_map(|named| named.series.labels.keys().map(String::as_str)),
-    );
+    let labels: BTreeSet<&str> =
+        crate::sort::btree_set(series.iter().flat_map(|named| named.series.labels.keys()));
     let mut out = String::new();
     let header: Vec<&str> = ["query", "series", "time", "value"]
         .into_iter()
@@ -27,9 +24,14 @@ pub fn to_csv(outputs: &[QueryOutput]) -> String {
                 iso_time(sample.time_ms),
                 format_number(sample.value),
             ];
-            let label_cells = labels
-                .iter()
-                .map(|label| named.series.labels.get(*label).cloned().unwrap_or_default());
+            let label_cells = labels.iter().map(|label| {
+                named
+                    .series
+                    .labels
+                    .get(label)
+                    .map(str::to_owned)
+                    .unwrap_or_default()
+            });
             push_row(&mut out, fixed.into_iter().chain(label_cells));
         }
     }
@@ -88,18 +90,14 @@ pub fn iso_time(time_ms: i64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
     use std::sync::Arc;
 
     use super::*;
-    use crate::prometheus::{QueryResult, ResultType, Sample, Series};
+    use crate::prometheus::{Labels, QueryResult, ResultType, Sample, Series};
 
     #[test]
     fn writes_every_sample_with_its_labels() {
-        let labels: BTreeMap<String, String> = [("pod", "a,b"), ("note", "=cmd()")]
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect();
+        let labels: Labels = [("pod", "a,b"), ("note", "=cmd()")].into_iter().collect();
         let series = Series {
             labels,
             samples: vec![

@@ -1,7 +1,5 @@
 //! Builders of query results for the panel kinds' tests.
 
-use std::collections::BTreeMap;
-
 use super::QueryOutput;
 use crate::prometheus::{Sample, Series};
 
@@ -18,10 +16,7 @@ pub fn series(labels: &[(&str, &str)], values: &[f64]) -> Series {
 /// A series with these labels and (unix ms, value) points.
 pub fn series_at(labels: &[(&str, &str)], points: &[(i64, f64)]) -> Series {
     Series {
-        labels: labels
-            .iter()
-            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
-            .collect::<BTreeMap<_, _>>(),
+        labels: labels.iter().copied().collect(),
         samples: points
             .iter()
             .map(|(time_ms, value)| Sample {

@@ -2,12 +2,11 @@
 //! and the legend, as Perses draws them.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use super::{QueryOutput, named_series};
 use crate::chart::palette::{Hsla, auto_color, categorical_color};
 use crate::chart::ticks::nice_domain;
-use crate::prometheus::{Sample, series_key};
+use crate::prometheus::{Sample, Samples, series_key};
 use crate::spec::common::{
     Calculation, Format, LegendMode, LegendPosition, LegendSize, ThresholdMode,
 };
@@ -64,7 +63,7 @@ pub struct ChartSeries {
     pub negative_y: bool,
     /// The query's own format, when it overrides the axis's.
     pub format: Option<Format>,
-    pub samples: Arc<[Sample]>,
+    pub samples: Samples,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -243,7 +242,7 @@ pub fn default_format() -> Format {
 /// as `visible`. With stacking, each series sits on the sum of the visible ones before it
 /// (percent stacking: as shares of the total, 0–100). A series drawn as it is shares its
 /// samples with the model.
-pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Arc<[Sample]>)> {
+pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Samples)> {
     let shown: Vec<&ChartSeries> = model
         .series
         .iter()
@@ -255,7 +254,7 @@ pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Arc<[Sam
             .iter()
             .map(|series| {
                 if !series.negative_y {
-                    return (series.id, Arc::clone(&series.samples));
+                    return (series.id, series.samples.clone());
                 }
                 let samples = series
                     .samples
@@ -319,11 +318,11 @@ pub fn layout(model: &TimeSeriesModel, visible: &[bool]) -> Vec<(usize, Arc<[Sam
 
 /// The y domain: the axis's min and max when set, else Perses' rule (0 when the data starts
 /// between 0 and 1, else the data's minimum rounded down with some room) and a round maximum.
-pub fn y_domain(model: &TimeSeriesModel, drawn: &[(usize, Arc<[Sample]>)]) -> (f64, f64) {
+pub fn y_domain(model: &TimeSeriesModel, drawn: &[(usize, Samples)]) -> (f64, f64) {
     let values = drawn
         .iter()
-        .flat_map(|(_, samples)| samples.iter())
-        .map(|s| s.value)
+        .flat_map(|(_, samples)| samples.values())
+        .copied()
         .filter(|v| v.is_finite());
     let (data_min, data_max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
@@ -396,8 +395,8 @@ fn threshold_lines(
     let percent = thresholds.mode == Some(ThresholdMode::Percent);
     let data_max = series
         .iter()
-        .flat_map(|s| s.samples.iter())
-        .map(|s| s.value.abs())
+        .flat_map(|s| s.samples.values())
+        .map(|value| value.abs())
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let (min, max) = (y_axis.min.unwrap_or(0.0), y_axis.max.unwrap_or(data_max));

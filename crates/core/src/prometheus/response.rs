@@ -1,34 +1,27 @@
 //! Replies of the ODH backend's Prometheus routes: `{"code": 200, "response": <Prometheus JSON>}`
 //! on success; on failure an HTTP error whose JSON says what went wrong.
 
-use std::collections::BTreeMap;
 use std::fmt;
-use std::sync::Arc;
 
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-/// One point: unix milliseconds and a value (NaN and ±Inf are kept: Prometheus returns them).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Sample {
-    pub time_ms: i64,
-    pub value: f64,
-}
+use super::{Labels, Sample, Samples};
 
 /// One series of a result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
-    pub labels: BTreeMap<String, String>,
+    pub labels: Labels,
     /// Shared, not copied, by the models and drawings made from it (NodeExporter's page held
     /// 1.3 MB less once they stopped copying them).
-    pub samples: Arc<[Sample]>,
+    pub samples: Samples,
 }
 
 /// One series of native histograms (`histogram`/`histograms` in a reply).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NativeSeries {
-    pub labels: BTreeMap<String, String>,
+    pub labels: Labels,
     pub points: Vec<NativePoint>,
 }
 
@@ -217,7 +210,7 @@ impl<'de> Deserialize<'de> for ResultItem {
 #[derive(Deserialize)]
 struct RawSeries {
     #[serde(default)]
-    metric: BTreeMap<String, String>,
+    metric: Labels,
     #[serde(default)]
     values: Vec<RawSample>,
     #[serde(default)]
@@ -317,8 +310,9 @@ fn decode_data(data: PromData) -> Result<Decoded, QueryError> {
             [ResultItem::Time(time_secs), ResultItem::Value(value)] => Ok((
                 ResultType::Scalar,
                 vec![Series {
-                    labels: BTreeMap::new(),
-                    samples: Arc::from([sample(RawSample(*time_secs, Number(*value)))]),
+                    labels: Labels::default(),
+                    samples: std::iter::once(sample(RawSample(*time_secs, Number(*value))))
+                        .collect(),
                 }],
                 Vec::new(),
             )),
@@ -411,7 +405,7 @@ mod tests {
         let result = decode_odh_reply(200, &matrix).unwrap();
         assert_eq!(result.result_type, ResultType::Matrix);
         assert_eq!(result.warnings, ["too many samples"]);
-        let samples = &result.series[0].samples;
+        let samples = result.series[0].samples.to_vec();
         assert_eq!(
             samples[0],
             Sample {
@@ -422,14 +416,14 @@ mod tests {
         assert_eq!(samples[1].time_ms, 1_700_000_060_500);
         assert!(samples[1].value.is_nan());
         assert_eq!(samples[2].value, f64::INFINITY);
-        assert_eq!(result.series[0].labels["pod"], "a");
+        assert_eq!(result.series[0].labels.get("pod"), Some("a"));
 
         let vector = odh(
             r#"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[1700000000,"42"]}]}}"#,
         );
         let result = decode_odh_reply(200, &vector).unwrap();
         assert_eq!(
-            (result.result_type, result.series[0].samples[0].value),
+            (result.result_type, result.series[0].samples.values()[0]),
             (ResultType::Vector, 42.0)
         );
 
@@ -437,7 +431,9 @@ mod tests {
             r#"{"status":"success","data":{"resultType":"scalar","result":[1700000000,"3.5"]}}"#,
         );
         assert_eq!(
-            decode_odh_reply(200, &scalar).unwrap().series[0].samples[0].value,
+            decode_odh_reply(200, &scalar).unwrap().series[0]
+                .samples
+                .values()[0],
             3.5
         );
     }
@@ -451,9 +447,9 @@ mod tests {
         );
         let result = decode_odh_reply(200, &matrix).unwrap();
         assert_eq!(result.series.len(), 1);
-        assert_eq!(result.series[0].labels["job"], "b");
+        assert_eq!(result.series[0].labels.get("job"), Some("b"));
         let native = &result.native[0];
-        assert_eq!(native.labels["job"], "a");
+        assert_eq!(native.labels.get("job"), Some("a"));
         assert_eq!(
             native.points[0],
             NativePoint {
@@ -520,7 +516,7 @@ mod tests {
             r#"{"status":"success","data":{"result":[{"metric":{"a":"b"},"values":[[1700000000,"1\u002e5"]]}],"resultType":"matrix"}}"#,
         );
         let result = decode_odh_reply(200, &reply).unwrap();
-        assert_eq!(result.series[0].samples[0].value, 1.5);
+        assert_eq!(result.series[0].samples.values()[0], 1.5);
         let string = odh(
             r#"{"status":"success","data":{"resultType":"string","result":[1700000000,"text"]}}"#,
         );

@@ -1,25 +1,22 @@
 //! Series names as Perses shows them in legends and tooltips.
 
-use std::collections::BTreeMap;
+use super::Labels;
 
 /// The default name of a series: `metric{a="1",b="2"}` with labels sorted, or `{...}` when
 /// the series has no metric name.
-pub fn series_key(labels: &BTreeMap<String, String>) -> String {
+pub fn series_key(labels: &Labels) -> String {
     let rest: Vec<String> = labels
         .iter()
-        .filter(|(name, _)| name.as_str() != "__name__")
+        .filter(|(name, _)| *name != "__name__")
         .map(|(name, value)| format!("{name}=\"{value}\""))
         .collect();
-    let metric = labels
-        .get("__name__")
-        .map(String::as_str)
-        .unwrap_or_default();
+    let metric = labels.get("__name__").unwrap_or_default();
     format!("{metric}{{{}}}", rest.join(","))
 }
 
 /// Fills a `seriesNameFormat` such as `{{pod}} on {{ node }}` with the series' labels; a
 /// missing label gives an empty text, as in Perses.
-pub fn format_series_name(format: &str, labels: &BTreeMap<String, String>) -> String {
+pub fn format_series_name(format: &str, labels: &Labels) -> String {
     let mut out = String::with_capacity(format.len());
     let mut rest = format;
     while let Some(open) = rest.find("{{") {
@@ -36,7 +33,7 @@ pub fn format_series_name(format: &str, labels: &BTreeMap<String, String>) -> St
             out.push_str(&rest[..open + 2 + close + 2]);
         } else {
             out.push_str(&rest[..open]);
-            out.push_str(labels.get(token).map(String::as_str).unwrap_or_default());
+            out.push_str(labels.get(token).unwrap_or_default());
         }
         rest = &after_open[close + 2..];
     }
@@ -48,11 +45,8 @@ pub fn format_series_name(format: &str, labels: &BTreeMap<String, String>) -> St
 mod tests {
     use super::*;
 
-    fn labels(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
+    fn labels(pairs: &[(&str, &str)]) -> Labels {
+        pairs.iter().copied().collect()
     }
 
     #[test]
@@ -60,7 +54,7 @@ mod tests {
         let series = labels(&[("pod", "a"), ("__name__", "up"), ("job", "x")]);
         assert_eq!(series_key(&series), r#"up{job="x",pod="a"}"#);
         assert_eq!(series_key(&labels(&[("pod", "a")])), r#"{pod="a"}"#);
-        assert_eq!(series_key(&BTreeMap::new()), "{}");
+        assert_eq!(series_key(&Labels::default()), "{}");
     }
 
     #[test]

@@ -1,14 +1,12 @@
 //! Where everything of a time series chart goes, in CSS pixels: computed from the model and
 //! the box's size alone (no canvas), so it is a memo that hover and drawing both read.
 
-use std::sync::Arc;
-
 use crate::chart::decimate::m4_indices;
 use crate::chart::scale::{TimeScale, ValueScale};
 use crate::chart::ticks::{TimeTick, log_ticks, time_ticks, value_ticks};
 use crate::format::format_value;
 use crate::panels::time_series::{TimeSeriesModel, layout, y_domain};
-use crate::prometheus::Sample;
+use crate::prometheus::Samples;
 use crate::spec::panels::time_series::LineStyle;
 
 use crate::chart::frame::CanvasSize;
@@ -59,7 +57,7 @@ pub struct DrawnSeries {
     pub area_opacity: f64,
     /// The values drawn (stacked, negated), at full resolution, for hover; the painter's
     /// polyline is made from them when painting ([`Geometry::path`]).
-    pub values: Arc<[Sample]>,
+    pub values: Samples,
 }
 
 /// Everything the painters and the hover need.
@@ -211,11 +209,11 @@ pub fn pieces(path: &[(f64, f64)]) -> impl Iterator<Item = &[(f64, f64)]> {
 }
 
 /// The index of the sample nearest in time to `time_ms` (samples in time order).
-pub fn nearest_sample(samples: &[Sample], time_ms: i64) -> Option<usize> {
+pub fn nearest_sample(samples: &Samples, time_ms: i64) -> Option<usize> {
     if samples.is_empty() {
         return None;
     }
-    let after = samples.partition_point(|sample| sample.time_ms < time_ms);
+    let after = samples.partition_point(|sample_ms| sample_ms < time_ms);
     let candidates = [
         after.checked_sub(1),
         (after < samples.len()).then_some(after),

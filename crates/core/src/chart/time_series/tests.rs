@@ -3,7 +3,7 @@ use super::hover::{TOOLTIP_SERIES, hover_at, hover_at_time};
 use crate::chart::frame::CanvasSize;
 use crate::panels::test_support::{output, series_at};
 use crate::panels::time_series::{TimeSeriesModel, prepare};
-use crate::prometheus::Sample;
+use crate::prometheus::{Sample, Samples};
 use crate::spec::panels::time_series::TimeSeriesChartSpec;
 use crate::time_range::AbsoluteRange;
 
@@ -118,7 +118,7 @@ fn long_series_are_decimated_to_the_pixels_and_gaps_break_lines() {
 
 #[test]
 fn nearest_samples() {
-    let samples: Vec<Sample> = [0, 10, 20]
+    let samples: Samples = [0, 10, 20]
         .iter()
         .map(|time_ms| Sample {
             time_ms: *time_ms,
@@ -137,7 +137,7 @@ fn nearest_samples() {
     for (time_ms, expected) in cases {
         assert_eq!(nearest_sample(&samples, time_ms), expected, "{time_ms}");
     }
-    assert_eq!(nearest_sample(&[], 5), None);
+    assert_eq!(nearest_sample(&Samples::default(), 5), None);
 }
 
 #[test]

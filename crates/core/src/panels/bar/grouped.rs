@@ -77,12 +77,12 @@ pub(super) fn grouped_bars(
         let key = spec
             .group_by
             .iter()
-            .map(|label| labels.get(label).map(String::as_str).unwrap_or_default())
+            .map(|label| labels.get(label).unwrap_or_default())
             .collect::<Vec<_>>()
             .join(GROUP_KEY_SEPARATOR);
         let remaining: Vec<String> = labels
             .iter()
-            .filter(|(label, _)| !spec.group_by.contains(label))
+            .filter(|(label, _)| !spec.group_by.iter().any(|group| group == label))
             .map(|(label, value)| format!("{label}=\"{value}\""))
             .collect();
         let segment = if remaining.is_empty() {
@@ -93,7 +93,7 @@ pub(super) fn grouped_bars(
         let group = index_of(&mut group_keys, &mut group_index, key);
         let segment = index_of(&mut segment_names, &mut segment_index, segment);
         // A series without a value adds zero, as in Perses.
-        let value = calculate(&series.series.samples, spec.calculation)
+        let value = calculate(series.series.samples.values(), spec.calculation)
             .filter(|value| !value.is_nan())
             .unwrap_or(0.0);
         *sums.entry((group, segment)).or_insert(0.0) += value;

@@ -110,7 +110,7 @@ pub fn prepare(
         let values = named
             .iter()
             .map(|named| {
-                let value = calculate(&named.series.samples, spec.calculation);
+                let value = calculate(named.series.samples.values(), spec.calculation);
                 (named.name.clone(), value.filter(|value| !value.is_nan()))
             })
             .collect();

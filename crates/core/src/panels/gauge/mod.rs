@@ -65,7 +65,7 @@ pub fn prepare(
     let items = named
         .into_iter()
         .map(|named| {
-            let value = calculate(&named.series.samples, spec.calculation);
+            let value = calculate(named.series.samples.values(), spec.calculation);
             let position = value.map_or(f64::NAN, |value| position_on_arc(value, max));
             GaugeItem {
                 name: named.name,

@@ -123,7 +123,7 @@ pub fn prepare(spec: &PieChartSpec, outputs: &[QueryOutput], series_limit: usize
         .zip(positions)
         .map(|(named, color_index)| Entry {
             name: named.name.clone(),
-            value: calculate(&named.series.samples, spec.calculation)
+            value: calculate(named.series.samples.values(), spec.calculation)
                 .filter(|value| !value.is_nan()),
             color: color_list
                 .get(color_index)

@@ -1,14 +1,12 @@
 //! `StatChart`: one big value per series, its colour from mappings and thresholds, and an
 //! optional sparkline, as Perses' stat chart plugin shows them.
 
-use std::sync::Arc;
-
 use super::{QueryOutput, named_series};
 use crate::calculation::calculate;
 use crate::chart::ticks::nice_domain;
 use crate::format::{FormattedValue, format_value};
 use crate::mappings::{MapInput, PatternEngine, apply_mappings};
-use crate::prometheus::{Sample, Series};
+use crate::prometheus::{Samples, Series};
 use crate::spec::panels::stat::{LegendMode, StatChartSpec};
 use crate::thresholds::{ThresholdPalette, base_color, color_for_value};
 
@@ -69,7 +67,7 @@ pub struct StatItem {
     pub color: String,
     /// The series' samples for the sparkline (shared with the query's result); empty when the
     /// panel draws none.
-    pub samples: Arc<[Sample]>,
+    pub samples: Samples,
 }
 
 /// Prepares the stats from the panel's options and its query results, drawing at most
@@ -86,15 +84,15 @@ pub fn prepare(
     let items = named
         .into_iter()
         .map(|named| {
-            let raw_value = calculate(&named.series.samples, spec.calculation);
+            let raw_value = calculate(named.series.samples.values(), spec.calculation);
             StatItem {
                 value: display_value(spec, named.series, raw_value, patterns),
                 color: value_color(spec, raw_value, palette, patterns),
                 raw_value,
                 samples: if with_sparkline {
-                    Arc::clone(&named.series.samples)
+                    named.series.samples.clone()
                 } else {
-                    Arc::from([])
+                    Samples::default()
                 },
                 name: named.name,
             }
@@ -127,10 +125,10 @@ pub fn prepare(
 /// The value range of a sparkline's hidden axis: from 0 when the data's minimum lies between
 /// 0 and 1 (so percent-decimal and 0/1 series sit on the floor), else from the minimum, up to
 /// the maximum rounded as ECharts rounds it. `None` without a finite sample.
-pub fn sparkline_range(samples: &[Sample]) -> Option<(f64, f64)> {
-    let (min, max) = samples
+pub fn sparkline_range(values: &[f64]) -> Option<(f64, f64)> {
+    let (min, max) = values
         .iter()
-        .map(|sample| sample.value)
+        .copied()
         .filter(|value| value.is_finite())
         .fold(None, |range: Option<(f64, f64)>, value| match range {
             None => Some((value, value)),
@@ -178,7 +176,7 @@ fn metric_label_value(
         .labels
         .iter()
         .find(|(name, _)| patterns.replace(pattern, name, name).is_some())
-        .map(|(_, value)| value.clone())
+        .map(|(_, value)| value.to_owned())
         .filter(|value| !value.is_empty())
 }
 

@@ -99,7 +99,7 @@ pub(crate) fn raw_rows(outputs: &[QueryOutput], instant: bool) -> Vec<Row> {
         for series in &output.result.series {
             let Some(last) = series.samples.last() else {
                 rows.push(Row::from_fields(series.labels.iter().map(
-                    |(name, value)| (name.clone(), CellValue::Text(value.clone())),
+                    |(name, value)| (name.to_owned(), CellValue::Text(value.to_owned())),
                 )));
                 continue;
             };
@@ -119,13 +119,13 @@ pub(crate) fn raw_rows(outputs: &[QueryOutput], instant: bool) -> Vec<Row> {
             row.set(value_key, CellValue::Number(last.value));
             for (name, value) in &series.labels {
                 let key = if single {
-                    name.clone()
+                    name.to_owned()
                 } else if name.is_empty() {
                     continue;
                 } else {
                     format!("{name}{suffix}")
                 };
-                row.set(key, CellValue::Text(value.clone()));
+                row.set(key, CellValue::Text(value.to_owned()));
             }
             rows.push(row);
         }

@@ -5,38 +5,44 @@
 //! line breaks there unless `connectNulls` is set; the result does not carry its step, so it is
 //! inferred as the shortest interval between neighbours (range results sit on the step grid).
 
-use std::sync::Arc;
-
-use crate::prometheus::Sample;
+use crate::prometheus::{Sample, Samples};
 
 /// `samples` (in time order) with a NaN sample after each point that is followed by a missing
 /// step, so lines break there. Without a missing step they are returned as they are, shared.
-pub fn break_at_missing_steps(samples: &Arc<[Sample]>) -> Arc<[Sample]> {
-    let step_ms = samples
-        .windows(2)
-        .map(|pair| pair[1].time_ms - pair[0].time_ms)
+pub fn break_at_missing_steps(samples: &Samples) -> Samples {
+    // Samples a fixed step apart miss none.
+    if samples.step_ms().is_some() {
+        return samples.clone();
+    }
+    let intervals = || {
+        samples
+            .iter()
+            .zip(samples.iter().skip(1))
+            .map(|(before, after)| (before, after.time_ms - before.time_ms))
+    };
+    let step_ms = intervals()
+        .map(|(_, interval_ms)| interval_ms)
         .filter(|interval_ms| *interval_ms > 0)
         .min();
     let Some(step_ms) = step_ms else {
-        return Arc::clone(samples);
+        return samples.clone();
     };
     // Half a step of slack: a timestamp that is a little late is not a gap.
-    let gap = |pair: &[Sample]| (pair[1].time_ms - pair[0].time_ms) * 2 > step_ms * 3;
-    let Some(first_gap) = samples.windows(2).position(gap) else {
-        return Arc::clone(samples);
-    };
+    let gap = |interval_ms: i64| interval_ms * 2 > step_ms * 3;
+    if !intervals().any(|(_, interval_ms)| gap(interval_ms)) {
+        return samples.clone();
+    }
     let mut out = Vec::with_capacity(samples.len() + 4);
-    out.extend_from_slice(&samples[..first_gap]);
-    for pair in samples[first_gap..].windows(2) {
-        out.push(pair[0]);
-        if gap(pair) {
+    for (before, interval_ms) in intervals() {
+        out.push(before);
+        if gap(interval_ms) {
             out.push(Sample {
-                time_ms: pair[0].time_ms + step_ms,
+                time_ms: before.time_ms + step_ms,
                 value: f64::NAN,
             });
         }
     }
-    out.extend(samples.last().copied());
+    out.extend(samples.last());
     out.into()
 }
 
@@ -44,18 +50,12 @@ pub fn break_at_missing_steps(samples: &Arc<[Sample]>) -> Arc<[Sample]> {
 mod tests {
     use super::*;
 
-    fn samples(points: &[(i64, f64)]) -> Arc<[Sample]> {
-        points
-            .iter()
-            .map(|(time_ms, value)| Sample {
-                time_ms: *time_ms,
-                value: *value,
-            })
-            .collect()
+    fn samples(points: &[(i64, f64)]) -> Samples {
+        Samples::from_points(points)
     }
 
     /// Renders samples as "time:value" with "gap" for NaN, for readable expectations.
-    fn show(samples: &[Sample]) -> String {
+    fn show(samples: &Samples) -> String {
         samples
             .iter()
             .map(|s| {
@@ -108,7 +108,7 @@ mod tests {
             assert_eq!(show(&output), *expected, "{case}");
             // Without a break the samples are shared, not copied.
             let copied = expected.contains("gap");
-            assert_eq!(!Arc::ptr_eq(&input, &output), copied, "{case}: shared");
+            assert_eq!(!input.shares_values_with(&output), copied, "{case}: shared");
         }
     }
 }

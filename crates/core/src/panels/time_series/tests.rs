@@ -132,7 +132,7 @@ fn stacking_sums_visible_series() {
         HOUR,
         100,
     );
-    let values = |drawn: &[(usize, std::sync::Arc<[Sample]>)], i: usize| {
+    let values = |drawn: &[(usize, Samples)], i: usize| {
         drawn[i].1.iter().map(|s| s.value).collect::<Vec<_>>()
     };
     let drawn = layout(&stacked, &[true, true]);

@@ -100,11 +100,14 @@ pub fn prepare(outputs: &[QueryOutput], series_limit: usize) -> TimeSeriesTableM
             let labels = &named.series.labels;
             let name = if formatted && !labels.is_empty() {
                 SeriesName::Labels {
-                    metric: labels.get("__name__").cloned().unwrap_or_default(),
+                    metric: labels
+                        .get("__name__")
+                        .map(str::to_owned)
+                        .unwrap_or_default(),
                     labels: labels
                         .iter()
-                        .filter(|(name, _)| name.as_str() != "__name__")
-                        .map(|(name, value)| (name.clone(), value.clone()))
+                        .filter(|(name, _)| *name != "__name__")
+                        .map(|(name, value)| (name.to_owned(), value.to_owned()))
                         .collect(),
                 }
             } else {

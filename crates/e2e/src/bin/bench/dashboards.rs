@@ -109,6 +109,20 @@ pub async fn measure(
     page: Page,
     dashboard: &Dashboard,
 ) -> Result<Value, String> {
+    // Each page starts from an empty document with the previous page's memory collected: the
+    // pages share a renderer process (same origin), and the Perses page leaves hundreds of
+    // megabytes for the next page's collector to sweep, which showed as long tasks in
+    // whichever page came next.
+    harness
+        .browser
+        .goto("about:blank")
+        .await
+        .map_err(|error| format!("cannot open an empty page: {error}"))?;
+    for _ in 0..2 {
+        harness
+            .cdp("HeapProfiler.collectGarbage", json!({}))
+            .await?;
+    }
     let since_ms = obs_e2e::now_ms();
     // A development aid: OBS_BENCH_HEAP_PROFILE=<dir> writes where the live heap was
     // allocated (Chromium's sampling heap profiler) per page and dashboard.

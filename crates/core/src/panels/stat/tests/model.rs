@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::prometheus::Sample;
 
 #[test]
 fn names_and_legend() {
@@ -132,7 +133,7 @@ fn samples_only_with_a_sparkline() {
 fn sparkline_ranges() {
     let check = |values: &[f64], expected: Option<(f64, f64)>| {
         let samples = series(&[], values).samples;
-        assert_eq!(sparkline_range(&samples), expected, "{values:?}");
+        assert_eq!(sparkline_range(samples.values()), expected, "{values:?}");
     };
     check(&[], None);
     check(&[NAN, f64::INFINITY], None);

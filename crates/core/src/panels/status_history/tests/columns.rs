@@ -1,5 +1,3 @@
-use std::collections::BTreeMap;
-
 use serde_json::json;
 
 use super::{S, model, range, render, series};
@@ -78,7 +76,7 @@ fn too_many_columns_are_merged() {
     // Samples 10 ms apart over 1,000 s would make 100,001 columns: they become 11 steps wide,
     // and the later sample of a bucket shows.
     let points = vec![Series {
-        labels: BTreeMap::from([("name".to_owned(), "x".to_owned())]),
+        labels: [("name", "x")].into_iter().collect(),
         samples: vec![
             Sample {
                 time_ms: 0,

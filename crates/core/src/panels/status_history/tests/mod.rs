@@ -1,4 +1,3 @@
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde_json::{Value, json};
@@ -16,7 +15,7 @@ const S: i64 = 1000;
 /// A series named by its `name` label, with `(seconds, value)` samples.
 fn series(name: &str, points: &[(i64, f64)]) -> Series {
     Series {
-        labels: BTreeMap::from([("name".to_owned(), name.to_owned())]),
+        labels: [("name", name)].into_iter().collect(),
         samples: points
             .iter()
             .map(|(secs, value)| Sample {

@@ -23,13 +23,18 @@ function recordLongFrames(buffered) {
   return frames;
 }
 function longestFrames(frames) {
-  return [...frames].sort((a, b) => b.duration - a.duration).slice(0, 3).map(frame => ({
+  // The frames that blocked longest first (the longest task is in the first), then the longest.
+  return [...frames]
+    .sort((a, b) => b.blockingDuration - a.blockingDuration || b.duration - a.duration)
+    .slice(0, 3).map(frame => ({
+    atMs: Math.round(frame.startTime),
     ms: Math.round(frame.duration),
     blockingMs: Math.round(frame.blockingDuration),
     styleAndLayoutMs: Math.round(frame.startTime + frame.duration - frame.styleAndLayoutStart),
     renderMs: Math.round(frame.startTime + frame.duration - frame.renderStart),
-    scripts: frame.scripts.slice(0, 4).map(script => ({
+    scripts: frame.scripts.slice(0, 6).map(script => ({
       invoker: script.invoker,
+      atMs: Math.round(script.startTime - frame.startTime),
       ms: Math.round(script.duration),
       forcedStyleAndLayoutMs: Math.round(script.forcedStyleAndLayoutDuration),
     })),
