@@ -1,8 +1,6 @@
 //! The legend of a time series chart: a list or a table with value columns. Clicking a series
 //! shows it alone (clicking it again shows all); Ctrl, Cmd or Shift and click toggles it.
 
-use std::collections::BTreeSet;
-
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 use obs_core::calculation::calculate;
@@ -19,18 +17,22 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Legend(
     model: Memo<Option<Shared<TimeSeriesModel>>>,
-    hidden: RwSignal<BTreeSet<String>>,
+    /// The keys of the hidden series: a list, as a chart hides few (and a set of numbers
+    /// would be one more map's code in the page).
+    hidden: RwSignal<Vec<u64>>,
 ) -> impl IntoView {
     // Series are remembered by key, not name: two series may share a name.
-    let on_pick = move |key: String, event: &MouseEvent| {
-        let keys: Vec<String> = model
+    let on_pick = move |key: u64, event: &MouseEvent| {
+        let keys: Vec<u64> = model
             .get_untracked()
-            .map(|m| m.series.iter().map(|s| s.key.clone()).collect())
+            .map(|m| m.series.iter().map(|s| s.key).collect())
             .unwrap_or_default();
         hidden.update(|hidden| {
             if event.ctrl_key() || event.meta_key() || event.shift_key() {
-                if !hidden.remove(&key) {
-                    hidden.insert(key);
+                if hidden.contains(&key) {
+                    hidden.retain(|other| *other != key);
+                } else {
+                    hidden.push(key);
                 }
             } else {
                 let isolated = hidden.len() + 1 == keys.len() && !hidden.contains(&key);
@@ -47,7 +49,8 @@ pub fn Legend(
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
             .and_then(|target| target.closest("button.obs-legend__item").ok().flatten())
-            .and_then(|button| button.get_attribute("data-key"));
+            .and_then(|button| button.get_attribute("data-key"))
+            .and_then(|key| key.parse::<u64>().ok());
         if let Some(key) = key {
             on_pick(key, &event);
         }
@@ -69,7 +72,7 @@ pub fn Legend(
                     .clone()
                     .unwrap_or_else(|| model.y_axis.format.clone());
                 LegendRow {
-                    key: series.key.clone(),
+                    key: series.key,
                     name: series.name.clone(),
                     swatch: swatch_css(&series.color, series.line_style),
                     pressed: !hidden_now.contains(&series.key),

@@ -7,7 +7,6 @@ mod legend;
 pub mod paint;
 mod texts;
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -60,7 +59,7 @@ pub fn TimeSeriesChartView(
     // The painted plot shown as a still picture between paints (`snapshot`).
     let still = NodeRef::<Canvas>::new();
     let size = use_canvas_size(plot_box);
-    let hidden = RwSignal::new(BTreeSet::<String>::new());
+    let hidden = RwSignal::new(Vec::<u64>::new());
     let timezone = time.map(|time| time.timezone);
     let geometry = Memo::new(move |_| {
         let model = model.get()?;
@@ -130,26 +129,26 @@ pub fn TimeSeriesChartView(
         let (x, y) = pointer.get()?;
         hover_at(&geometry, &model, x, y)
     });
-    let synced_time = Memo::new(move |_| {
+    // Another chart's crosshair time, while one is hovered.
+    let synced_time = move || {
         sync.0
             .get()
             .filter(|position| position.chart_id != chart_id)
             .map(|p| p.time_ms)
-    });
+    };
     // Latched: once this chart has been hovered, its markers and tooltip stay made.
     let hovered = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false) || hover.with(Option::is_some)
     });
-    // A memo: while no drag is under way, pointer moves leave the selection untouched.
-    let selection = Memo::new(move |_| drag_from.get().zip(pointer.get().map(|(x, _)| x)));
     // Latched as well: the crosshairs and the selection are made when first needed (this
     // chart hovered or dragged, or another one hovered), not with every chart of a dashboard
-    // (a dozen bindings each, 0.7 MB of NodeExporter's 114 panels).
+    // (a dozen bindings each, 0.7 MB of NodeExporter's 114 panels). The memos only they read
+    // (the other chart's time, the selection) are made with them.
     let cursor_made = Memo::new(move |was: Option<&bool>| {
         was.copied().unwrap_or(false)
             || hovered.get()
-            || synced_time.with(Option::is_some)
-            || selection.with(Option::is_some)
+            || synced_time().is_some()
+            || drag_from.with(Option::is_some)
     });
     let position = move |event: &PointerEvent| -> Option<(f64, f64)> {
         let element = plot_box.get_untracked()?;
@@ -349,7 +348,14 @@ pub fn TimeSeriesChartView(
                 <canvas class="obs-ts__canvas" node_ref=base aria-hidden="true"></canvas>
                 <canvas class="obs-ts__still-overlay" node_ref=still aria-hidden="true" style="display:none"></canvas>
                 {move || cursor_made.get().then(|| view! {
-                    <Cursor hover=hover geometry=geometry theme=theme synced_time_ms=synced_time selection=selection/>
+                    <Cursor
+                        hover=hover
+                        geometry=geometry
+                        theme=theme
+                        synced_time_ms=Memo::new(move |_| synced_time())
+                        // A memo: while no drag is under way, pointer moves leave it untouched.
+                        selection=Memo::new(move |_| drag_from.get().zip(pointer.get().map(|(x, _)| x)))
+                    />
                 })}
                 {move || hovered.get().then(|| {
                     let rows = cursor::rows(hover);

@@ -170,9 +170,16 @@ pub fn paint_series(
             _ => None,
         };
         let below = below_path.as_deref();
-        let line = painter.color(&series.color, 1.0);
+        // The colour is the model's: the drawn series does not keep a copy of its own.
+        let color = model
+            .series
+            .get(series.id)
+            .map_or("", |source| source.color.as_str());
+        let line = painter.color(color, 1.0);
         match model.display {
-            SeriesDisplay::Bar => paint_bars(painter, series, &path, below, geometry, baseline),
+            SeriesDisplay::Bar => {
+                paint_bars(painter, series, color, &path, below, geometry, baseline)
+            }
             SeriesDisplay::Line => {
                 let fill = if stacked {
                     series.area_opacity.max(0.3)
@@ -183,7 +190,7 @@ pub fn paint_series(
                     if fill > 0.0 && piece.len() > 1 {
                         let mut polygon: Vec<(f64, f64)> = piece.to_vec();
                         polygon.extend(floor_under(piece, below, baseline));
-                        painter.polygon(&polygon, painter.color(&series.color, fill));
+                        painter.polygon(&polygon, painter.color(color, fill));
                     }
                     painter.line(
                         piece,
@@ -234,6 +241,7 @@ fn floor_under(
 fn paint_bars(
     painter: &mut Painter,
     series: &super::geometry::DrawnSeries,
+    color: &str,
     path: &[(f64, f64)],
     below: Option<&[(f64, f64)]>,
     geometry: &Geometry,
@@ -241,7 +249,7 @@ fn paint_bars(
 ) {
     let count = series.values.len().max(1) as f64;
     let width = (geometry.plot.width / count * 0.8).clamp(1.0, 40.0);
-    let color = painter.color(&series.color, 0.85);
+    let color = painter.color(color, 0.85);
     // Where stacked, each bar starts at the top of the bar below it at the same time (x).
     let floors: std::collections::HashMap<u64, f64> = below
         .map(|below| {

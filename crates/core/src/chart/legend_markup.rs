@@ -20,7 +20,7 @@ pub struct LegendContent {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegendRow {
     /// What the page finds the series by when its button is clicked (`data-key`).
-    pub key: String,
+    pub key: u64,
     pub name: String,
     /// The key's CSS (a `style` attribute).
     pub swatch: String,
@@ -88,7 +88,7 @@ fn button(html: &mut String, row: &LegendRow) {
     );
     escape_into(html, &row.name);
     html.push_str(r#"" data-key=""#);
-    escape_into(html, &row.key);
+    html.push_str(&row.key.to_string());
     html.push_str(r#""><span class="obs-legend__swatch" style=""#);
     escape_into(html, &row.swatch);
     html.push_str(r#""></span><span class="obs-legend__name">"#);
@@ -117,7 +117,8 @@ mod tests {
 
     fn row(name: &str, pressed: bool) -> LegendRow {
         LegendRow {
-            key: format!("{{job=\"{name}\"}}"),
+            // The name's character codes: 97 for "a", 98 for "b".
+            key: name.bytes().map(u64::from).sum(),
             name: name.to_owned(),
             swatch: "background:#ff0000".to_owned(),
             pressed,
@@ -138,8 +139,8 @@ mod tests {
                 },
                 concat!(
                     r#"<ul class="obs-legend__list">"#,
-                    r#"<li><button class="obs-legend__item" type="button" aria-pressed="true" title="a" data-key="{job=&quot;a&quot;}"><span class="obs-legend__swatch" style="background:#ff0000"></span><span class="obs-legend__name">a</span></button></li>"#,
-                    r#"<li><button class="obs-legend__item obs-legend__item--off" type="button" aria-pressed="false" title="b" data-key="{job=&quot;b&quot;}"><span class="obs-legend__swatch" style="background:#ff0000"></span><span class="obs-legend__name">b</span></button></li>"#,
+                    r#"<li><button class="obs-legend__item" type="button" aria-pressed="true" title="a" data-key="97"><span class="obs-legend__swatch" style="background:#ff0000"></span><span class="obs-legend__name">a</span></button></li>"#,
+                    r#"<li><button class="obs-legend__item obs-legend__item--off" type="button" aria-pressed="false" title="b" data-key="98"><span class="obs-legend__swatch" style="background:#ff0000"></span><span class="obs-legend__name">b</span></button></li>"#,
                     "</ul>"
                 ),
             ),
@@ -152,7 +153,7 @@ mod tests {
                 },
                 concat!(
                     r#"<table class="obs-legend__table"><thead><tr><th scope="col">Name</th><th class="obs-legend__value" scope="col">Last</th></tr></thead><tbody>"#,
-                    r#"<tr class="obs-legend__item--off"><td><button class="obs-legend__item obs-legend__item--off" type="button" aria-pressed="false" title="a" data-key="{job=&quot;a&quot;}"><span class="obs-legend__swatch" style="background:#ff0000"></span><span class="obs-legend__name">a</span></button></td><td class="obs-legend__value">1.5</td></tr>"#,
+                    r#"<tr class="obs-legend__item--off"><td><button class="obs-legend__item obs-legend__item--off" type="button" aria-pressed="false" title="a" data-key="97"><span class="obs-legend__swatch" style="background:#ff0000"></span><span class="obs-legend__name">a</span></button></td><td class="obs-legend__value">1.5</td></tr>"#,
                     "</tbody></table>"
                 ),
             ),
@@ -162,7 +163,7 @@ mod tests {
                     mode: LegendMode::List,
                     columns: vec![],
                     rows: vec![LegendRow {
-                        key: "k".to_owned(),
+                        key: 7,
                         name: r#"<img src=x onerror="alert(1)">&'"#.to_owned(),
                         swatch: r#"background:red" onclick="x"#.to_owned(),
                         pressed: true,
@@ -170,7 +171,7 @@ mod tests {
                     }],
                 },
                 concat!(
-                    r#"<ul class="obs-legend__list"><li><button class="obs-legend__item" type="button" aria-pressed="true" title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;" data-key="k">"#,
+                    r#"<ul class="obs-legend__list"><li><button class="obs-legend__item" type="button" aria-pressed="true" title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;" data-key="7">"#,
                     r#"<span class="obs-legend__swatch" style="background:red&quot; onclick=&quot;x"></span>"#,
                     r#"<span class="obs-legend__name">&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;&#39;</span></button></li></ul>"#
                 ),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::{QueryOutput, named_series};
 use crate::chart::palette::{Hsla, auto_color, categorical_color};
 use crate::chart::ticks::nice_domain;
-use crate::prometheus::{Sample, Samples, series_key};
+use crate::prometheus::{Labels, Sample, Samples};
 use crate::spec::common::{
     Calculation, Format, LegendMode, LegendPosition, LegendSize, ThresholdMode,
 };
@@ -47,9 +47,10 @@ pub struct TimeSeriesModel {
 pub struct ChartSeries {
     /// Position among the drawn series; stable while the data is.
     pub id: usize,
-    /// The query and the label set: tells apart series whose names are alike, and stays the
-    /// same across refreshes (the legend remembers hidden series by it).
-    pub key: String,
+    /// The query and the label set, hashed: tells apart series whose names are alike, and
+    /// stays the same across refreshes (the legend remembers hidden series by it). A number,
+    /// not the labels written out: a dashboard has hundreds of series of long label sets.
+    pub key: u64,
     pub name: String,
     pub query_index: usize,
     /// A CSS colour (`#rrggbb`, a name, or Perses' `hsla(...)`).
@@ -160,7 +161,7 @@ pub fn prepare(
             });
             ChartSeries {
                 id,
-                key: format!("{}:{}", named.query_index, series_key(&named.series.labels)),
+                key: series_hash(named.query_index, &named.series.labels),
                 name: named.name,
                 query_index: named.query_index,
                 color,
@@ -227,6 +228,15 @@ pub fn prepare(
             .and_then(|tooltip| tooltip.enable_pinning)
             .unwrap_or(true),
     }
+}
+
+/// A series' key: its query and its labels, hashed with a fixed hasher (the same in every
+/// run of the page, and the chance that two of a chart's series collide is negligible).
+fn series_hash(query_index: usize, labels: &Labels) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (query_index, labels).hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The format Perses uses when a chart sets none: decimal with short values.

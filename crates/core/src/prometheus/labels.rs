@@ -79,24 +79,36 @@ impl Labels {
 /// as a map would.
 impl<N: AsRef<str>, V: AsRef<str>> FromIterator<(N, V)> for Labels {
     fn from_iter<I: IntoIterator<Item = (N, V)>>(pairs: I) -> Self {
-        let mut pairs: Vec<(N, V)> = pairs.into_iter().collect();
+        let pairs: Vec<(N, V)> = pairs.into_iter().collect();
+        Self::from_pairs(
+            pairs
+                .iter()
+                .map(|(name, value)| (name.as_ref(), value.as_ref()))
+                .collect(),
+        )
+    }
+}
+
+impl Labels {
+    /// The labels from pairs in any order. Not generic, so compiled once for every caller.
+    fn from_pairs(mut pairs: Vec<(&str, &str)>) -> Self {
         // Stable, so that of equal names the last given stays last, and is the one kept.
-        pairs.sort_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()));
-        let mut kept: Vec<(N, V)> = Vec::with_capacity(pairs.len());
+        crate::sort::sort_by(&mut pairs, |a, b| a.0.cmp(b.0));
+        let mut kept: Vec<(&str, &str)> = Vec::with_capacity(pairs.len());
         for pair in pairs {
             match kept.last_mut() {
-                Some(last) if last.0.as_ref() == pair.0.as_ref() => *last = pair,
+                Some(last) if last.0 == pair.0 => *last = pair,
                 _ => kept.push(pair),
             }
         }
         let length: usize = kept
             .iter()
-            .map(|(name, value)| name.as_ref().len() + value.as_ref().len())
+            .map(|(name, value)| name.len() + value.len())
             .sum();
         let mut text = String::with_capacity(length);
         let mut ends = Vec::with_capacity(kept.len() * 2);
-        for (name, value) in &kept {
-            for part in [name.as_ref(), value.as_ref()] {
+        for (name, value) in kept {
+            for part in [name, value] {
                 text.push_str(part);
                 // A reply is at most a few megabytes (`MAX_REPLY_BYTES`), far below 4 GB.
                 ends.push(u32::try_from(text.len()).unwrap_or(u32::MAX));

@@ -128,9 +128,15 @@ impl Default for Samples {
 
 impl FromIterator<Sample> for Samples {
     fn from_iter<I: IntoIterator<Item = Sample>>(samples: I) -> Self {
-        let samples = samples.into_iter();
-        let mut times = Vec::with_capacity(samples.size_hint().0);
-        let mut values = Vec::with_capacity(samples.size_hint().0);
+        Self::from(samples.into_iter().collect::<Vec<Sample>>())
+    }
+}
+
+/// Not generic, so compiled once for every caller.
+impl From<Vec<Sample>> for Samples {
+    fn from(samples: Vec<Sample>) -> Self {
+        let mut times = Vec::with_capacity(samples.len());
+        let mut values = Vec::with_capacity(samples.len());
         for sample in samples {
             times.push(sample.time_ms);
             values.push(sample.value);
@@ -151,12 +157,6 @@ impl FromIterator<Sample> for Samples {
             },
             values: values.into(),
         }
-    }
-}
-
-impl From<Vec<Sample>> for Samples {
-    fn from(samples: Vec<Sample>) -> Self {
-        samples.into_iter().collect()
     }
 }
 

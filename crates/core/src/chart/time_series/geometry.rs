@@ -47,12 +47,11 @@ impl PlotRect {
     }
 }
 
-/// A series ready to draw.
+/// A series ready to draw. Its name and colour are the model's series `id`: not copied for
+/// every geometry (long names of many series add up on a dashboard).
 #[derive(Debug, Clone)]
 pub struct DrawnSeries {
     pub id: usize,
-    pub name: String,
-    pub color: String,
     pub line_style: LineStyle,
     pub area_opacity: f64,
     /// The values drawn (stacked, negated), at full resolution, for hover; the painter's
@@ -176,8 +175,6 @@ pub fn compute(
             let source = model.series.get(id)?;
             Some(DrawnSeries {
                 id,
-                name: source.name.clone(),
-                color: source.color.clone(),
                 line_style: source.line_style,
                 area_opacity: source.area_opacity,
                 values,

@@ -85,8 +85,8 @@ pub fn hover_at_time(
             let format = source.format.as_ref().unwrap_or(&model.y_axis.format);
             Some(HoverValue {
                 id: series.id,
-                name: series.name.clone(),
-                color: series.color.clone(),
+                name: source.name.clone(),
+                color: source.color.clone(),
                 value_text: format_value(original, Some(format)).to_string(),
                 x: geometry.x.px_from_time(sample.time_ms),
                 y: geometry.y.px_from_value(sample.value),
