@@ -109,20 +109,15 @@ pub async fn measure(
     page: Page,
     dashboard: &Dashboard,
 ) -> Result<Value, String> {
-    // Each page starts from an empty document with the previous page's memory collected: the
-    // pages share a renderer process (same origin), and the Perses page leaves hundreds of
-    // megabytes for the next page's collector to sweep, which showed as long tasks in
-    // whichever page came next.
+    // Each page starts in a renderer process of its own: the pages share an origin, so one
+    // navigating to the other stays in its process, whose JavaScript heap keeps some of what
+    // the page before compiled and allocated, counted then as the next page's. A document of
+    // no site (a `data:` address) is put in another process, and so is the page after it.
     harness
         .browser
-        .goto("about:blank")
+        .goto("data:text/html,<title>between pages</title>")
         .await
         .map_err(|error| format!("cannot open an empty page: {error}"))?;
-    for _ in 0..2 {
-        harness
-            .cdp("HeapProfiler.collectGarbage", json!({}))
-            .await?;
-    }
     let since_ms = obs_e2e::now_ms();
     // A development aid: OBS_BENCH_HEAP_PROFILE=<dir> writes where the live heap was
     // allocated (Chromium's sampling heap profiler) per page and dashboard.
