@@ -230,8 +230,8 @@ pub fn prepare(
     }
 }
 
-/// A series' key: its query and its labels, hashed with a fixed hasher (the same in every
-/// run of the page, and the chance that two of a chart's series collide is negligible).
+/// A series' key: its query and its labels, hashed with a hasher of fixed keys, so the key is
+/// the same at every refresh; the chance that two of a chart's series collide is negligible.
 fn series_hash(query_index: usize, labels: &Labels) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::hash::DefaultHasher::new();

@@ -31,21 +31,8 @@ impl Labels {
 
     /// The value of the label `name`.
     pub fn get(&self, name: &str) -> Option<&str> {
-        let (mut low, mut high) = (0, self.len());
-        // A binary search by hand: the names are not a slice to call `binary_search_by` on.
-        while low < high {
-            let middle = low + (high - low) / 2;
-            match self.part(2 * middle).cmp(name) {
-                std::cmp::Ordering::Less => low = middle + 1,
-                std::cmp::Ordering::Greater => high = middle,
-                std::cmp::Ordering::Equal => return Some(self.part(2 * middle + 1)),
-            }
-        }
-        None
-    }
-
-    pub fn contains_key(&self, name: &str) -> bool {
-        self.get(name).is_some()
+        let index = super::partition_point(self.len(), |index| self.part(2 * index) < name);
+        (index < self.len() && self.part(2 * index) == name).then(|| self.part(2 * index + 1))
     }
 
     /// The labels in name order.
@@ -73,23 +60,7 @@ impl Labels {
         };
         self.text.get(start..end).unwrap_or_default()
     }
-}
 
-/// From pairs in any order: sorted by name, and of a name given twice the last value kept,
-/// as a map would.
-impl<N: AsRef<str>, V: AsRef<str>> FromIterator<(N, V)> for Labels {
-    fn from_iter<I: IntoIterator<Item = (N, V)>>(pairs: I) -> Self {
-        let pairs: Vec<(N, V)> = pairs.into_iter().collect();
-        Self::from_pairs(
-            pairs
-                .iter()
-                .map(|(name, value)| (name.as_ref(), value.as_ref()))
-                .collect(),
-        )
-    }
-}
-
-impl Labels {
     /// The labels from pairs in any order. Not generic, so compiled once for every caller.
     fn from_pairs(mut pairs: Vec<(&str, &str)>) -> Self {
         // Stable, so that of equal names the last given stays last, and is the one kept.
@@ -121,11 +92,17 @@ impl Labels {
     }
 }
 
-impl<'a> IntoIterator for &'a Labels {
-    type Item = (&'a str, &'a str);
-    type IntoIter = Box<dyn ExactSizeIterator<Item = (&'a str, &'a str)> + 'a>;
-    fn into_iter(self) -> Self::IntoIter {
-        Box::new(self.iter())
+/// From pairs in any order: sorted by name, and of a name given twice the last value kept,
+/// as a map would.
+impl<N: AsRef<str>, V: AsRef<str>> FromIterator<(N, V)> for Labels {
+    fn from_iter<I: IntoIterator<Item = (N, V)>>(pairs: I) -> Self {
+        let pairs: Vec<(N, V)> = pairs.into_iter().collect();
+        Self::from_pairs(
+            pairs
+                .iter()
+                .map(|(name, value)| (name.as_ref(), value.as_ref()))
+                .collect(),
+        )
     }
 }
 

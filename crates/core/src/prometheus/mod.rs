@@ -15,3 +15,19 @@ pub use response::{
 };
 pub use samples::{Sample, Samples};
 pub use series_name::{format_series_name, series_key};
+
+/// The first position in `0..len` where `before` no longer holds (it must hold for a prefix),
+/// as `slice::partition_point` does. For the sorted parts of [`Labels`] and [`Samples`], which
+/// are not slices that method could search.
+fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let middle = low + (high - low) / 2;
+        if before(middle) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}

@@ -77,16 +77,13 @@ impl Samples {
         })
     }
 
-    pub fn first(&self) -> Option<Sample> {
-        self.get(0)
-    }
-
     pub fn last(&self) -> Option<Sample> {
         self.get(self.len().checked_sub(1)?)
     }
 
-    /// The samples as a list of their own.
-    pub fn to_vec(&self) -> Vec<Sample> {
+    /// The samples as a list of their own, for tests.
+    #[cfg(test)]
+    pub(crate) fn to_vec(&self) -> Vec<Sample> {
         self.iter().collect()
     }
 
@@ -101,16 +98,7 @@ impl Samples {
     /// The index of the first sample whose time does not satisfy `before` (which must hold
     /// for a prefix of the samples), as `slice::partition_point`.
     pub fn partition_point(&self, before: impl Fn(i64) -> bool) -> usize {
-        let (mut low, mut high) = (0, self.len());
-        while low < high {
-            let middle = low + (high - low) / 2;
-            if before(self.time_at(middle)) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        low
+        super::partition_point(self.len(), |index| before(self.time_at(index)))
     }
 }
 
@@ -221,7 +209,7 @@ mod tests {
                 reversed,
                 points.iter().rev().map(|p| p.0).collect::<Vec<_>>()
             );
-            assert_eq!(made.first().map(|s| s.time_ms), points.first().map(|p| p.0));
+            assert_eq!(made.get(0).map(|s| s.time_ms), points.first().map(|p| p.0));
             assert_eq!(made.last().map(|s| s.time_ms), points.last().map(|p| p.0));
             assert_eq!(made.get(points.len()), None);
         }

@@ -47,8 +47,8 @@ impl PlotRect {
     }
 }
 
-/// A series ready to draw. Its name and colour are the model's series `id`: not copied for
-/// every geometry (long names of many series add up on a dashboard).
+/// A series ready to draw. Its name and colour are found in the model by `id`, not copied
+/// into every geometry (long names of many series add up on a dashboard).
 #[derive(Debug, Clone)]
 pub struct DrawnSeries {
     pub id: usize,

@@ -117,7 +117,7 @@ pub(crate) fn raw_rows(outputs: &[QueryOutput], instant: bool) -> Vec<Row> {
                 format!("value{suffix}")
             };
             row.set(value_key, CellValue::Number(last.value));
-            for (name, value) in &series.labels {
+            for (name, value) in series.labels.iter() {
                 let key = if single {
                     name.to_owned()
                 } else if name.is_empty() {
