@@ -111,6 +111,22 @@ fn split(
         std::fs::create_dir_all(&keep)
             .map_err(|error| format!("cannot create {}: {error}", keep.display()))?;
         copy(&main_split, &keep.join("main.wasm"))?;
+        // The chunks too, named as split wrote them, for sizing them the same way.
+        for entry in std::fs::read_dir(work)
+            .map_err(|error| format!("cannot list {}: {error}", work.display()))?
+        {
+            let path = entry
+                .map_err(|error| format!("cannot list {}: {error}", work.display()))?
+                .path();
+            if path != main_split
+                && path
+                    .extension()
+                    .is_some_and(|extension| extension == "wasm")
+                && let Some(name) = path.file_name()
+            {
+                copy(&path, &keep.join(name))?;
+            }
+        }
     }
 
     // A development aid: with OBS_SPLIT_NAMES set, wasm-opt keeps the name section that

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
+use obs_core::chart::ticks::{TimeLabel, format_local};
 use obs_core::panels::time_series::TimeSeriesModel;
 use obs_core::time_range::TimeRange;
 
@@ -276,6 +277,14 @@ pub fn TimeSeriesChartView(
     let description = move || {
         let model = model.get()?;
         let hidden_count = hidden.get().len();
+        // The range in the chart's zone as its time axis writes dates, rather than through
+        // `Intl`: the first `Intl.DateTimeFormat` a page builds costs about 16 ms, which this
+        // name, made as the first chart mounts, put before the first panel was drawn.
+        let offset_ms = i64::from(utc_offset_minutes(
+            model.range.end_ms,
+            timezone.and_then(|zone| zone.get()).as_deref(),
+        )) * 60_000;
+        let local = |time_ms: i64| format_local(time_ms + offset_ms, TimeLabel::DayAndTime);
         Some(format!(
             "Time series chart, {} series{}, from {} to {}. Use the arrow keys to read values; the panel menu can show the data as a table.",
             model.series.len(),
@@ -284,8 +293,8 @@ pub fn TimeSeriesChartView(
             } else {
                 String::new()
             },
-            format_time(model.range.start_ms, None),
-            format_time(model.range.end_ms, None),
+            local(model.range.start_ms),
+            local(model.range.end_ms),
         ))
     };
     // What the arrow keys point at, for screen readers: one persistent live region filled
