@@ -1,5 +1,6 @@
 //! Loading what the user can open: their projects, then the dashboards of the current one.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -83,28 +84,30 @@ pub struct Directory {
 /// The user and what they can see: their projects, without system namespaces, and for
 /// administrators the namespaces of cluster dashboards.
 pub fn load_projects() -> ReadSignal<Option<Result<Directory, LoadError>>> {
-    load(move |controller| {
-        async move {
-            let (reply, status) = futures::join!(
-                api::get(PROJECTS_PATH, controller.as_ref()),
-                api::get(STATUS_PATH, controller.as_ref())
-            );
-            let reply = reply.map_err(|e| LoadError::from_fetch(&e))?;
-            if reply.status != 200 {
-                return Err(LoadError::from_reply(&reply));
+    load(
+        || (),
+        |(), controller| {
+            let projects = api::get(PROJECTS_PATH, controller.as_ref());
+            let status = api::get(STATUS_PATH, controller.as_ref());
+            async move {
+                let (reply, status) = futures::join!(projects, status);
+                let reply = reply.map_err(|e| LoadError::from_fetch(&e))?;
+                if reply.status != 200 {
+                    return Err(LoadError::from_reply(&reply));
+                }
+                // Without the status the user counts as no admin, and ODH's own namespace stays
+                // visible as a project.
+                let status = status
+                    .ok()
+                    .filter(|status| status.status == 200)
+                    .map(|status| catalog::parse_status(&status.body))
+                    .unwrap_or_default();
+                let projects =
+                    catalog::parse_projects(&reply.body, &status).map_err(LoadError::Invalid)?;
+                Ok(Directory { status, projects })
             }
-            // Without the status the user counts as no admin, and ODH's own namespace stays
-            // visible as a project.
-            let status = status
-                .ok()
-                .filter(|status| status.status == 200)
-                .map(|status| catalog::parse_status(&status.body))
-                .unwrap_or_default();
-            let projects =
-                catalog::parse_projects(&reply.body, &status).map_err(LoadError::Invalid)?;
-            Ok(Directory { status, projects })
-        }
-    })
+        },
+    )
 }
 
 /// A project's name and its dashboards, or why they could not be listed.
@@ -114,61 +117,72 @@ pub type Listed = (String, Result<Catalog, LoadError>);
 /// the cluster serves only that) and, when the host has one, the Perses API's; with the
 /// project they are of, since the page may list a project before it is chosen.
 pub fn load_catalog(project: Signal<Option<String>>) -> ReadSignal<Option<Option<Listed>>> {
-    load(move |controller| {
-        let project = project.get();
-        // The project listed is the chosen one, or the one opened last (see the page): the
-        // next visit may list it early.
-        if let Some(project) = &project {
-            storage::remember_opened_project(project);
-        }
-        async move {
-            let project = project?;
-            let catalog = fetch_catalog(&project, controller.as_ref()).await;
-            Some((project, catalog))
-        }
-    })
+    load(
+        move || project.get(),
+        |project, controller| {
+            // The project listed is the chosen one, or the one opened last (see the page): the
+            // next visit may list it early.
+            if let Some(project) = &project {
+                storage::remember_opened_project(project);
+            }
+            let catalog = project.map(|project| {
+                let catalog = fetch_catalog(&project, controller);
+                async move { (project, catalog.await) }
+            });
+            async move {
+                match catalog {
+                    Some(catalog) => Some(catalog.await),
+                    None => None,
+                }
+            }
+        },
+    )
 }
 
-async fn fetch_catalog(
+/// The project's dashboards; the first requests go out when this is called.
+fn fetch_catalog(
     project: &str,
-    controller: Option<&AbortController>,
-) -> Result<Catalog, LoadError> {
-    let resources = |version: &str| {
+    controller: Option<AbortController>,
+) -> impl Future<Output = Result<Catalog, LoadError>> + use<> {
+    let resources = move |project: &str, version: &str| {
         format!("/api/k8s/apis/perses.dev/{version}/namespaces/{project}/persesdashboards")
     };
-    let perses_api = format!("/perses/api/api/v1/projects/{project}/dashboards");
-    let v1alpha2 = resources("v1alpha2");
-    let (custom, perses) = futures::join!(
-        api::get(&v1alpha2, controller),
-        api::get(&perses_api, controller)
+    let custom = api::get(&resources(project, "v1alpha2"), controller.as_ref());
+    let perses = api::get(
+        &format!("/perses/api/api/v1/projects/{project}/dashboards"),
+        controller.as_ref(),
     );
-    let mut custom = custom.map_err(|e| LoadError::from_fetch(&e))?;
-    if custom.status == 404 {
-        // Older operators serve only v1alpha1.
-        custom = api::get(&resources("v1alpha1"), controller)
-            .await
-            .map_err(|e| LoadError::from_fetch(&e))?;
+    let project = project.to_owned();
+    async move {
+        let (custom, perses) = futures::join!(custom, perses);
+        let mut custom = custom.map_err(|e| LoadError::from_fetch(&e))?;
+        if custom.status == 404 {
+            // Older operators serve only v1alpha1.
+            custom = api::get(&resources(&project, "v1alpha1"), controller.as_ref())
+                .await
+                .map_err(|e| LoadError::from_fetch(&e))?;
+        }
+        let perses = perses.ok();
+        // The replies' promises settle in one task with whatever else was waiting on them;
+        // reading the list takes a task of its own.
+        crate::dom::next_task().await;
+        let assembled = crate::perf::measure("catalog.assemble", || {
+            catalog::assemble(
+                Answer {
+                    status: custom.status,
+                    body: &custom.body,
+                },
+                perses.as_ref().map(|reply| Answer {
+                    status: reply.status,
+                    body: &reply.body,
+                }),
+            )
+        })
+        .map_err(LoadError::from_failure)?;
+        Ok(Catalog {
+            project,
+            entries: assembled.entries.into_iter().map(Arc::new).collect(),
+            notes: assembled.notes,
+        })
     }
-    let perses = perses.ok();
-    // The replies' promises settle in one task with whatever else was waiting on them;
-    // reading the list takes a task of its own.
-    crate::dom::next_task().await;
-    let assembled = crate::perf::measure("catalog.assemble", || {
-        catalog::assemble(
-            Answer {
-                status: custom.status,
-                body: &custom.body,
-            },
-            perses.as_ref().map(|reply| Answer {
-                status: reply.status,
-                body: &reply.body,
-            }),
-        )
-    })
-    .map_err(LoadError::from_failure)?;
-    Ok(Catalog {
-        project: project.to_owned(),
-        entries: assembled.entries.into_iter().map(Arc::new).collect(),
-        notes: assembled.notes,
-    })
 }
