@@ -96,28 +96,60 @@ fn send(
     async move {
         let Sent {
             reply,
-            timer,
-            timed_out,
+            time_limit,
             signal,
         } = sent?;
         let result = read(reply).await;
-        if let Some(timer) = timer {
-            timer.clear();
-        }
+        let timed_out = time_limit.passed.get();
+        // The time limit ends here, or wherever this future is dropped.
+        drop(time_limit);
         match result {
-            Err(_) if timed_out.get() => Err(FetchError::TimedOut),
+            Err(_) if timed_out => Err(FetchError::TimedOut),
             Err(_) if signal.aborted() => Err(FetchError::Aborted),
             other => other,
         }
     }
 }
 
-/// A request on its way: the promise of its response, and its time limit.
+/// A request on its way: its response to come (already listened to, so a rejection before the
+/// first poll is not an unhandled one), and its time limit.
 struct Sent {
-    reply: js_sys::Promise,
-    timer: Option<TimeoutHandle>,
-    timed_out: Rc<Cell<bool>>,
+    reply: wasm_bindgen_futures::JsFuture,
+    time_limit: TimeLimit,
     signal: web_sys::AbortSignal,
+}
+
+/// Aborts a request that takes longer than [`TIMEOUT`]; stopped when dropped, so a request
+/// whose future is dropped leaves no timer behind to abort a controller other requests share.
+struct TimeLimit {
+    timer: Option<TimeoutHandle>,
+    passed: Rc<Cell<bool>>,
+}
+
+impl TimeLimit {
+    fn start(controller: AbortController) -> Self {
+        let passed = Rc::new(Cell::new(false));
+        let timer = {
+            let passed = Rc::clone(&passed);
+            set_timeout_with_handle(
+                move || {
+                    passed.set(true);
+                    controller.abort();
+                },
+                TIMEOUT,
+            )
+            .ok()
+        };
+        Self { timer, passed }
+    }
+}
+
+impl Drop for TimeLimit {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
 }
 
 fn start(
@@ -132,19 +164,6 @@ fn start(
             AbortController::new().map_err(|_| FetchError::Network("no AbortController".into()))?
         }
     };
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let controller = controller.clone();
-        let timed_out = timed_out.clone();
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            TIMEOUT,
-        )
-        .ok()
-    };
     let signal = controller.signal();
     let builder = builder
         .header("Accept", "application/json")
@@ -155,17 +174,17 @@ fn start(
     }
     .map_err(|error| FetchError::Network(error.to_string()))?;
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
+    let time_limit = TimeLimit::start(controller);
     let reply = window.fetch_with_request(&web_sys::Request::from(request));
     Ok(Sent {
-        reply,
-        timer,
-        timed_out,
+        reply: wasm_bindgen_futures::JsFuture::from(reply),
+        time_limit,
         signal,
     })
 }
 
-async fn read(reply: js_sys::Promise) -> Result<Reply, FetchError> {
-    let response = wasm_bindgen_futures::JsFuture::from(reply)
+async fn read(reply: wasm_bindgen_futures::JsFuture) -> Result<Reply, FetchError> {
+    let response = reply
         .await
         .map_err(|error| FetchError::Network(js_error_text(&error)))?;
     let response = gloo_net::http::Response::from(
@@ -193,11 +212,7 @@ async fn read(reply: js_sys::Promise) -> Result<Reply, FetchError> {
 /// A rejected fetch's reason as the browser words it ("TypeError: Failed to fetch").
 fn js_error_text(error: &wasm_bindgen::JsValue) -> String {
     match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => format!(
-            "{}: {}",
-            String::from(error.name()),
-            String::from(error.message())
-        ),
+        Some(error) => String::from(error.to_string()),
         None => error
             .as_string()
             .unwrap_or_else(|| "the request failed".to_owned()),

@@ -45,7 +45,8 @@ where
         if let Some(previous) = controller.replace(next.clone()) {
             previous.abort();
         }
-        let future = request(input, next);
+        // Only `inputs` is followed: what `request` reads is not, whichever context calls it.
+        let future = untrack(|| request(input, next));
         let generation = newest.get().wrapping_add(1);
         newest.set(generation);
         let newest = Rc::clone(&newest);

@@ -279,12 +279,13 @@ pub fn TimeSeriesChartView(
         let hidden_count = hidden.get().len();
         // The range in the chart's zone as its time axis writes dates, rather than through
         // `Intl`: the first `Intl.DateTimeFormat` a page builds costs about 16 ms, which this
-        // name, made as the first chart mounts, put before the first panel was drawn.
-        let offset_ms = i64::from(utc_offset_minutes(
-            model.range.end_ms,
-            timezone.and_then(|zone| zone.get()).as_deref(),
-        )) * 60_000;
-        let local = |time_ms: i64| format_local(time_ms + offset_ms, TimeLabel::DayAndTime);
+        // name, made as the first chart mounts, put before the first panel was drawn. Each
+        // end with its own offset: a range may span a change of daylight saving time.
+        let zone = timezone.and_then(|zone| zone.get());
+        let local = |time_ms: i64| {
+            let offset_ms = i64::from(utc_offset_minutes(time_ms, zone.as_deref())) * 60_000;
+            format_local(time_ms + offset_ms, TimeLabel::DayAndTime)
+        };
         Some(format!(
             "Time series chart, {} series{}, from {} to {}. Use the arrow keys to read values; the panel menu can show the data as a table.",
             model.series.len(),
