@@ -354,7 +354,11 @@ fn list_options(
                 plan.get().ok().map(|(key, _, _)| key)
             }));
             let dashboard = Arc::clone(dashboard);
-            let options = Signal::derive(move || {
+            // A memo, not a derived signal: the selection, the value, the failures and the
+            // variable bar each read the options, and reading a derived signal would list them
+            // from the reply again each time (through a JavaScript regular expression when the
+            // variable captures).
+            let options = Memo::new(move |_| {
                 let (values, range) = match plan.get() {
                     Ok((_, values, range)) => (values, range),
                     Err(waiting) => return OptionsState::Waiting(waiting),
@@ -384,7 +388,7 @@ fn list_options(
                     }
                 }
             });
-            (options, Signal::derive(move || state.get().loading))
+            (options.into(), Signal::derive(move || state.get().loading))
         }
     }
 }
