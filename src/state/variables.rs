@@ -185,7 +185,7 @@ fn build(
             options: Signal::derive(move || {
                 OptionsState::Ready(vec![VariableOption::plain(project.get())])
             }),
-            reloading: Signal::derive(|| false),
+            reloading: Signal::stored(false),
             selection: Signal::derive(move || VariableValue::Single(project.get())),
             value: Signal::derive(move || Some(VariableValue::Single(project.get()))),
             bound_to_project: true,
@@ -200,8 +200,8 @@ fn build(
             });
             return VariableRuntime {
                 variable,
-                options: Signal::derive(|| OptionsState::Ready(Vec::new())),
-                reloading: Signal::derive(|| false),
+                options: Signal::stored(OptionsState::Ready(Vec::new())),
+                reloading: Signal::stored(false),
                 selection: selection.into(),
                 value: Signal::derive(move || Some(selection.get())),
                 bound_to_project: false,
@@ -210,10 +210,7 @@ fn build(
         VariableKind::List(list) => Arc::new(list.clone()),
     };
     let (options, reloading) = if cyclic {
-        (
-            Signal::derive(|| OptionsState::Cyclic),
-            Signal::derive(|| false),
-        )
+        (Signal::stored(OptionsState::Cyclic), Signal::stored(false))
     } else {
         list_options(&variable, &list, dashboard, built, inputs)
     };
@@ -267,8 +264,8 @@ fn list_options(
         ListSource::Static { values } => {
             let options = filter(static_options(values));
             (
-                Signal::derive(move || OptionsState::Ready(options.clone())),
-                Signal::derive(|| false),
+                Signal::stored(OptionsState::Ready(options)),
+                Signal::stored(false),
             )
         }
         ListSource::Datasource { plugin_kind } => {
@@ -279,22 +276,22 @@ fn list_options(
                     .collect(),
             );
             (
-                Signal::derive(move || OptionsState::Ready(options.clone())),
-                Signal::derive(|| false),
+                Signal::stored(OptionsState::Ready(options)),
+                Signal::stored(false),
             )
         }
         ListSource::Unsupported { plugin_kind } => {
             let message = format!("{plugin_kind} variables cannot list options here");
             (
-                Signal::derive(move || OptionsState::Unsupported(message.clone())),
-                Signal::derive(|| false),
+                Signal::stored(OptionsState::Unsupported(message)),
+                Signal::stored(false),
             )
         }
         ListSource::Invalid { problem, .. } => {
             let message = problem.to_string();
             (
-                Signal::derive(move || OptionsState::Failed(message.clone())),
-                Signal::derive(|| false),
+                Signal::stored(OptionsState::Failed(message)),
+                Signal::stored(false),
             )
         }
         source => {
