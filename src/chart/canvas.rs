@@ -5,10 +5,15 @@
 use leptos::ev::PointerEvent;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
+use obs_core::chart::tooltip::{GAP_PX, tooltip_place};
 
 use super::painter::{CanvasSize, Painter};
 use super::surface::use_painted_canvas;
 use super::theme::{ChartTheme, use_chart_theme};
+
+/// The tooltip at its widest, as the style sheet caps it (`.obs-tooltip`: 18rem at the
+/// browser's default 16px).
+const WIDEST_PX: f64 = 288.0;
 
 /// Paints a chart in a box of a size with a theme.
 type PaintFn = Box<dyn Fn(&mut Painter, CanvasSize, &ChartTheme) + Send + Sync>;
@@ -46,12 +51,20 @@ fn CanvasChart(
         let (x, y) = pointer.get()?;
         let size = size.get()?;
         let lines = hit(x, y, size)?;
-        let flip = x > size.width_css * 0.6;
-        let style = if flip {
-            format!("right:{}px;top:{}px", size.width_css - x + 12.0, y + 12.0)
+        // On the side of the pointer where it fits, no wider than the room there: the panel's
+        // body scrolls, so it would cut off what reached past the chart.
+        let place = tooltip_place(x, (0.0, size.width_css), size.width_css, WIDEST_PX);
+        let side = if place.left_of_pointer {
+            format!("right:{}px", size.width_css - place.anchor_px)
         } else {
-            format!("left:{}px;top:{}px", x + 12.0, y + 12.0)
+            format!("left:{}px", place.anchor_px)
         };
+        let room = if place.room_px < WIDEST_PX {
+            format!(";max-width:{}px;white-space:normal", place.room_px.floor())
+        } else {
+            String::new()
+        };
+        let style = format!("{side};top:{}px{room}", y + GAP_PX);
         Some(view! {
             <div class="obs-tooltip obs-canvas-chart__tooltip" style=style>
                 {lines.into_iter().map(|line| view! { <div>{line}</div> }).collect_view()}

@@ -13,6 +13,7 @@ use super::hover::{Hover, HoverValue, TOOLTIP_SERIES};
 use crate::chart::Shared;
 use crate::chart::theme::ChartTheme;
 use crate::intl::format_time;
+use obs_core::chart::tooltip::{WIDEST_PX, tooltip_place};
 
 /// The crosshair, another chart's crosshair and the drag selection `(from, to)` in CSS
 /// pixels.
@@ -134,20 +135,39 @@ pub fn Tooltip(
     pinned: Signal<bool>,
     timezone: Signal<Option<String>>,
 ) -> impl IntoView {
-    // Right of the pointer, or left of it past 60 % of the plot, at the plot's top.
-    let transform = move || {
-        let (x, flip, top) = hover.with(|h| {
+    // Beside the pointer at the plot's top, on the side where it fits (`tooltip_place`), and
+    // no wider than the room there: the panel's body scrolls, so it would cut off what
+    // reached past the chart.
+    let place = move || {
+        hover.with(|h| {
             let h = h.as_ref()?;
             geometry.with(|g| {
                 let g = g.as_ref()?;
-                Some((h.x, h.x > g.plot.left + g.plot.width * 0.6, g.plot.top))
+                let place = tooltip_place(
+                    h.x,
+                    (g.plot.left, g.plot.width),
+                    g.size.width_css,
+                    WIDEST_PX,
+                );
+                Some((place, g.plot.top))
             })
-        })?;
-        Some(if flip {
-            format!("translate(calc({}px - 100%),{top}px)", x - 12.0)
-        } else {
-            format!("translate({}px,{top}px)", x + 12.0)
         })
+    };
+    let transform = move || {
+        let (place, top) = place()?;
+        Some(if place.left_of_pointer {
+            format!("translate(calc({}px - 100%),{top}px)", place.anchor_px)
+        } else {
+            format!("translate({}px,{top}px)", place.anchor_px)
+        })
+    };
+    // Only where the room is short of the tooltip's widest; elsewhere the style sheet's cap
+    // stands and a move writes nothing here.
+    let max_width = move || {
+        place()
+            .map(|(place, _)| place.room_px)
+            .filter(|room_px| *room_px < WIDEST_PX)
+            .map(|room_px| format!("{}px", room_px.floor()))
     };
     let time_text = move || {
         hover.with(|h| {
@@ -180,6 +200,7 @@ pub fn Tooltip(
             class="obs-ts__tooltip"
             style:display=move || display(hover.with(Option::is_some))
             style:transform=transform
+            style:max-width=max_width
         >
             <div class="obs-ts__tooltip-time">
                 {time_text}

@@ -16,3 +16,4 @@ pub mod sparkline;
 pub mod status_history;
 pub mod ticks;
 pub mod time_series;
+pub mod tooltip;

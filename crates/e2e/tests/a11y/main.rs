@@ -6,7 +6,8 @@
 //!   dashboard with a panel menu open, a table view and the full-size view: no violations;
 //! - a keyboard walk presses real keys and reads what a screen reader would announce from
 //!   Chromium's accessibility tree: the Tab order, each picker's value, the pickers, the panel
-//!   menu and the full-size view by keyboard, and Escape everywhere.
+//!   menu and the full-size view by keyboard, and Escape everywhere; then Chromium's own
+//!   pointer over narrow charts, whose tooltips stay whole inside their panels.
 //!
 //! Ignored by a plain `cargo test`: `scripts/test.sh` builds the page and the test host and
 //! runs it with `--ignored`, `OBS_E2E_DIST` and `OBS_E2E_HOST`.
@@ -15,6 +16,7 @@
 
 mod axe;
 mod keyboard;
+mod pointer;
 
 use obs_e2e::Harness;
 
@@ -30,10 +32,10 @@ async fn the_page_is_accessible() {
     let axe_source = obs_e2e::axe::source().unwrap();
     let harness = Harness::start(BACKFILL_SECS).await.unwrap();
     let second = harness.new_tab().await.unwrap();
-    let (checked, walked) = tokio::join!(
-        axe::every_view(&harness, &axe_source),
-        keyboard::walk(&second)
-    );
+    let (checked, walked) = tokio::join!(axe::every_view(&harness, &axe_source), async {
+        keyboard::walk(&second).await?;
+        pointer::tooltip_is_whole(&second).await
+    });
     if checked.is_err() {
         harness
             .screenshot(&std::env::temp_dir().join("obs-a11y-axe-failure.png"))
