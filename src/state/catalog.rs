@@ -3,6 +3,7 @@
 use std::future::Future;
 use std::sync::Arc;
 
+use futures::future::OptionFuture;
 use leptos::prelude::*;
 use obs_core::catalog::{self, Answer, CatalogEntry, Failure, Project, Status};
 use web_sys::AbortController;
@@ -125,16 +126,10 @@ pub fn load_catalog(project: Signal<Option<String>>) -> ReadSignal<Option<Option
             if let Some(project) = &project {
                 storage::remember_opened_project(project);
             }
-            let catalog = project.map(|project| {
+            OptionFuture::from(project.map(|project| {
                 let catalog = fetch_catalog(&project, controller);
                 async move { (project, catalog.await) }
-            });
-            async move {
-                match catalog {
-                    Some(catalog) => Some(catalog.await),
-                    None => None,
-                }
-            }
+            }))
         },
     )
 }
@@ -144,7 +139,7 @@ fn fetch_catalog(
     project: &str,
     controller: Option<AbortController>,
 ) -> impl Future<Output = Result<Catalog, LoadError>> + use<> {
-    let resources = move |project: &str, version: &str| {
+    let resources = |project: &str, version: &str| {
         format!("/api/k8s/apis/perses.dev/{version}/namespaces/{project}/persesdashboards")
     };
     let custom = api::get(&resources(project, "v1alpha2"), controller.as_ref());

@@ -112,20 +112,8 @@ fn split(
             .map_err(|error| format!("cannot create {}: {error}", keep.display()))?;
         copy(&main_split, &keep.join("main.wasm"))?;
         // The chunks too, named as split wrote them, for sizing them the same way.
-        for entry in std::fs::read_dir(work)
-            .map_err(|error| format!("cannot list {}: {error}", work.display()))?
-        {
-            let path = entry
-                .map_err(|error| format!("cannot list {}: {error}", work.display()))?
-                .path();
-            if path != main_split
-                && path
-                    .extension()
-                    .is_some_and(|extension| extension == "wasm")
-                && let Some(name) = path.file_name()
-            {
-                copy(&path, &keep.join(name))?;
-            }
+        for chunk in &split.split_modules {
+            copy(chunk, &keep.join(file_name(chunk)?))?;
         }
     }
 

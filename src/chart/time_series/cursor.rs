@@ -13,7 +13,11 @@ use super::hover::{Hover, HoverValue, TOOLTIP_SERIES};
 use crate::chart::Shared;
 use crate::chart::theme::ChartTheme;
 use crate::intl::format_time;
-use obs_core::chart::tooltip::{WIDEST_PX, tooltip_place};
+use obs_core::chart::tooltip::tooltip_place;
+
+/// The tooltip at its widest, as the style sheet caps it (`.obs-ts__tooltip`: 22rem at the
+/// browser's default 16px).
+const WIDEST_PX: f64 = 352.0;
 
 /// The crosshair, another chart's crosshair and the drag selection `(from, to)` in CSS
 /// pixels.

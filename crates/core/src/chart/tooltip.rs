@@ -5,10 +5,6 @@
 /// Between the pointer and the tooltip, in CSS pixels.
 pub const GAP_PX: f64 = 12.0;
 
-/// A time series chart's tooltip at its widest, as the style sheet caps it (22rem at the
-/// browser's default 16px).
-pub const WIDEST_PX: f64 = 352.0;
-
 /// The tooltip's place: on which side of the pointer, and the room it has there.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TooltipPlace {
@@ -63,7 +59,8 @@ mod tests {
 
     #[test]
     fn the_tooltip_keeps_inside_the_chart() {
-        // (pointer, plot left, plot width, chart width) → (left of the pointer, anchor, room)
+        // (pointer, plot left, plot width, chart width) → (left of the pointer, anchor, room),
+        // for a tooltip at most 352 px wide.
         let cases = [
             // A wide chart: right of the pointer until 60 % of the plot, then left of it.
             ((500.0, 50.0, 1500.0, 1600.0), (false, 512.0, 1088.0)),
@@ -81,7 +78,7 @@ mod tests {
             ((5.0, 0.0, 10.0, 10.0), (false, 17.0, 0.0)),
         ];
         for ((pointer, plot_left, plot_width, chart_width), (left, anchor, room)) in cases {
-            let place = tooltip_place(pointer, (plot_left, plot_width), chart_width, WIDEST_PX);
+            let place = tooltip_place(pointer, (plot_left, plot_width), chart_width, 352.0);
             assert_eq!(
                 place,
                 TooltipPlace {
