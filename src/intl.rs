@@ -110,8 +110,34 @@ fn build_format(purpose: Purpose, zone: Option<&str>) -> Option<DateTimeFormat> 
         .ok()
 }
 
+/// A zone's offset changes only at instants that are whole quarter hours in UTC (offsets are
+/// whole quarter hours, and zones change them at whole or half local hours), so one lookup
+/// holds for the quarter hour around it.
+const OFFSET_HOLDS_MS: i64 = 15 * 60_000;
+
+thread_local! {
+    /// The last offset looked up, `(zone, quarter hour, offset)`: a hover moving within a
+    /// quarter hour, and an axis' neighbouring ticks, need no `Intl` call.
+    static LAST_OFFSET: RefCell<Option<(String, i64, i32)>> = const { RefCell::new(None) };
+}
+
 /// The offset of `zone` from UTC at `time_ms`, in minutes east of UTC (UTC+2 is 120).
 pub fn offset_minutes(time_ms: i64, zone: &str) -> Option<i32> {
+    let quarter = time_ms.div_euclid(OFFSET_HOLDS_MS);
+    let known = LAST_OFFSET.with(|last| match &*last.borrow() {
+        Some((name, at, offset)) if name == zone && *at == quarter => Some(*offset),
+        _ => None,
+    });
+    if known.is_some() {
+        return known;
+    }
+    let offset = look_up_offset_minutes(time_ms, zone)?;
+    LAST_OFFSET.with(|last| *last.borrow_mut() = Some((zone.to_owned(), quarter, offset)));
+    Some(offset)
+}
+
+/// [`offset_minutes`] from `Intl`.
+fn look_up_offset_minutes(time_ms: i64, zone: &str) -> Option<i32> {
     let format = formatter(Purpose::Numeric, Some(zone))?;
     let date = js_sys::Date::new(&JsValue::from_f64(time_ms as f64));
     let parts = format.format_to_parts(&date);

@@ -211,6 +211,24 @@ async fn hovering_shows_values_crosshair_and_markers_and_never_repaints_the_plot
     assert!(shown(&tooltip));
     let text = text_of(&tooltip);
     assert!(text.contains("gpu-0") && text.contains("40"), "{text}");
+    // The time as the axis says it, in 24 hours, to the second: "Nov 14, 22:13:20".
+    let time = tooltip
+        .query_selector(".obs-ts__tooltip-time")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    let (day, clock) = time.split_once(", ").unwrap_or_default();
+    let day_ok = day.len() >= 5 && day.split(' ').count() == 2;
+    let clock_ok = clock.len() == 8
+        && clock.chars().enumerate().all(|(at, c)| {
+            if at % 3 == 2 {
+                c == ':'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    assert!(day_ok && clock_ok, "{time:?}");
     assert!(text.contains("gpu-1") && text.contains("60"), "{text}");
     let line = root
         .query_selector(".obs-ts__line:not(.obs-ts__line--synced)")
@@ -363,4 +381,28 @@ async fn a_painted_plot_is_shown_as_a_still_picture_and_the_canvas_emptied() {
         .map(|(x, y)| pixel(&canvas, x, y))
         .collect();
     assert!(colours.len() > 2, "{colours:?}");
+}
+
+/// A named zone's offset from UTC, looked up once a quarter hour, still changes at the very
+/// second the zone changes its clocks (Berlin: 2026-03-29 01:00 UTC, UTC+1 to UTC+2).
+#[wasm_bindgen_test]
+fn a_zone_offset_changes_at_its_transition() {
+    use odh_observability::intl::offset_minutes;
+    const CHANGE_MS: i64 = 1_774_746_000_000;
+    let cases = [
+        (CHANGE_MS - 600_000, 60),
+        (CHANGE_MS - 1_000, 60),
+        (CHANGE_MS, 120),
+        (CHANGE_MS + 600_000, 120),
+        (CHANGE_MS - 300_000, 60),
+        (CHANGE_MS - 1_000, 60),
+    ];
+    for (time_ms, minutes) in cases {
+        assert_eq!(
+            offset_minutes(time_ms, "Europe/Berlin"),
+            Some(minutes),
+            "{time_ms}"
+        );
+    }
+    assert_eq!(offset_minutes(CHANGE_MS, "Asia/Kathmandu"), Some(345));
 }

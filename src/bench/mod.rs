@@ -1,13 +1,15 @@
 //! Benchmark hooks, compiled only with the `bench` feature (`scripts/bench.sh`): the page
-//! gets `window.obsBenchChart(series, points, widthPx, heightPx)`, which draws one time series
-//! chart from generated data and resolves to `{renderMs, hoverMs}`, and
+//! gets `window.obsBenchChart(series, points, widthPx, heightPx, hover)`, which draws one time
+//! series chart from generated data, lets `hover` (the harness' function, which measures
+//! uPlot's chart the same way) move the pointer over its plot, and resolves to
+//! `{renderMs, hoverMs, …}`, and
 //! `window.obsWasmMemoryBytes()`, the size of the WebAssembly memory, and
 //! `window.obsWasmAllocatedBytes()`, what of it the page holds and held at most.
 //!
 //! The render time runs from the data (already in memory, as uPlot's own benchmark has it) to
 //! the frame after the chart is painted: preparing the model, decimating, painting. The hover
 //! time is the work one pointer move causes (the event, the reactive updates and the overlay
-//! repaint), the median of 21 moves across the plot.
+//! repaint), the median of 21 moves across the plot, measured by the harness.
 //!
 //! `window.obsBenchHeatmap(steps, buckets, widthPx, heightPx)` does the same for a heat map of
 //! a classic histogram (`heatmap`).
@@ -40,10 +42,16 @@ pub fn install() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let run = Closure::<dyn Fn(u32, u32, f64, f64) -> js_sys::Promise>::new(
-        |series: u32, points: u32, width_px: f64, height_px: f64| {
+    let run = Closure::<dyn Fn(u32, u32, f64, f64, js_sys::Function) -> js_sys::Promise>::new(
+        |series: u32, points: u32, width_px: f64, height_px: f64, hover: js_sys::Function| {
             wasm_bindgen_futures::future_to_promise(async move {
-                bench_chart(series as usize, points as usize, width_px, height_px).await
+                bench_chart(
+                    series as usize,
+                    points as usize,
+                    (width_px, height_px),
+                    hover,
+                )
+                .await
             })
         },
     );
@@ -74,8 +82,8 @@ pub fn install() {
 async fn bench_chart(
     series_count: usize,
     points: usize,
-    width_px: f64,
-    height_px: f64,
+    (width_px, height_px): (f64, f64),
+    hover: js_sys::Function,
 ) -> Result<JsValue, JsValue> {
     let (outputs, range) = generate(series_count, points);
     let host = bench_host(width_px, height_px, "display:flex;flex-direction:column").await?;
@@ -139,52 +147,20 @@ async fn bench_chart(
         next_frame().await?;
     }
 
-    let plot: web_sys::HtmlElement = host
-        .query_selector(".obs-ts__plot")?
-        .ok_or("no plot")?
-        .unchecked_into();
-    let rect = plot.get_bounding_client_rect();
-    let mut hover_ms = Vec::new();
-    // Where a hover's time goes: the handler itself, then the effects it queued (microtasks).
-    let mut dispatch_ms = Vec::new();
-    let mut effects_ms = Vec::new();
-    for index in 0..21 {
-        let init = web_sys::PointerEventInit::new();
-        init.set_client_x((rect.left() + rect.width() * (f64::from(index) + 0.5) / 21.0) as i32);
-        init.set_client_y((rect.top() + rect.height() / 2.0) as i32);
-        init.set_bubbles(true);
-        let event = web_sys::PointerEvent::new_with_event_init_dict("pointermove", &init)?;
-        let before = now_ms();
-        plot.dispatch_event(&event)?;
-        dispatch_ms.push(now_ms() - before);
-        let _ =
-            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
-        effects_ms.push(now_ms() - before);
-        // Leptos runs effects as microtasks: a zero timeout runs after all of them.
-        crate::dom::next_task().await;
-        hover_ms.push(now_ms() - before);
-        next_frame().await?;
-    }
-    hover_ms.sort_by(f64::total_cmp);
-    let median_hover_ms = hover_ms
-        .get(hover_ms.len() / 2)
-        .copied()
-        .unwrap_or(f64::NAN);
+    let plot = host.query_selector(".obs-ts__plot")?.ok_or("no plot")?;
+    // The harness' `hoverLoop`, the code that measures uPlot's hovers too.
+    let hovers = wasm_bindgen_futures::JsFuture::from(
+        hover
+            .call1(&JsValue::NULL, &plot)?
+            .unchecked_into::<js_sys::Promise>(),
+    )
+    .await?;
     drop(canvas);
     drop(handle);
     host.remove();
 
-    let result = js_sys::Object::new();
+    let result = js_sys::Object::assign(&js_sys::Object::new(), &hovers.unchecked_into());
     js_sys::Reflect::set(&result, &"renderMs".into(), &render_ms.into())?;
-    js_sys::Reflect::set(&result, &"hoverMs".into(), &median_hover_ms.into())?;
-    for (key, mut values) in [
-        ("hoverDispatchMs", dispatch_ms),
-        ("hoverEffectsMs", effects_ms),
-    ] {
-        values.sort_by(f64::total_cmp);
-        let median = values.get(values.len() / 2).copied().unwrap_or(f64::NAN);
-        js_sys::Reflect::set(&result, &key.into(), &median.into())?;
-    }
     Ok(result.into())
 }
 

@@ -12,8 +12,7 @@ use super::axes::{Side, label_font, paint_labels};
 use super::canvas::LaidOutChart;
 use super::painter::{Align, CanvasSize, Font, Painter};
 use super::theme::ChartTheme;
-use super::utc_offset_minutes;
-use crate::intl::format_time;
+use super::{hover_time_text, utc_offset_minutes};
 
 /// How the n-th quantile line is dashed (CSS pixels), so lines differ by more than colour;
 /// the legend shows the same patterns.
@@ -63,7 +62,7 @@ pub fn HeatmapChart(
         let (time_ms, range, count) = model.describe_cell(cell.time, cell.bucket)?;
         let zone = timezone.get_untracked();
         Some(vec![
-            format_time(time_ms, zone.as_deref()),
+            hover_time_text(time_ms, zone.as_deref()),
             range,
             format!("Count: {count}"),
         ])

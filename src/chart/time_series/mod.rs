@@ -4,6 +4,7 @@
 
 mod cursor;
 mod legend;
+mod overlay;
 pub mod paint;
 mod texts;
 
@@ -18,18 +19,19 @@ use obs_core::panels::time_series::TimeSeriesModel;
 use obs_core::time_range::TimeRange;
 
 use super::Shared;
+use super::hover_time_text;
 use super::painter::{Painter, mark_painted};
 use super::snapshot;
 use super::surface::use_canvas_size;
 use super::sync::{CrosshairPosition, CrosshairSync};
 use super::theme::{ChartThemeSignal, provide_chart_theme};
-use crate::intl::format_time;
 use crate::state::time::TimeState;
-use cursor::{Cursor, Tooltip};
+use cursor::Cursor;
 use geometry::{Geometry, compute};
 use hover::{Hover, hover_at, hover_at_time};
 use legend::Legend;
 pub use obs_core::chart::time_series::{geometry, hover};
+use overlay::HoverOverlay;
 pub use paint::ThresholdStyle;
 use texts::ChartTexts;
 
@@ -311,7 +313,7 @@ pub fn TimeSeriesChartView(
             .collect();
         Some(format!(
             "{}: {}",
-            format_time(hover.time_ms, zone.as_deref()),
+            hover_time_text(hover.time_ms, zone.as_deref()),
             values.join(", ")
         ))
     };
@@ -359,7 +361,6 @@ pub fn TimeSeriesChartView(
                 <canvas class="obs-ts__still-overlay" node_ref=still aria-hidden="true" style="display:none"></canvas>
                 {move || cursor_made.get().then(|| view! {
                     <Cursor
-                        hover=hover
                         geometry=geometry
                         theme=theme
                         synced_time_ms=Memo::new(move |_| synced_time())
@@ -367,12 +368,14 @@ pub fn TimeSeriesChartView(
                         selection=Memo::new(move |_| drag_from.get().zip(pointer.get().map(|(x, _)| x)))
                     />
                 })}
-                {move || hovered.get().then(|| {
-                    let rows = cursor::rows(hover);
-                    view! {
-                        {cursor::markers(rows.clone(), theme)}
-                        <Tooltip hover=hover rows=rows geometry=geometry pinned=Signal::derive(move || pinned.get().is_some()) timezone=Signal::derive(move || timezone.and_then(|zone| zone.get()))/>
-                    }
+                {move || hovered.get().then(|| view! {
+                    <HoverOverlay
+                        hover=hover
+                        geometry=geometry
+                        theme=theme
+                        pinned=Signal::derive(move || pinned.get().is_some())
+                        timezone=Signal::derive(move || timezone.and_then(|zone| zone.get()))
+                    />
                 })}
             </div>
             <Legend model=model hidden=hidden/>

@@ -17,7 +17,10 @@ pub async fn chart(
     let result = run_hook(
         harness,
         "obsBenchChart",
-        &format!("{series}, {points}, 1920, {height_px}"),
+        // The hovers are measured by the same code as uPlot's (`hoverLoop`).
+        &format!(
+            "{series}, {points}, 1920, {height_px}, target => hoverLoop(target, 'pointermove')"
+        ),
         &what,
     )
     .await?;
@@ -67,6 +70,7 @@ async fn run_hook(
     };
     let script = format!(
         "const done = arguments[arguments.length - 1];
+         {hover_loop}
          {style}
          const tasks = [];
          const observer = new PerformanceObserver(list => tasks.push(...list.getEntries().map(e => e.duration)));
@@ -74,7 +78,8 @@ async fn run_hook(
          window.__obsTimings = {{}};
          window.{hook}({arguments})
            .then(result => {{ observer.disconnect(); result.longestTaskMs = Math.max(0, ...tasks); result.stages = window.__obsTimings; done(result); }})
-           .catch(error => done({{error: String(error)}}));"
+           .catch(error => done({{error: String(error)}}));",
+        hover_loop = include_str!("js/hover_loop.js"),
     );
     let cpu_profile = CpuProfile::start(harness, 100).await?;
     let result = harness
@@ -117,7 +122,11 @@ pub async fn uplot_chart(
     let result = harness
         .browser
         .execute_async(
-            include_str!("js/uplot_case.js"),
+            &format!(
+                "{}\n{}",
+                include_str!("js/hover_loop.js"),
+                include_str!("js/uplot_case.js")
+            ),
             vec![
                 json!(source),
                 json!(css),

@@ -1,13 +1,13 @@
 // The same chart case drawn by uPlot in the same browser, measured the same way as the
-// plugin's (src/bench.rs): from construction to the frame after the chart is painted, the
-// median of 21 hovers across the plot, and the longest main-thread task. uPlot draws while it
-// is constructed, so its picture is complete at the first frame after.
+// plugin's (src/bench/mod.rs): from construction to the frame after the chart is painted, the
+// median of 21 hovers across the plot (`hoverLoop`, the same code for both), and the longest
+// main-thread task. uPlot draws while it is constructed, so its picture is complete at the
+// first frame after.
 // Arguments: uPlot's script and style sheet, series, points, width, height, whether uPlot
 // shows its legend, then `done`.
 const [source, css, seriesCount, points, width, height, legend] = arguments;
 const done = arguments[arguments.length - 1];
 const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
-const zeroTimeout = () => new Promise(resolve => setTimeout(resolve, 0));
 (async () => {
   if (typeof window.uPlot !== 'function') {
     (0, eval)(source);
@@ -55,24 +55,10 @@ const zeroTimeout = () => new Promise(resolve => setTimeout(resolve, 0));
   await frame();
   const renderMs = performance.now() - started;
 
-  const over = plot.over;
-  const rect = over.getBoundingClientRect();
-  const hovers = [];
-  for (let i = 0; i < 21; i++) {
-    const event = new MouseEvent('mousemove', {
-      clientX: rect.left + rect.width * (i + 0.5) / 21,
-      clientY: rect.top + rect.height / 2,
-      bubbles: true,
-    });
-    const before = performance.now();
-    over.dispatchEvent(event);
-    await zeroTimeout();
-    hovers.push(performance.now() - before);
-    await frame();
-  }
-  hovers.sort((a, b) => a - b);
+  // `hoverLoop` (hover_loop.js, sent with this script) measures the plugin's chart too.
+  const hover = await hoverLoop(plot.over, 'mousemove');
   observer.disconnect();
   plot.destroy();
   host.remove();
-  done({ renderMs, hoverMs: hovers[10], longestTaskMs: Math.max(0, ...tasks) });
+  done({ renderMs, ...hover, longestTaskMs: Math.max(0, ...tasks) });
 })().catch(error => done({ error: String(error) }));
