@@ -25,13 +25,13 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const START_MS: i64 = 1_700_000_000_000;
 
-/// Two series of 60 points, a minute apart, at constant `values`.
-fn outputs(values: [f64; 2]) -> (Vec<QueryOutput>, AbsoluteRange) {
-    let series = ["gpu-0", "gpu-1"]
+/// Series `gpu-0`, `gpu-1`, … of 60 points, a minute apart, at constant `values`.
+fn outputs(values: &[f64]) -> (Vec<QueryOutput>, AbsoluteRange) {
+    let series = values
         .iter()
-        .zip(values)
-        .map(|(name, value)| Series {
-            labels: [("gpu".to_owned(), (*name).to_owned())]
+        .enumerate()
+        .map(|(index, &value)| Series {
+            labels: [("gpu".to_owned(), format!("gpu-{index}"))]
                 .into_iter()
                 .collect(),
             samples: (0..60)
@@ -58,15 +58,27 @@ fn mount_chart(
     web_sys::HtmlElement,
     leptos::mount::UnmountHandle<impl Mountable>,
 ) {
+    mount_sized(spec, values.to_vec(), 300)
+}
+
+/// Mounts a chart 600 px wide and `height_px` high of `spec` over constant series.
+fn mount_sized(
+    spec: serde_json::Value,
+    values: Vec<f64>,
+    height_px: u32,
+) -> (
+    web_sys::HtmlElement,
+    leptos::mount::UnmountHandle<impl Mountable>,
+) {
     let root = container();
     with_chart_styles();
     root.set_attribute(
         "style",
-        "width:600px;height:300px;display:flex;flex-direction:column",
+        &format!("width:600px;height:{height_px}px;display:flex;flex-direction:column"),
     )
     .unwrap();
     let spec: TimeSeriesChartSpec = serde_json::from_value(spec).unwrap();
-    let (outputs, range) = outputs(values);
+    let (outputs, range) = outputs(&values);
     let handle = leptos::mount::mount_to(root.clone(), move || {
         let model =
             Memo::new(move |_| Some(Shared(Arc::new(prepare(&spec, &outputs, range, 1_000)))));
@@ -182,6 +194,16 @@ fn shown(element: &web_sys::Element) -> bool {
             .contains("display:none")
 }
 
+/// How many of the elements `selector` finds in `root` are shown.
+fn count_shown(root: &web_sys::Element, selector: &str) -> usize {
+    let found = root.query_selector_all(selector).unwrap();
+    (0..found.length())
+        .filter_map(|index| found.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        .filter(shown)
+        .count()
+}
+
 fn pointer(plot: &web_sys::Element, kind: &str, x_fraction: f64, y_fraction: f64) {
     let rect = plot.get_bounding_client_rect();
     let init = web_sys::PointerEventInit::new();
@@ -237,13 +259,11 @@ async fn hovering_shows_values_crosshair_and_markers_and_never_repaints_the_plot
     assert!(shown(&line));
     let style = line.get_attribute("style").unwrap_or_default();
     assert!(style.contains("translateX("), "{style}");
-    let markers = root.query_selector_all(".obs-ts__marker").unwrap();
-    let shown_markers = (0..markers.length())
-        .filter_map(|index| markers.item(index))
-        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
-        .filter(shown)
-        .count();
-    assert_eq!(shown_markers, 2, "one marker per series");
+    assert_eq!(
+        count_shown(&root, ".obs-ts__marker"),
+        2,
+        "one marker per series"
+    );
     assert_eq!(
         root.query_selector_all(".obs-ts__marker--nearest")
             .unwrap()
@@ -405,4 +425,44 @@ fn a_zone_offset_changes_at_its_transition() {
         );
     }
     assert_eq!(offset_minutes(CHANGE_MS, "Asia/Kathmandu"), Some(345));
+}
+
+/// In a short chart the tooltip shows the rows that fit and counts the rest, instead of
+/// reaching past the chart, where the panel's scrolling body would cut it off.
+#[wasm_bindgen_test]
+async fn a_short_charts_tooltip_shows_the_rows_that_fit() {
+    let values: Vec<f64> = (0..12).map(|index| f64::from(index) * 10.0).collect();
+    let (root, _handle) = mount_sized(serde_json::json!({}), values, 150);
+    painted_canvas(&root).await;
+    let plot = root.query_selector(".obs-ts__plot").unwrap().unwrap();
+    for x_fraction in [0.3, 0.6, 0.9] {
+        pointer(&plot, "pointermove", x_fraction, 0.5);
+        leptos::task::tick().await;
+        let tooltip = root.query_selector(".obs-ts__tooltip").unwrap().unwrap();
+        assert!(shown(&tooltip));
+        let (tip, chart) = (
+            tooltip.get_bounding_client_rect(),
+            plot.get_bounding_client_rect(),
+        );
+        assert!(
+            tip.bottom() <= chart.bottom() + 0.5,
+            "the tooltip ends at {} px, the chart at {} px",
+            tip.bottom(),
+            chart.bottom()
+        );
+        let shown_rows = count_shown(&tooltip, ".obs-ts__tooltip-row");
+        let more = tooltip
+            .query_selector(".obs-ts__tooltip-more")
+            .unwrap()
+            .unwrap();
+        assert!(shown(&more));
+        let more_text = more.text_content().unwrap_or_default();
+        let hidden: usize = more_text
+            .trim_start_matches("and ")
+            .trim_end_matches(" more")
+            .parse()
+            .unwrap_or_else(|_| panic!("{more_text:?}"));
+        assert!((1..10).contains(&shown_rows), "{shown_rows} rows");
+        assert_eq!(shown_rows + hidden, 12, "every series shown or counted");
+    }
 }

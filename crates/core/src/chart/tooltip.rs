@@ -1,6 +1,6 @@
-//! Where a chart's tooltip goes beside the pointer, so that it stays readable inside the
-//! chart: the panel around a chart scrolls its content, so whatever of a tooltip reaches past
-//! the chart's edge is cut off.
+//! Where a chart's tooltip goes beside the pointer, and how many rows it shows, so that it
+//! stays readable inside the chart: the panel around a chart scrolls its content, so whatever
+//! of a tooltip reaches past the chart's edge is cut off.
 
 /// Between the pointer and the tooltip, in CSS pixels.
 pub const GAP_PX: f64 = 12.0;
@@ -53,6 +53,32 @@ pub fn tooltip_place(
     }
 }
 
+/// A tooltip's heights as laid out, in CSS pixels: one row, the "and N more" line, and the
+/// rest (its time line and padding).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TooltipHeights {
+    pub row_px: f64,
+    pub more_px: f64,
+    pub rest_px: f64,
+}
+
+/// How many of `rows` rows a tooltip shows in `room_px` of height: all of them when they fit
+/// (with the "and N more" line when `more` already), else as many as fit above that line,
+/// which then counts the rest; at least one, the nearest series'.
+pub fn rows_that_fit(room_px: f64, heights: TooltipHeights, rows: usize, more: bool) -> usize {
+    let height = |shown: usize, more: bool| {
+        heights.rest_px + shown as f64 * heights.row_px + if more { heights.more_px } else { 0.0 }
+    };
+    if height(rows, more) <= room_px {
+        return rows;
+    }
+    (1..rows)
+        .rev()
+        .find(|shown| height(*shown, true) <= room_px)
+        .unwrap_or(1)
+        .min(rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +113,39 @@ mod tests {
                     room_px: room
                 },
                 "pointer at {pointer} in a chart {chart_width} wide"
+            );
+        }
+    }
+
+    #[test]
+    fn the_tooltip_shows_the_rows_that_fit() {
+        let heights = TooltipHeights {
+            row_px: 18.0,
+            more_px: 22.0,
+            rest_px: 30.0,
+        };
+        // (room, rows, more already) → rows shown.
+        let cases = [
+            // Ten rows fit in 210 px: all of them.
+            ((210.0, 10, false), 10),
+            // 209 px: not all; nine rows and the "more" line need 214, eight 196.
+            ((209.0, 10, false), 8),
+            // A line of "more" already there counts against the room.
+            ((210.0, 10, true), 8),
+            ((232.0, 10, true), 10),
+            // A short chart: as many as fit above the "more" line.
+            ((100.0, 10, false), 2),
+            // No room at all: still the nearest series.
+            ((10.0, 10, false), 1),
+            ((10.0, 1, false), 1),
+            // Nothing to show.
+            ((100.0, 0, false), 0),
+        ];
+        for ((room, rows, more), expected) in cases {
+            assert_eq!(
+                rows_that_fit(room, heights, rows, more),
+                expected,
+                "{room} px, {rows} rows, more {more}"
             );
         }
     }

@@ -1,6 +1,7 @@
 //! Chromium's own pointer over narrow charts: their tooltips are whole. A panel's
 //! body scrolls its content, so a tooltip reaching past the chart would be cut off there (it
-//! was, right of the pointer, on charts a third of a narrow window wide).
+//! was, right of the pointer, on charts a third of a narrow window wide; and below a short
+//! chart of many series).
 
 use serde_json::json;
 
@@ -15,7 +16,7 @@ const NARROW_PX: u32 = 1000;
 
 /// Hovers each painted time series chart just short of 60 % of its plot (where the tooltip
 /// still sits right of the pointer when it fits) and checks that the tooltip lies inside its
-/// panel's body. (The tooltip lets the pointer through, so hit testing cannot see it.)
+/// panel's body, across and down. (The tooltip lets the pointer through, so hit testing cannot see it.)
 pub async fn tooltip_is_whole(tab: &Tab) -> Result<(), String> {
     tab.cdp(
         "Emulation.setDeviceMetricsOverride",
@@ -79,9 +80,10 @@ async fn check(tab: &Tab) -> Result<(), String> {
                 &format!(
                     "{tooltip} const body = tip.closest('.obs-panel__body').getBoundingClientRect();\
                      const t = tip.getBoundingClientRect();\
-                     return {{inside: t.left >= body.left - 1 && t.right <= body.right + 1,\
+                     return {{inside: t.left >= body.left - 1 && t.right <= body.right + 1 && t.bottom <= body.bottom + 1,\
                               title: (tip.closest('.obs-panel').querySelector('.obs-panel__title') || {{}}).textContent || '?',\
-                              tooltip: [Math.round(t.left), Math.round(t.right)], body: [Math.round(body.left), Math.round(body.right)]}}"
+                              tooltip: [Math.round(t.left), Math.round(t.right), Math.round(t.bottom)],\
+                              body: [Math.round(body.left), Math.round(body.right), Math.round(body.bottom)]}}"
                 ),
                 Vec::new(),
             )

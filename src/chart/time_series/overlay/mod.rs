@@ -1,0 +1,146 @@
+//! The crosshair, the markers on the hovered series and the tooltip beside the pointer, made
+//! once and written by one effect.
+//!
+//! A pointer move changes a few transforms and texts. Written by bindings, that took a memo per
+//! tooltip row and a binding per text, colour, class and display (some 25 runs of the reactive
+//! graph per move, each crossing into the browser on its own), which cost as much as the
+//! browser's layout and paint of the move together. The effect compares what it wrote last
+//! with what the hover asks for and writes only the difference, as `texts::ChartTexts` does for
+//! the chart's name: a move over three series writes nine things.
+//!
+//! In a chart too short for every row, the tooltip shows the rows that fit below its top and
+//! counts the rest in its "and N more" line (`obs_core::chart::tooltip::rows_that_fit`), from
+//! its heights as the browser laid it out on the first hover.
+
+mod elements;
+mod write;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+
+use super::geometry::Geometry;
+use super::hover::{Hover, HoverValue, TOOLTIP_SERIES};
+use crate::chart::Shared;
+use crate::chart::hover_time_text;
+use crate::chart::theme::ChartTheme;
+use elements::Elements;
+use obs_core::chart::tooltip::tooltip_place;
+use write::Written;
+
+/// The tooltip at its widest, as the style sheet caps it (`.obs-ts__tooltip`: 22rem at the
+/// browser's default 16px).
+const WIDEST_PX: f64 = 352.0;
+
+/// The crosshair, a marker on each series of the tooltip at its value, and the tooltip: the
+/// hovered time and the nearest series' values, beside the pointer.
+#[component]
+pub fn HoverOverlay(
+    hover: Memo<Option<Hover>>,
+    geometry: Memo<Option<Shared<Geometry>>>,
+    theme: ReadSignal<ChartTheme>,
+    pinned: Signal<bool>,
+    timezone: Signal<Option<String>>,
+) -> impl IntoView {
+    let markers = NodeRef::<Div>::new();
+    let tooltip = NodeRef::<Div>::new();
+    Effect::new(move |state: Option<Option<(Elements, Written)>>| {
+        // Read first, so the effect follows the hover even before its elements are there.
+        let wanted = hover.with(|hover| {
+            let hover = hover.as_ref()?;
+            let (place, line, room_px) = geometry.with(|g| {
+                let g = g.as_ref()?;
+                let line = (
+                    format!("translateX({}px)", hover.x.round()),
+                    (format!("{}px", g.plot.top), format!("{}px", g.plot.height)),
+                );
+                Some((placement(hover, g), line, g.size.height_css - g.plot.top))
+            })?;
+            let time = hover_time_text(hover.time_ms, timezone.get().as_deref());
+            let time = if pinned.get() {
+                format!("{time} · pinned")
+            } else {
+                time
+            };
+            let (border, line_color) =
+                theme.with(|t| (t.background.clone(), t.text_subtle.clone()));
+            Some(Wanted {
+                line: (line.0, line.1, line_color),
+                place,
+                time,
+                values: hover.values.clone(),
+                more: hover.total.saturating_sub(hover.shown),
+                border,
+                room_px,
+            })
+        });
+        let (elements, mut written) = match state.flatten() {
+            Some(state) => state,
+            None => {
+                let (markers, tooltip) = (markers.get_untracked()?, tooltip.get_untracked()?);
+                (Elements::find(&markers, &tooltip)?, Written::default())
+            }
+        };
+        written.write(&elements, wanted);
+        Some((elements, written))
+    });
+    let marker_spans = (0..TOOLTIP_SERIES)
+        .map(|_| view! { <span class="obs-ts__marker" style="display:none"></span> })
+        .collect_view();
+    let rows = (0..TOOLTIP_SERIES)
+        .map(|_| {
+            view! {
+                <div class="obs-ts__tooltip-row" style="display:none">
+                    <span class="obs-legend__swatch"></span>
+                    <span class="obs-ts__tooltip-name"></span>
+                    <span class="obs-ts__tooltip-value"></span>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="obs-ts__cursor" aria-hidden="true" node_ref=markers>
+            <span class="obs-ts__line" style="display:none"></span>
+            {marker_spans}
+        </div>
+        <div class="obs-ts__tooltip" style="display:none" node_ref=tooltip>
+            <div class="obs-ts__tooltip-time"></div>
+            {rows}
+            <div class="obs-ts__tooltip-more" style="display:none"></div>
+        </div>
+    }
+}
+
+/// Where the tooltip goes: beside the pointer at the plot's top, on the side where it fits
+/// (`tooltip_place`), and no wider than the room there, since the panel's body scrolls and
+/// would cut off what reached past the chart. `(transform, max-width)`; the width only where
+/// the room is short of the tooltip's widest (elsewhere the style sheet's cap stands).
+fn placement(hover: &Hover, g: &Geometry) -> (String, Option<String>) {
+    let place = tooltip_place(
+        hover.x,
+        (g.plot.left, g.plot.width),
+        g.size.width_css,
+        WIDEST_PX,
+    );
+    let top = g.plot.top;
+    let transform = if place.left_of_pointer {
+        format!("translate(calc({}px - 100%),{top}px)", place.anchor_px)
+    } else {
+        format!("translate({}px,{top}px)", place.anchor_px)
+    };
+    let max_width = (place.room_px < WIDEST_PX).then(|| format!("{}px", place.room_px.floor()));
+    (transform, max_width)
+}
+
+/// What a hover asks the overlay to show.
+pub(super) struct Wanted {
+    /// The crosshair: its transform, `(top, height)` and colour.
+    line: (String, (String, String), String),
+    place: (String, Option<String>),
+    time: String,
+    values: Vec<HoverValue>,
+    more: usize,
+    /// The markers' ring: the chart's background, so a marker stands out from its line.
+    border: String,
+    /// The height below the tooltip's top, in CSS pixels.
+    room_px: f64,
+}

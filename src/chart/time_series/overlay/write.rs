@@ -1,0 +1,250 @@
+//! Writing what a hover asks for: only what differs from what was written last.
+
+use web_sys::HtmlElement;
+
+use super::elements::{Elements, RowElements};
+use super::{HoverValue, Wanted};
+use obs_core::chart::tooltip::{TooltipHeights, rows_that_fit};
+
+/// What the overlay shows now, as last written.
+#[derive(Default)]
+pub struct Written {
+    shown: bool,
+    line: (String, (String, String), String),
+    place: (String, Option<String>),
+    time: String,
+    rows: Vec<RowWritten>,
+    more: usize,
+    markers: Vec<MarkerWritten>,
+    /// Learnt on the first hover.
+    heights: Option<TooltipHeights>,
+}
+
+#[derive(Default, Clone, PartialEq)]
+struct RowWritten {
+    shown: bool,
+    name: String,
+    color: String,
+    value: String,
+    nearest: bool,
+}
+
+#[derive(Default, Clone, PartialEq)]
+struct MarkerWritten {
+    shown: bool,
+    transform: String,
+    colors: (String, String),
+    nearest: bool,
+}
+
+impl Written {
+    /// Writes what differs between `wanted` (`None`: nothing hovered) and what is shown.
+    pub fn write(&mut self, elements: &Elements, wanted: Option<Wanted>) {
+        self.rows.resize(elements.rows.len(), RowWritten::default());
+        self.markers
+            .resize(elements.markers.len(), MarkerWritten::default());
+        update(&mut self.shown, wanted.is_some(), |shown| {
+            display(&elements.tooltip, *shown);
+            display(&elements.line, *shown);
+        });
+        let Some(wanted) = wanted else {
+            for (marker, written) in elements.markers.iter().zip(&mut self.markers) {
+                update(&mut written.shown, false, |_| display(marker, false));
+            }
+            return;
+        };
+        let (transform, (top, height), color) = wanted.line;
+        let line = elements.line.style();
+        update(&mut self.line.0, transform, |transform| {
+            let _ = line.set_property("transform", transform);
+        });
+        update(&mut self.line.1, (top, height), |(top, height)| {
+            let _ = line.set_property("top", top);
+            let _ = line.set_property("height", height);
+        });
+        update(&mut self.line.2, color, |color| {
+            let _ = line.set_property("color", color);
+        });
+        let style = elements.tooltip.style();
+        let (transform, max_width) = wanted.place;
+        if self.place.0 != transform {
+            let _ = style.set_property("transform", &transform);
+            self.place.0 = transform;
+        }
+        update(&mut self.place.1, max_width, |max_width| {
+            let _ = match max_width {
+                Some(width) => style.set_property("max-width", width),
+                None => style.remove_property("max-width").map(drop),
+            };
+        });
+        update(&mut self.time, wanted.time, |time| {
+            elements.time.set_data(time)
+        });
+        for (marker, written, value) in slots(&elements.markers, &mut self.markers, &wanted.values)
+        {
+            match value {
+                Some(value) => write_marker(marker, written, value, &wanted.border),
+                None => update(&mut written.shown, false, |_| display(marker, false)),
+            }
+        }
+        // As many rows as fit in the chart below the tooltip's top, once the tooltip's
+        // heights are known: the first hover lays it out once to learn them.
+        let rows = |heights: Option<TooltipHeights>| {
+            heights.map_or(wanted.values.len(), |heights| {
+                rows_that_fit(
+                    wanted.room_px,
+                    heights,
+                    wanted.values.len(),
+                    wanted.more != 0,
+                )
+            })
+        };
+        self.write_rows(elements, &wanted.values, rows(self.heights), wanted.more);
+        if self.heights.is_none() {
+            self.heights = measure(elements, &self.rows);
+            if self.heights.is_some() {
+                self.write_rows(elements, &wanted.values, rows(self.heights), wanted.more);
+            }
+        }
+    }
+
+    /// Writes the first `shown` of `values` as rows, and how many more there are besides
+    /// the `more` the hover left out.
+    fn write_rows(
+        &mut self,
+        elements: &Elements,
+        values: &[HoverValue],
+        shown: usize,
+        more: usize,
+    ) {
+        let more = more + values.len().saturating_sub(shown);
+        update(&mut self.more, more, |more| {
+            display(&elements.more, *more != 0);
+            if *more != 0 {
+                elements.more_text.set_data(&format!("and {more} more"));
+            }
+        });
+        let values = values.get(..shown).unwrap_or(values);
+        for (row, written, value) in slots(&elements.rows, &mut self.rows, values) {
+            match value {
+                Some(value) => write_row(row, written, value),
+                None => update(&mut written.shown, false, |_| display(&row.row, false)),
+            }
+        }
+    }
+}
+
+/// Each element with what it shows and the value it is to show, if any.
+fn slots<'a, E, W>(
+    elements: &'a [E],
+    written: &'a mut [W],
+    values: &'a [HoverValue],
+) -> impl Iterator<Item = (&'a E, &'a mut W, Option<&'a HoverValue>)> {
+    elements
+        .iter()
+        .zip(written)
+        .enumerate()
+        .map(|(index, (element, written))| (element, written, values.get(index)))
+}
+
+/// The tooltip's heights as laid out (reading them makes the browser lay it out at once, so
+/// this runs once, on the first hover); `None` while no row is shown.
+fn measure(elements: &Elements, rows: &[RowWritten]) -> Option<TooltipHeights> {
+    let shown = rows.iter().filter(|row| row.shown).count();
+    let row_px = f64::from(elements.rows.first()?.row.offset_height());
+    if shown == 0 || row_px <= 0.0 {
+        return None;
+    }
+    let more_shown = elements
+        .more
+        .style()
+        .get_property_value("display")
+        .ok()
+        .as_deref()
+        != Some("none");
+    // The "more" line has the rows' font and a margin above it; while it is hidden, a third
+    // of a row more than a row stands for it (too much costs a row at most).
+    let more_px = if more_shown {
+        f64::from(elements.more.offset_height())
+    } else {
+        row_px * 4.0 / 3.0
+    };
+    let tooltip_px = f64::from(elements.tooltip.offset_height());
+    Some(TooltipHeights {
+        row_px,
+        more_px,
+        rest_px: tooltip_px - shown as f64 * row_px - if more_shown { more_px } else { 0.0 },
+    })
+}
+
+fn write_row(row: &RowElements, written: &mut RowWritten, value: &HoverValue) {
+    update(&mut written.shown, true, |_| display(&row.row, true));
+    update(&mut written.nearest, value.nearest, |nearest| {
+        let _ = row
+            .row
+            .class_list()
+            .toggle_with_force("obs-ts__tooltip-row--nearest", *nearest);
+    });
+    update_text(&mut written.color, &value.color, |color| {
+        let _ = row.swatch.style().set_property("background", color);
+    });
+    update_text(&mut written.name, &value.name, |name| {
+        row.name.set_data(name)
+    });
+    update_text(&mut written.value, &value.value_text, |text| {
+        row.value.set_data(text)
+    });
+}
+
+fn write_marker(
+    marker: &HtmlElement,
+    written: &mut MarkerWritten,
+    value: &HoverValue,
+    border: &str,
+) {
+    let style = marker.style();
+    update(&mut written.shown, true, |_| display(marker, true));
+    update(
+        &mut written.transform,
+        format!("translate({}px,{}px)", value.x, value.y),
+        |transform| {
+            let _ = style.set_property("transform", transform);
+        },
+    );
+    if written.colors.0 != value.color || written.colors.1 != border {
+        let _ = style.set_property("background", &value.color);
+        let _ = style.set_property("border-color", border);
+        written.colors = (value.color.clone(), border.to_owned());
+    }
+    update(&mut written.nearest, value.nearest, |nearest| {
+        let _ = marker
+            .class_list()
+            .toggle_with_force("obs-ts__marker--nearest", *nearest);
+    });
+}
+
+/// Writes `value` with `write` when it differs from `written`, and keeps a copy.
+fn update_text(written: &mut String, value: &str, write: impl FnOnce(&str)) {
+    if written != value {
+        write(value);
+        value.clone_into(written);
+    }
+}
+
+/// Writes `value` with `write` when it differs from what `written` holds, and keeps it.
+fn update<T: PartialEq>(written: &mut T, value: T, write: impl FnOnce(&T)) {
+    if *written != value {
+        write(&value);
+        *written = value;
+    }
+}
+
+/// Shows `element` as its class says, or hides it.
+fn display(element: &HtmlElement, shown: bool) {
+    let style = element.style();
+    let _ = if shown {
+        style.remove_property("display").map(drop)
+    } else {
+        style.set_property("display", "none")
+    };
+}
