@@ -466,3 +466,41 @@ async fn a_short_charts_tooltip_shows_the_rows_that_fit() {
         assert_eq!(shown_rows + hidden, 12, "every series shown or counted");
     }
 }
+
+/// Dragging across the plot shows the span it would zoom to, from where the drag began to the
+/// pointer, and nothing once the button is up; a plain move shows no span.
+#[wasm_bindgen_test]
+async fn a_drag_shows_the_span_it_selects() {
+    let (root, _handle) = mount_chart(serde_json::json!({}), [40.0, 60.0]);
+    painted_canvas(&root).await;
+    let plot = root.query_selector(".obs-ts__plot").unwrap().unwrap();
+    pointer(&plot, "pointermove", 0.3, 0.5);
+    leptos::task::tick().await;
+    let selection = root.query_selector(".obs-ts__selection").unwrap().unwrap();
+    assert!(!shown(&selection), "no drag, no span");
+
+    pointer(&plot, "pointerdown", 0.3, 0.5);
+    pointer(&plot, "pointermove", 0.6, 0.5);
+    leptos::task::tick().await;
+    assert!(shown(&selection));
+    let plot_px = plot.get_bounding_client_rect().width();
+    let width_px = selection.get_bounding_client_rect().width();
+    assert!(
+        (width_px - 0.3 * plot_px).abs() <= 2.0,
+        "{width_px} px of a {plot_px} px plot"
+    );
+    pointer(&plot, "pointermove", 0.5, 0.5);
+    leptos::task::tick().await;
+    let narrower_px = selection.get_bounding_client_rect().width();
+    assert!(
+        (narrower_px - 0.2 * plot_px).abs() <= 2.0,
+        "the span follows the pointer: {narrower_px} px"
+    );
+
+    pointer(&plot, "pointerup", 0.5, 0.5);
+    leptos::task::tick().await;
+    assert!(!shown(&selection), "the button is up");
+    pointer(&plot, "pointermove", 0.7, 0.5);
+    leptos::task::tick().await;
+    assert!(!shown(&selection), "a move after the drag selects nothing");
+}

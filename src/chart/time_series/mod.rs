@@ -364,8 +364,12 @@ pub fn TimeSeriesChartView(
                         geometry=geometry
                         theme=theme
                         synced_time_ms=Memo::new(move |_| synced_time())
-                        // A memo: while no drag is under way, pointer moves leave it untouched.
-                        selection=Memo::new(move |_| drag_from.get().zip(pointer.get().map(|(x, _)| x)))
+                        // A memo that reads the pointer only during a drag: otherwise a pointer
+                        // move neither runs it nor checks what reads it.
+                        selection=Memo::new(move |_| {
+                            let from = drag_from.get()?;
+                            pointer.get().map(|(x, _)| (from, x))
+                        })
                     />
                 })}
                 {move || hovered.get().then(|| view! {
