@@ -112,7 +112,10 @@ fn build_format(purpose: Purpose, zone: Option<&str>) -> Option<DateTimeFormat> 
 
 /// A zone's offset changes only at instants that are whole quarter hours in UTC (offsets are
 /// whole quarter hours, and zones change them at whole or half local hours), so one lookup
-/// holds for the quarter hour around it.
+/// holds for the quarter hour around it. So it is in every zone today; a few changed at other
+/// instants in the past (St John's at 00:01 local until 2011, local mean times before time
+/// zones), where a time within a quarter hour of such a change may be given the offset of
+/// the other side.
 const OFFSET_HOLDS_MS: i64 = 15 * 60_000;
 
 thread_local! {

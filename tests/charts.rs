@@ -287,6 +287,7 @@ async fn hovering_shows_values_crosshair_and_markers_and_never_repaints_the_plot
     leptos::task::tick().await;
     assert!(!shown(&tooltip));
     assert!(!shown(&line));
+    assert_eq!(count_shown(&root, ".obs-ts__marker"), 0, "no marker left");
 }
 
 #[wasm_bindgen_test]
@@ -425,6 +426,16 @@ fn a_zone_offset_changes_at_its_transition() {
         );
     }
     assert_eq!(offset_minutes(CHANGE_MS, "Asia/Kathmandu"), Some(345));
+    // A tooltip's time in that zone, either side of the change.
+    use odh_observability::chart::hover_time_text;
+    assert_eq!(
+        hover_time_text(CHANGE_MS - 1_000, Some("Europe/Berlin")),
+        "Mar 29, 01:59:59"
+    );
+    assert_eq!(
+        hover_time_text(CHANGE_MS, Some("Europe/Berlin")),
+        "Mar 29, 03:00:00"
+    );
 }
 
 /// In a short chart the tooltip shows the rows that fit and counts the rest, instead of
@@ -464,6 +475,11 @@ async fn a_short_charts_tooltip_shows_the_rows_that_fit() {
             .unwrap_or_else(|_| panic!("{more_text:?}"));
         assert!((1..10).contains(&shown_rows), "{shown_rows} rows");
         assert_eq!(shown_rows + hidden, 12, "every series shown or counted");
+        assert_eq!(
+            count_shown(&plot, ".obs-ts__marker"),
+            shown_rows,
+            "a marker for each row, none for a series the tooltip does not name"
+        );
     }
 }
 

@@ -9,10 +9,10 @@ use obs_core::panels::status_history::StatusHistoryModel;
 use super::Shared;
 use super::axes::{Side, fill_rect, label_font, paint_labels, paint_texts};
 use super::canvas::LaidOutChart;
+use super::hover_time_text;
 use super::painter::{CanvasSize, Painter};
 use super::theme::ChartTheme;
 use super::utc_offset_minutes;
-use crate::intl::format_time;
 
 /// A status history chart of `model`.
 #[component]
@@ -41,7 +41,7 @@ pub fn StatusHistoryChart(
                 row.name.clone(),
                 format!(
                     "{}: {}",
-                    format_time(cell.start_ms, zone.as_deref()),
+                    hover_time_text(cell.start_ms, zone.as_deref()),
                     cell.text
                 ),
             ])

@@ -54,8 +54,15 @@ impl Elements {
     }
 }
 
-/// A text node of its own in `element`, whose text is then replaced in place (no new node).
+/// A text node of its own in `element`, whose text is then replaced in place (no new node):
+/// the one made by an earlier, failed search of the elements, else a new one.
 fn text_in(element: &HtmlElement) -> Option<Text> {
+    if let Some(text) = element
+        .first_child()
+        .and_then(|child| child.dyn_into::<Text>().ok())
+    {
+        return Some(text);
+    }
     let text = element.owner_document()?.create_text_node("");
     element.append_child(&text).ok()?;
     Some(text)

@@ -53,7 +53,15 @@ impl Written {
             }
             return;
         };
-        let (transform, (top, height), color) = wanted.line;
+        let Wanted {
+            line: (transform, (top, height), color),
+            place,
+            time,
+            values,
+            more,
+            border,
+            room_px,
+        } = wanted;
         let line = elements.line.style();
         update(&mut self.line.0, transform, |transform| {
             let _ = line.set_property("transform", transform);
@@ -66,7 +74,7 @@ impl Written {
             let _ = line.set_property("color", color);
         });
         let style = elements.tooltip.style();
-        let (transform, max_width) = wanted.place;
+        let (transform, max_width) = place;
         if self.place.0 != transform {
             let _ = style.set_property("transform", &transform);
             self.place.0 = transform;
@@ -77,46 +85,33 @@ impl Written {
                 None => style.remove_property("max-width").map(drop),
             };
         });
-        update(&mut self.time, wanted.time, |time| {
-            elements.time.set_data(time)
-        });
-        for (marker, written, value) in slots(&elements.markers, &mut self.markers, &wanted.values)
-        {
-            match value {
-                Some(value) => write_marker(marker, written, value, &wanted.border),
-                None => update(&mut written.shown, false, |_| display(marker, false)),
-            }
-        }
+        update(&mut self.time, time, |time| elements.time.set_data(time));
         // As many rows as fit in the chart below the tooltip's top, once the tooltip's
         // heights are known: the first hover lays it out once to learn them.
         let rows = |heights: Option<TooltipHeights>| {
-            heights.map_or(wanted.values.len(), |heights| {
-                rows_that_fit(
-                    wanted.room_px,
-                    heights,
-                    wanted.values.len(),
-                    wanted.more != 0,
-                )
+            heights.map_or(values.len(), |heights| {
+                rows_that_fit(room_px, heights, values.len(), more != 0)
             })
         };
-        self.write_rows(elements, &wanted.values, rows(self.heights), wanted.more);
+        let hovered = Hovered {
+            values: &values,
+            more,
+            border: &border,
+        };
+        self.write_rows(elements, &hovered, rows(self.heights));
         if self.heights.is_none() {
             self.heights = measure(elements, &self.rows);
             if self.heights.is_some() {
-                self.write_rows(elements, &wanted.values, rows(self.heights), wanted.more);
+                self.write_rows(elements, &hovered, rows(self.heights));
             }
         }
     }
 
-    /// Writes the first `shown` of `values` as rows, and how many more there are besides
-    /// the `more` the hover left out.
-    fn write_rows(
-        &mut self,
-        elements: &Elements,
-        values: &[HoverValue],
-        shown: usize,
-        more: usize,
-    ) {
+    /// Writes the first `shown` of the hovered values as rows, each with its marker (a
+    /// marker without a row would point at a series the tooltip does not name), and how many
+    /// more there are besides those the hover left out.
+    fn write_rows(&mut self, elements: &Elements, hovered: &Hovered, shown: usize) {
+        let (values, more) = (hovered.values, hovered.more);
         let more = more + values.len().saturating_sub(shown);
         update(&mut self.more, more, |more| {
             display(&elements.more, *more != 0);
@@ -131,7 +126,20 @@ impl Written {
                 None => update(&mut written.shown, false, |_| display(&row.row, false)),
             }
         }
+        for (marker, written, value) in slots(&elements.markers, &mut self.markers, values) {
+            match value {
+                Some(value) => write_marker(marker, written, value, hovered.border),
+                None => update(&mut written.shown, false, |_| display(marker, false)),
+            }
+        }
     }
+}
+
+/// The hovered series' values, how many more the hover left out, and the markers' ring.
+struct Hovered<'a> {
+    values: &'a [HoverValue],
+    more: usize,
+    border: &'a str,
 }
 
 /// Each element with what it shows and the value it is to show, if any.
@@ -162,10 +170,15 @@ fn measure(elements: &Elements, rows: &[RowWritten]) -> Option<TooltipHeights> {
         .ok()
         .as_deref()
         != Some("none");
-    // The "more" line has the rows' font and a margin above it; while it is hidden, a third
-    // of a row more than a row stands for it (too much costs a row at most).
+    // The "more" line with the margin above it: from the last row's end to its own (offsets
+    // are from the tooltip, which is positioned). While it is hidden, a third of a row more
+    // than a row stands for it (too much costs a row at most).
+    let last_row = elements.rows.get(shown - 1)?;
     let more_px = if more_shown {
-        f64::from(elements.more.offset_height())
+        f64::from(
+            elements.more.offset_top() + elements.more.offset_height()
+                - (last_row.row.offset_top() + last_row.row.offset_height()),
+        )
     } else {
         row_px * 4.0 / 3.0
     };
