@@ -428,14 +428,12 @@ fn a_zone_offset_changes_at_its_transition() {
     assert_eq!(offset_minutes(CHANGE_MS, "Asia/Kathmandu"), Some(345));
     // A tooltip's time in that zone, either side of the change.
     use odh_observability::chart::hover_time_text;
-    assert_eq!(
-        hover_time_text(CHANGE_MS - 1_000, Some("Europe/Berlin")),
-        "Mar 29, 01:59:59"
-    );
-    assert_eq!(
-        hover_time_text(CHANGE_MS, Some("Europe/Berlin")),
-        "Mar 29, 03:00:00"
-    );
+    for (time_ms, text) in [
+        (CHANGE_MS - 1_000, "Mar 29, 01:59:59"),
+        (CHANGE_MS, "Mar 29, 03:00:00"),
+    ] {
+        assert_eq!(hover_time_text(time_ms, Some("Europe/Berlin")), text);
+    }
 }
 
 /// In a short chart the tooltip shows the rows that fit and counts the rest, instead of

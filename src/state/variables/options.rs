@@ -9,6 +9,7 @@ use obs_core::dashboard::{Dashboard, ListSource, ListVariable, Variable};
 use obs_core::interpolate::VariableValue;
 use obs_core::plan::{PlanContext, PlanError, plan_variable, variable_options};
 use obs_core::scope::datasource_options;
+use obs_core::time_range::AbsoluteRange;
 use obs_core::variable_state::{VariableOption, filter_by_captures, static_options};
 
 use super::{OptionsState, VariableInputs, VariableRuntime};
@@ -91,17 +92,8 @@ pub(super) fn list_options(
                     }
                     let project = inputs.project.get();
                     let range = inputs.range.get();
-                    let context = PlanContext {
-                        dashboard: &dashboard,
-                        range,
-                        now_ms: range.end_ms,
-                        values: &values,
-                        pending: &pending,
-                        project: &project,
-                        utc_offset_secs: inputs.utc_offset_secs,
-                        live_edge: false,
-                        home: inputs.home,
-                    };
+                    let context =
+                        plan_context(&inputs, &dashboard, range, (&values, &pending), &project);
                     match plan_variable(&source, &context) {
                         Ok(Some(query)) => {
                             Ok((QueryKey::new(&query, &project, range.end_ms), values, range))
@@ -134,17 +126,8 @@ pub(super) fn list_options(
                     Some(Ok(result)) => {
                         let project = inputs.project.get_untracked();
                         let pending = BTreeSet::new();
-                        let context = PlanContext {
-                            dashboard: &dashboard,
-                            range,
-                            now_ms: range.end_ms,
-                            values: &values,
-                            pending: &pending,
-                            project: &project,
-                            utc_offset_secs: inputs.utc_offset_secs,
-                            live_edge: false,
-                            home: inputs.home,
-                        };
+                        let context =
+                            plan_context(&inputs, &dashboard, range, (&values, &pending), &project);
                         let loaded = variable_options(&source, &result, &context)
                             .into_iter()
                             .map(VariableOption::plain)
@@ -155,5 +138,27 @@ pub(super) fn list_options(
             });
             (options.into(), Signal::derive(move || state.get().loading))
         }
+    }
+}
+
+/// What planning a variable's query, and reading its reply, go by: the range's end is "now",
+/// since a variable's options do not move with a live range's edge.
+fn plan_context<'a>(
+    inputs: &VariableInputs,
+    dashboard: &'a Dashboard,
+    range: AbsoluteRange,
+    (values, pending): (&'a BTreeMap<String, VariableValue>, &'a BTreeSet<String>),
+    project: &'a str,
+) -> PlanContext<'a> {
+    PlanContext {
+        dashboard,
+        range,
+        now_ms: range.end_ms,
+        values,
+        pending,
+        project,
+        utc_offset_secs: inputs.utc_offset_secs,
+        live_edge: false,
+        home: inputs.home,
     }
 }

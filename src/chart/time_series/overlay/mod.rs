@@ -44,44 +44,45 @@ pub fn HoverOverlay(
     let markers = NodeRef::<Div>::new();
     let tooltip = NodeRef::<Div>::new();
     Effect::new(move |state: Option<Option<(Elements, Written)>>| {
-        // Read first, so the effect follows the hover even before its elements are there.
-        let wanted = hover.with(|hover| {
-            let hover = hover.as_ref()?;
-            let (place, line, room_px) = geometry.with(|g| {
-                let g = g.as_ref()?;
-                let line = (
-                    format!("translateX({}px)", hover.x.round()),
-                    (format!("{}px", g.plot.top), format!("{}px", g.plot.height)),
-                );
-                Some((placement(hover, g), line, g.size.height_css - g.plot.top))
-            })?;
-            let time = hover_time_text(hover.time_ms, timezone.get().as_deref());
-            let time = if pinned.get() {
-                format!("{time} · pinned")
-            } else {
-                time
-            };
-            let (border, line_color) =
-                theme.with(|t| (t.background.clone(), t.text_subtle.clone()));
-            Some(Wanted {
-                line: (line.0, line.1, line_color),
-                place,
-                time,
-                values: hover.values.clone(),
-                more: hover.total.saturating_sub(hover.shown),
-                border,
-                room_px,
-            })
+        let mut state = state.flatten().or_else(|| {
+            let (markers, tooltip) = (markers.get_untracked()?, tooltip.get_untracked()?);
+            Some((Elements::find(&markers, &tooltip)?, Written::default()))
         });
-        let (elements, mut written) = match state.flatten() {
-            Some(state) => state,
-            None => {
-                let (markers, tooltip) = (markers.get_untracked()?, tooltip.get_untracked()?);
-                (Elements::find(&markers, &tooltip)?, Written::default())
+        // Read whether or not the elements are there yet, so the effect follows the hover; the
+        // hovered values are borrowed, not copied on every move.
+        hover.with(|hover| {
+            let wanted = hover.as_ref().and_then(|hover| {
+                let (place, line, room_px) = geometry.with(|g| {
+                    let g = g.as_ref()?;
+                    let line = (
+                        format!("translateX({}px)", hover.x.round()),
+                        (format!("{}px", g.plot.top), format!("{}px", g.plot.height)),
+                    );
+                    Some((placement(hover, g), line, g.size.height_css - g.plot.top))
+                })?;
+                let time = hover_time_text(hover.time_ms, timezone.get().as_deref());
+                let time = if pinned.get() {
+                    format!("{time} · pinned")
+                } else {
+                    time
+                };
+                let (border, line_color) =
+                    theme.with(|t| (t.background.clone(), t.text_subtle.clone()));
+                Some(Wanted {
+                    line: (line.0, line.1, line_color),
+                    place,
+                    time,
+                    values: &hover.values,
+                    more: hover.total.saturating_sub(hover.shown),
+                    border,
+                    room_px,
+                })
+            });
+            if let Some((elements, written)) = &mut state {
+                written.write(elements, wanted);
             }
-        };
-        written.write(&elements, wanted);
-        Some((elements, written))
+        });
+        state
     });
     let marker_spans = (0..TOOLTIP_SERIES)
         .map(|_| view! { <span class="obs-ts__marker" style="display:none"></span> })
@@ -132,12 +133,12 @@ fn placement(hover: &Hover, g: &Geometry) -> (String, Option<String>) {
 }
 
 /// What a hover asks the overlay to show.
-pub(super) struct Wanted {
+pub(super) struct Wanted<'a> {
     /// The crosshair: its transform, `(top, height)` and colour.
     line: (String, (String, String), String),
     place: (String, Option<String>),
     time: String,
-    values: Vec<HoverValue>,
+    values: &'a [HoverValue],
     more: usize,
     /// The markers' ring: the chart's background, so a marker stands out from its line.
     border: String,

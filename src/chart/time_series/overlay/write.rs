@@ -39,7 +39,7 @@ struct MarkerWritten {
 
 impl Written {
     /// Writes what differs between `wanted` (`None`: nothing hovered) and what is shown.
-    pub fn write(&mut self, elements: &Elements, wanted: Option<Wanted>) {
+    pub fn write(&mut self, elements: &Elements, wanted: Option<Wanted<'_>>) {
         self.rows.resize(elements.rows.len(), RowWritten::default());
         self.markers
             .resize(elements.markers.len(), MarkerWritten::default());
@@ -75,10 +75,9 @@ impl Written {
         });
         let style = elements.tooltip.style();
         let (transform, max_width) = place;
-        if self.place.0 != transform {
-            let _ = style.set_property("transform", &transform);
-            self.place.0 = transform;
-        }
+        update(&mut self.place.0, transform, |transform| {
+            let _ = style.set_property("transform", transform);
+        });
         update(&mut self.place.1, max_width, |max_width| {
             let _ = match max_width {
                 Some(width) => style.set_property("max-width", width),
@@ -94,7 +93,7 @@ impl Written {
             })
         };
         let hovered = Hovered {
-            values: &values,
+            values,
             more,
             border: &border,
         };
