@@ -7,6 +7,7 @@
 mod support;
 
 use leptos::prelude::*;
+use odh_observability::api::{QueryCache, QueryKey, use_prom_query};
 use odh_observability::dashboard::{DashboardView, MountScheduler};
 use odh_observability::fixtures;
 use support::{by_role, click, container, next_frame, text_of};
@@ -520,4 +521,31 @@ fn the_deepest_json_is_decoded_within_the_stack() {
             }
         }
     }
+}
+
+/// A query is asked for as its caller is made, not by an effect after the whole view around it
+/// has mounted: a dashboard's first variable request waited for the dashboard to mount.
+#[wasm_bindgen_test]
+async fn a_query_is_asked_for_as_its_caller_is_made() {
+    let cache = QueryCache::new();
+    // Requests in flight as each caller was made, before any effect could run.
+    let asked = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let _handle = {
+        let (cache, asked) = (cache.clone(), asked.clone());
+        leptos::mount::mount_to(container(), move || {
+            provide_context(cache.clone());
+            let key = QueryKey {
+                path: "/api/prometheus/query",
+                body: r#"{"query":"up","namespace":"demo"}"#.to_owned(),
+                refreshed_at_ms: 0,
+            };
+            let state = use_prom_query(Signal::stored(Some(key)));
+            asked.borrow_mut().push(cache.in_flight());
+            // Without a key there is nothing to ask for.
+            let _idle = use_prom_query(Signal::stored(None));
+            asked.borrow_mut().push(cache.in_flight());
+            view! { <p>{move || state.get().loading.to_string()}</p> }
+        })
+    };
+    assert_eq!(*asked.borrow(), [1, 1]);
 }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use obs_core::pacing::SendQuota;
 use obs_core::prometheus::{PromQuery, QueryResult, decode_odh_reply};
 use send_wrapper::SendWrapper;
 use web_sys::AbortController;
@@ -66,6 +67,8 @@ struct Inner {
 pub struct QueryCache {
     inner: SendWrapper<Rc<RefCell<Inner>>>,
     in_flight: SendWrapper<Rc<Cell<usize>>>,
+    /// The requests sent in the current task (`SendQuota`).
+    quota: SendWrapper<Rc<Cell<SendQuota>>>,
 }
 
 impl Default for QueryCache {
@@ -79,6 +82,7 @@ impl QueryCache {
         Self {
             inner: SendWrapper::new(Rc::new(RefCell::new(Inner::default()))),
             in_flight: SendWrapper::new(Rc::new(Cell::new(0))),
+            quota: SendWrapper::new(Rc::new(Cell::new(SendQuota::default()))),
         }
     }
 
@@ -111,23 +115,30 @@ impl QueryCache {
         );
         drop(inner);
         self.in_flight.set(self.in_flight.get() + 1);
+        // The first few requests of a task are sent here, as they are asked for; the others
+        // each in a task of their own (`SendQuota`).
+        let sent_now = self
+            .take_quota()
+            .then(|| post_json(key.path, key.body.clone(), controller.as_ref()));
         let cache = self.clone();
         let key = key.clone();
         spawn_local(async move {
-            // Each request is sent in a task of its own: a variable's value arriving makes every
-            // open panel ask at once, and sending a few dozen requests in the task that
-            // brought the value was one long task (about 50 ms on NodeExporter). A request
-            // given up meanwhile is not sent at all.
-            crate::dom::next_task().await;
             let done = |cache: &Self| cache.in_flight.set(cache.in_flight.get().saturating_sub(1));
-            if controller
-                .as_ref()
-                .is_some_and(|controller| controller.signal().aborted())
-            {
-                done(&cache);
-                return;
-            }
-            let reply = post_json(key.path, key.body.clone(), controller.as_ref()).await;
+            let reply = match sent_now {
+                Some(reply) => reply.await,
+                None => {
+                    crate::dom::next_task().await;
+                    // A request given up meanwhile is not sent at all.
+                    if controller
+                        .as_ref()
+                        .is_some_and(|controller| controller.signal().aborted())
+                    {
+                        done(&cache);
+                        return;
+                    }
+                    post_json(key.path, key.body.clone(), controller.as_ref()).await
+                }
+            };
             if matches!(reply, Err(FetchError::Aborted)) {
                 done(&cache);
                 return;
@@ -149,6 +160,22 @@ impl QueryCache {
             timer.end().await;
         });
         state
+    }
+
+    /// Whether a request may be sent in this task (`SendQuota`); the first one counted in a
+    /// task arranges for the next task to start a new quota.
+    fn take_quota(&self) -> bool {
+        let mut quota = self.quota.get();
+        if quota.is_fresh() {
+            let shared = Rc::clone(&*self.quota);
+            spawn_local(async move {
+                crate::dom::next_task().await;
+                shared.set(SendQuota::default());
+            });
+        }
+        let granted = quota.take();
+        self.quota.set(quota);
+        granted
     }
 
     /// Stops waiting for `key`; the request is aborted when nobody else waits for it.
@@ -194,11 +221,17 @@ impl QueryCache {
 /// The previous reply stays shown while the next one loads; leaving aborts what is pending.
 pub fn use_prom_query(key: Signal<Option<QueryKey>>) -> Signal<QueryState> {
     let cache = expect_context::<QueryCache>();
-    let entry: RwSignal<Option<ArcRwSignal<QueryState>>> = RwSignal::new(None);
-    let subscribed: StoredValue<Option<QueryKey>> = StoredValue::new(None);
+    // The first key is asked for here, as the caller is made, rather than by the effect that
+    // follows the key: an effect first runs once the whole view is mounted, and a variable's
+    // first request waited for NodeExporter's whole dashboard to mount (about 25 ms).
+    let first = key.get_untracked();
+    let entry: RwSignal<Option<ArcRwSignal<QueryState>>> =
+        RwSignal::new(first.as_ref().map(|first| cache.subscribe(first)));
+    let subscribed: StoredValue<Option<QueryKey>> = StoredValue::new(first);
     {
         let cache = cache.clone();
-        // Subscribing sends a request: the outside world, hence an effect.
+        // Subscribing again when the key changes sends a request: the outside world, hence an
+        // effect. Its first run finds the key it was made with, already asked for.
         Effect::new(move |_| {
             let next = key.get();
             let previous = subscribed.get_value();

@@ -62,9 +62,53 @@ impl FrameBudget {
     }
 }
 
+/// The most Prometheus requests the page sends in the task that asks for them; the others
+/// are sent in tasks of their own, one each. A browser opens at most six HTTP/1.1
+/// connections to a host, so a seventh request sent at once would only wait in the browser,
+/// while sending each costs the task a millisecond or so: a variable's value arriving makes
+/// every open panel ask at once, and sending all of NodeExporter's few dozen requests in that
+/// task made it a long one (about 50 ms).
+pub const MAX_SENT_AT_ONCE: usize = 6;
+
+/// The requests sent in the current task: the first [`MAX_SENT_AT_ONCE`] go at once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SendQuota {
+    sent: usize,
+}
+
+impl SendQuota {
+    /// Whether one more request may be sent in this task, and if so counts it.
+    pub fn take(&mut self) -> bool {
+        let granted = self.sent < MAX_SENT_AT_ONCE;
+        if granted {
+            self.sent += 1;
+        }
+        granted
+    }
+
+    /// Whether nothing was counted since the quota began (the caller then arranges for the
+    /// next task to begin a new one).
+    pub fn is_fresh(&self) -> bool {
+        self.sent == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_six_requests_of_a_task_go_at_once() {
+        // (requests asked for in one task, how many go at once)
+        let cases = [(0, 0), (1, 1), (6, 6), (7, 6), (40, 6)];
+        for (asked, at_once) in cases {
+            let mut quota = SendQuota::default();
+            assert!(quota.is_fresh());
+            let granted = (0..asked).filter(|_| quota.take()).count();
+            assert_eq!(granted, at_once, "{asked} asked");
+            assert_eq!(quota.is_fresh(), asked == 0);
+        }
+    }
 
     #[test]
     fn a_few_cells_of_a_frame_mount_at_once_within_the_time() {
