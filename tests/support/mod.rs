@@ -65,6 +65,20 @@ pub async fn click(element: &Element) {
     leptos::task::tick().await;
 }
 
+/// Dispatches a `keydown` of `key` (with Shift when `shift`) on `target`, as a keyboard would.
+pub fn key_down(target: &Element, key: &str, shift: bool) {
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_shift_key(shift);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        init
+    })
+    .unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
 /// Waits for the next animation frame (what frame-by-frame work needs to progress).
 pub async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

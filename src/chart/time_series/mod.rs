@@ -3,32 +3,31 @@
 //! tooltip (`cursor`), so hovering never redraws the plot.
 
 mod cursor;
+mod input;
 mod legend;
 mod overlay;
 pub mod paint;
+mod painting;
 mod texts;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use leptos::ev::{KeyboardEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use obs_core::chart::ticks::{TimeLabel, format_local};
 use obs_core::panels::time_series::TimeSeriesModel;
-use obs_core::time_range::TimeRange;
 
 use super::Shared;
 use super::hover_time_text;
-use super::painter::{Painter, mark_painted};
-use super::snapshot;
 use super::surface::use_canvas_size;
-use super::sync::{CrosshairPosition, CrosshairSync};
+use super::sync::CrosshairSync;
 use super::theme::{ChartThemeSignal, provide_chart_theme};
 use crate::state::time::TimeState;
 use cursor::Cursor;
-use geometry::{Geometry, compute};
-use hover::{Hover, hover_at, hover_at_time};
+use geometry::compute;
+use hover::{hover_at, hover_at_time};
+use input::{ChartInput, InputState};
 use legend::Legend;
 pub use obs_core::chart::time_series::{geometry, hover};
 use overlay::HoverOverlay;
@@ -36,8 +35,6 @@ pub use paint::ThresholdStyle;
 use texts::ChartTexts;
 
 static NEXT_CHART_ID: AtomicUsize = AtomicUsize::new(0);
-/// A drag shorter than this is a click (it pins the tooltip), not a zoom.
-const MIN_DRAG_PX: f64 = 5.0;
 
 /// A time series chart with its legend, tooltip, crosshair and zoom.
 #[component]
@@ -82,45 +79,14 @@ pub fn TimeSeriesChartView(
             || compute(&model, &visible, size, offset),
         ))))
     });
-    // Painting is the outside world: an effect per canvas. The grid and the first series go
-    // at once; further series follow one frame at a time, so many series never block the
-    // page. A newer paint (new data, size, theme) abandons the frames of an older one.
-    let paint_generation = StoredValue::new(0_u64);
-    Effect::new(move |_| {
-        let (Some(geometry), Some(model), Some(canvas)) = (geometry.get(), model.get(), base.get())
-        else {
-            return;
-        };
-        let theme = theme.get();
-        let threshold_style = threshold_style.get();
-        let generation = paint_generation.get_value().wrapping_add(1);
-        paint_generation.set_value(generation);
-        let mut frames = paint::frames(&geometry).into_iter();
-        snapshot::hide(&canvas, still.get_untracked().as_ref());
-        crate::perf::measure("chart.paint", || {
-            if let Some(mut painter) = Painter::new(&canvas, geometry.size) {
-                paint::paint_frame(&mut painter, &geometry, &model, &theme, threshold_style);
-                if let Some(first) = frames.next() {
-                    paint::paint_series(&mut painter, &geometry, &model, first);
-                }
-                mark_painted(&canvas, frames.len() == 0);
-            }
-        });
-        crate::perf::mark("at.painted-first");
-        paint_later(
-            canvas,
-            still.get_untracked(),
-            geometry,
-            model,
-            frames.collect(),
-            generation,
-            paint_generation,
-        );
-    });
-    let pointer = RwSignal::new(None::<(f64, f64)>);
-    let pinned = RwSignal::new(None::<Hover>);
-    let drag_from = RwSignal::new(None::<f64>);
-    let keyboard_time = RwSignal::new(None::<i64>);
+    painting::paint_when_changed(geometry, model, theme, threshold_style, (base, still));
+    let state = InputState::new();
+    let InputState {
+        pointer,
+        pinned,
+        drag_from,
+        keyboard_time,
+    } = state;
     let hover = Memo::new(move |_| {
         if let Some(pinned) = pinned.get() {
             return Some(pinned);
@@ -153,118 +119,15 @@ pub fn TimeSeriesChartView(
             || synced_time().is_some()
             || drag_from.with(Option::is_some)
     });
-    let position = move |event: &PointerEvent| -> Option<(f64, f64)> {
-        let element = plot_box.get_untracked()?;
-        let rect = element.get_bounding_client_rect();
-        Some((
-            f64::from(event.client_x()) - rect.left(),
-            f64::from(event.client_y()) - rect.top(),
-        ))
-    };
-    let on_move = move |event: PointerEvent| {
-        let Some(point) = position(&event) else {
-            return;
-        };
-        // Only a change notifies: the keyboard readout is a live region for screen readers.
-        if keyboard_time.with_untracked(Option::is_some) {
-            keyboard_time.set(None);
-        }
-        pointer.set(Some(point));
-        if let Some(geometry) = geometry.get_untracked()
-            && geometry.plot.contains(point.0, point.1)
-        {
-            sync.0.set(Some(CrosshairPosition {
-                time_ms: geometry.x.time_from_px(point.0),
-                chart_id,
-            }));
-        }
-    };
-    let on_leave = move |_: PointerEvent| {
-        pointer.set(None);
-        drag_from.set(None);
-        if sync
-            .0
-            .get_untracked()
-            .is_some_and(|position| position.chart_id == chart_id)
-        {
-            sync.0.set(None);
-        }
-    };
-    let on_down = move |event: PointerEvent| {
-        if event.button() == 0
-            && let Some((x, y)) = position(&event)
-            && geometry
-                .get_untracked()
-                .is_some_and(|g| g.plot.contains(x, y))
-        {
-            drag_from.set(Some(x));
-            // Keep receiving the pointer outside the plot, so a drag past its edge still ends.
-            if let Some(element) = plot_box.get_untracked() {
-                let _ = element.set_pointer_capture(event.pointer_id());
-            }
-        }
-    };
-    let on_up = move |event: PointerEvent| {
-        let Some(from) = drag_from.get_untracked() else {
-            return;
-        };
-        drag_from.set(None);
-        let Some((to, _)) = position(&event) else {
-            return;
-        };
-        let Some(geometry) = geometry.get_untracked() else {
-            return;
-        };
-        // A drag that ended beyond the plot zooms to its edge.
-        let to = to.clamp(geometry.plot.left, geometry.plot.right());
-        if (to - from).abs() >= MIN_DRAG_PX {
-            let (start, end) = (
-                geometry.x.time_from_px(from.min(to)),
-                geometry.x.time_from_px(from.max(to)),
-            );
-            if let Some(time) = time
-                && end > start
-            {
-                // A new history entry: the browser's Back undoes the zoom.
-                time.set_range(TimeRange::Absolute {
-                    start_ms: start,
-                    end_ms: end,
-                });
-            }
-        } else if model
-            .get_untracked()
-            .is_some_and(|model| model.tooltip_pinning)
-        {
-            let current = hover.get_untracked();
-            pinned.update(|pinned| *pinned = if pinned.is_some() { None } else { current });
-        }
-    };
-    let on_key = move |event: KeyboardEvent| {
-        let Some(geometry) = geometry.get_untracked() else {
-            return;
-        };
-        let step = (geometry.x.end_ms - geometry.x.start_ms) / 100;
-        let current = keyboard_time
-            .get_untracked()
-            .or_else(|| hover.get_untracked().map(|h| h.time_ms));
-        let next = match event.key().as_str() {
-            "ArrowRight" => {
-                Some(current.map_or(geometry.x.start_ms, |t| (t + step).min(geometry.x.end_ms)))
-            }
-            "ArrowLeft" => {
-                Some(current.map_or(geometry.x.end_ms, |t| (t - step).max(geometry.x.start_ms)))
-            }
-            "Escape" => {
-                pinned.set(None);
-                None
-            }
-            _ => return,
-        };
-        event.prevent_default();
-        keyboard_time.set(next);
-        if let Some(time_ms) = next {
-            sync.0.set(Some(CrosshairPosition { time_ms, chart_id }));
-        }
+    let input = ChartInput {
+        state,
+        plot_box,
+        geometry,
+        model,
+        hover,
+        sync,
+        chart_id,
+        time,
     };
     let legend_position = move || {
         model
@@ -350,11 +213,11 @@ pub fn TimeSeriesChartView(
                 node_ref=plot_box
                 tabindex="0"
                 role="img"
-                on:pointermove=on_move
-                on:pointerleave=on_leave
-                on:pointerdown=on_down
-                on:pointerup=on_up
-                on:keydown=on_key
+                on:pointermove=move |event| input.on_move(event)
+                on:pointerleave=move |_| input.on_leave()
+                on:pointerdown=move |event| input.on_down(event)
+                on:pointerup=move |event| input.on_up(event)
+                on:keydown=move |event| input.on_key(event)
                 on:blur=move |_| keyboard_time.set(None)
             >
                 <canvas class="obs-ts__canvas" node_ref=base aria-hidden="true"></canvas>
@@ -389,35 +252,3 @@ pub fn TimeSeriesChartView(
 
 /// The offset of the shown time zone from UTC at `time_ms`, in minutes east.
 use super::utc_offset_minutes;
-
-/// Paints the remaining frames of series, one per animation frame, while `generation` is
-/// still the latest paint; then shows the plot as a still picture.
-fn paint_later(
-    canvas: web_sys::HtmlCanvasElement,
-    still: Option<web_sys::HtmlCanvasElement>,
-    geometry: Shared<Geometry>,
-    model: Shared<TimeSeriesModel>,
-    mut frames: Vec<std::ops::Range<usize>>,
-    generation: u64,
-    latest: StoredValue<u64>,
-) {
-    if frames.is_empty() {
-        snapshot::show(canvas, still, move || {
-            latest.try_get_value() == Some(generation)
-        });
-        return;
-    }
-    let next = frames.remove(0);
-    request_animation_frame(move || {
-        if latest.try_get_value() != Some(generation) {
-            return;
-        }
-        crate::perf::measure("chart.paint", || {
-            if let Some(mut painter) = Painter::resume(&canvas, geometry.size) {
-                paint::paint_series(&mut painter, &geometry, &model, next);
-            }
-            mark_painted(&canvas, frames.is_empty());
-        });
-        paint_later(canvas, still, geometry, model, frames, generation, latest);
-    });
-}
