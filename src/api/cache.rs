@@ -115,8 +115,8 @@ impl QueryCache {
         );
         drop(inner);
         self.in_flight.set(self.in_flight.get() + 1);
-        // The first few requests of a task are sent here, as they are asked for; the others
-        // each in a task of their own (`SendQuota`).
+        // The first few requests are sent here, as they are asked for; once those are spent
+        // until a zero timeout has run, the others each in a task of their own (`SendQuota`).
         let sent_now = self
             .take_quota()
             .then(|| post_json(key.path, key.body.clone(), controller.as_ref()));
@@ -162,8 +162,18 @@ impl QueryCache {
         state
     }
 
-    /// Whether a request may be sent in this task (`SendQuota`); the first one counted in a
-    /// task arranges for the next task to start a new quota.
+    /// How many callers wait for `key`: what a test checks a subscription by.
+    pub fn subscribers(&self, key: &QueryKey) -> usize {
+        self.inner
+            .borrow()
+            .entries
+            .get(key)
+            .map_or(0, |entry| entry.subscribers)
+    }
+
+    /// Whether a request may be sent now (`SendQuota`); the first one counted arranges for a
+    /// zero timeout to start a new quota. Tasks that run before that timeout (a reply, a
+    /// frame) share the quota: requests are only put off the more, never sent more at once.
     fn take_quota(&self) -> bool {
         let mut quota = self.quota.get();
         if quota.is_fresh() {

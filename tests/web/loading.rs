@@ -105,17 +105,17 @@ fn the_deepest_json_is_decoded_within_the_stack() {
 #[wasm_bindgen_test]
 async fn a_query_is_asked_for_as_its_caller_is_made() {
     let cache = QueryCache::new();
+    let key = QueryKey {
+        path: "/api/prometheus/query",
+        body: r#"{"query":"up","namespace":"demo"}"#.to_owned(),
+        refreshed_at_ms: 0,
+    };
     // Requests in flight as each caller was made, before any effect could run.
     let asked = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-    let _handle = {
-        let asked = asked.clone();
+    let handle = {
+        let (asked, cache, key) = (asked.clone(), cache.clone(), key.clone());
         leptos::mount::mount_to(container(), move || {
             provide_context(cache.clone());
-            let key = QueryKey {
-                path: "/api/prometheus/query",
-                body: r#"{"query":"up","namespace":"demo"}"#.to_owned(),
-                refreshed_at_ms: 0,
-            };
             let state = use_prom_query(Signal::stored(Some(key)));
             asked.borrow_mut().push(cache.in_flight());
             // Without a key there is nothing to ask for.
@@ -125,4 +125,10 @@ async fn a_query_is_asked_for_as_its_caller_is_made() {
         })
     };
     assert_eq!(*asked.borrow(), [1, 1]);
+    // The effect's first run finds the key already asked for and asks nothing more; leaving
+    // gives the one subscription back.
+    leptos::task::tick().await;
+    assert_eq!(cache.subscribers(&key), 1);
+    drop(handle);
+    assert_eq!(cache.subscribers(&key), 0);
 }

@@ -1,5 +1,6 @@
 //! How much mounting work the page does in one frame: the turns a dashboard's grid cells get
-//! (the page's `MountScheduler` keeps the queue and the frames; this decides).
+//! (the page's `MountScheduler` keeps the queue and the frames; this decides). And how many
+//! Prometheus requests the page sends at once (`SendQuota`; the page's `QueryCache` sends).
 //!
 //! The budget is time, not a count of cells, because a cell's cost is the machine's: a fixed
 //! six cells a frame made the task that opens NodeExporter's dashboard take 35 to 53 ms on
@@ -62,15 +63,15 @@ impl FrameBudget {
     }
 }
 
-/// The most Prometheus requests the page sends in the task that asks for them; the others
-/// are sent in tasks of their own, one each. A browser opens at most six HTTP/1.1
-/// connections to a host, so a seventh request sent at once would only wait in the browser,
-/// while sending each costs the task a millisecond or so: a variable's value arriving makes
-/// every open panel ask at once, and sending all of NodeExporter's few dozen requests in that
-/// task made it a long one (about 50 ms).
+/// The most Prometheus requests the page sends at once, in the task that asks for them, until
+/// a zero timeout starts a new quota; the others are sent in tasks of their own, one each. A
+/// browser opens at most six HTTP/1.1 connections to a host, so a seventh request sent at
+/// once would only wait in the browser, while sending each costs the task a millisecond or
+/// so: a variable's value arriving makes every open panel ask at once, and sending all of
+/// NodeExporter's few dozen requests in that task made it a long one (about 50 ms).
 pub const MAX_SENT_AT_ONCE: usize = 6;
 
-/// The requests sent in the current task: the first [`MAX_SENT_AT_ONCE`] go at once.
+/// The requests sent since the quota began: the first [`MAX_SENT_AT_ONCE`] go at once.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SendQuota {
     sent: usize,
