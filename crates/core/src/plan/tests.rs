@@ -3,8 +3,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::json;
 
 use super::*;
-use crate::dashboard::{Dashboard, Query, load_document};
-use crate::prometheus::{Sample, Series};
+use crate::dashboard::{Dashboard, ListSource, Query, load_document};
+use crate::prometheus::{QueryResult, Sample, Series};
 
 /// 1 h ending at a whole hour (UTC).
 const END_MS: i64 = 1_800_000_000_000; // a whole hour, UTC

@@ -1,5 +1,6 @@
 use serde_json::json;
 
+use super::drawn::round_down;
 use super::*;
 use crate::panels::test_support::{output, series};
 
