@@ -18,6 +18,7 @@ mod parse;
 mod problems;
 mod references;
 pub mod repeat;
+mod variable_model;
 mod variables;
 
 use std::collections::BTreeMap;
@@ -38,71 +39,11 @@ use crate::spec::panels::{
     time_series_table::TimeSeriesTableSpec,
 };
 use crate::spec::query::PrometheusQuerySpec;
-use crate::spec::variable::{DefaultValue, SortMethod, StaticValue};
 
 pub use deferred::{Decoded, DeferredKind, DeferredOptions, Pending};
 pub use names::validate_name;
-
-/// How serious a diagnostic is. Errors are what Perses itself rejects; warnings are things
-/// Perses accepts that will not work as the author probably meant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-/// What sort of problem a diagnostic is: the closed set tools name problems by (the `lint`
-/// command's rule ids, which users silence warnings with).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ProblemKind {
-    /// Something Perses rejects: a name, a `$ref`, a field of the wrong shape.
-    Invalid,
-    /// An option that does not decode, dropped so the rest of its panel still draws.
-    IgnoredOption,
-    /// A text uses a variable the dashboard does not define.
-    UndefinedVariable,
-    /// A variable named like a builtin (`__…`).
-    ReservedName,
-    /// A static list with no values.
-    EmptyList,
-    /// Something about the resource around the dashboard (its envelope or metadata).
-    Resource,
-}
-
-impl ProblemKind {
-    /// The id tools print and users write to silence a warning.
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Invalid => "invalid",
-            Self::IgnoredOption => "ignored-option",
-            Self::UndefinedVariable => "undefined-variable",
-            Self::ReservedName => "reserved-name",
-            Self::EmptyList => "empty-list",
-            Self::Resource => "resource",
-        }
-    }
-}
-
-/// A diagnostic with its severity and kind.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Problem {
-    pub severity: Severity,
-    pub kind: ProblemKind,
-    #[serde(flatten)]
-    pub diagnostic: Diagnostic,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let severity = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        write!(f, "{severity}: {}", self.diagnostic)
-    }
-}
+pub use problems::{Problem, ProblemKind, Severity};
+pub use variable_model::{ListSource, ListVariable, Variable, VariableKind};
 
 /// One dashboard of a document and the problems found in it.
 #[derive(Debug, Clone)]
@@ -319,77 +260,6 @@ impl From<(Option<String>, PrometheusQuerySpec)> for PrometheusQuery {
     }
 }
 
-/// A dashboard variable.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Variable {
-    pub name: String,
-    pub display_name: Option<String>,
-    pub description: Option<String>,
-    pub hidden: bool,
-    pub kind: VariableKind,
-}
-
-impl Variable {
-    /// The label to show: the display name, else the variable name.
-    pub fn label(&self) -> &str {
-        self.display_name
-            .as_deref()
-            .filter(|name| !name.is_empty())
-            .unwrap_or(&self.name)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum VariableKind {
-    Text { value: String, constant: bool },
-    List(ListVariable),
-}
-
-/// A list variable: where its options come from and how they can be selected.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ListVariable {
-    pub source: ListSource,
-    pub default_value: Option<DefaultValue>,
-    pub allow_all_value: bool,
-    pub allow_multiple: bool,
-    pub custom_all_value: Option<String>,
-    pub capturing_regexp: Option<String>,
-    pub sort: SortMethod,
-}
-
-/// Where a list variable's options come from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ListSource {
-    PrometheusLabelValues {
-        datasource: Option<DatasourceSelector>,
-        label_name: String,
-        matchers: Vec<String>,
-    },
-    PrometheusLabelNames {
-        datasource: Option<DatasourceSelector>,
-        matchers: Vec<String>,
-    },
-    PrometheusPromQl {
-        datasource: Option<DatasourceSelector>,
-        expr: String,
-        label_name: String,
-    },
-    Static {
-        values: Vec<StaticValue>,
-    },
-    /// Lists the datasources of a kind: those the dashboard declares (`scope::datasource_options`).
-    Datasource {
-        plugin_kind: String,
-    },
-    Unsupported {
-        plugin_kind: String,
-    },
-    Invalid {
-        plugin_kind: String,
-        problem: Diagnostic,
-    },
-}
-
 /// A layout of the dashboard.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Layout {
@@ -431,51 +301,4 @@ pub enum GridContent {
 }
 
 #[cfg(test)]
-mod value_format_tests {
-    use super::*;
-    use crate::spec::unit::Unit;
-
-    /// The panel kind of a Perses panel plugin given as JSON.
-    fn kind(plugin: serde_json::Value) -> PanelKind {
-        let document = serde_json::json!({
-            "kind": "Dashboard",
-            "metadata": {"name": "d", "project": "p"},
-            "spec": {"panels": {"p": {"kind": "Panel", "spec": {"plugin": plugin}}}, "layouts": []}
-        });
-        let mut loaded = load_document(&document);
-        let loaded = loaded.remove(0).expect("a dashboard");
-        loaded.dashboard.panels["p"].kind.clone()
-    }
-
-    #[test]
-    fn a_panel_says_which_format_its_values_take() {
-        let seconds = serde_json::json!({"unit": "seconds"});
-        let cases = [
-            (
-                serde_json::json!({"kind": "TimeSeriesChart", "spec": {"yAxis": {"format": seconds}}}),
-                Some(Unit::Seconds),
-            ),
-            (
-                serde_json::json!({"kind": "TimeSeriesChart", "spec": {}}),
-                None,
-            ),
-            (
-                serde_json::json!({"kind": "StatChart", "spec": {"calculation": "last", "format": {"unit": "bytes"}}}),
-                Some(Unit::Bytes),
-            ),
-            (
-                serde_json::json!({"kind": "HeatMapChart", "spec": {"countFormat": {"unit": "requests/sec"}}}),
-                Some(Unit::RequestsPerSec),
-            ),
-            (serde_json::json!({"kind": "Table", "spec": {}}), None),
-        ];
-        for (plugin, unit) in cases {
-            let kind = kind(plugin.clone());
-            assert_eq!(
-                kind.value_format().and_then(|format| format.unit),
-                unit,
-                "{plugin}"
-            );
-        }
-    }
-}
+mod value_format_tests;

@@ -4,8 +4,68 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::{Problem, ProblemKind, Severity};
 use crate::diagnostic::{Diagnostic, Path};
+
+/// How serious a diagnostic is. Errors are what Perses itself rejects; warnings are things
+/// Perses accepts that will not work as the author probably meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// What sort of problem a diagnostic is: the closed set tools name problems by (the `lint`
+/// command's rule ids, which users silence warnings with).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// Something Perses rejects: a name, a `$ref`, a field of the wrong shape.
+    Invalid,
+    /// An option that does not decode, dropped so the rest of its panel still draws.
+    IgnoredOption,
+    /// A text uses a variable the dashboard does not define.
+    UndefinedVariable,
+    /// A variable named like a builtin (`__…`).
+    ReservedName,
+    /// A static list with no values.
+    EmptyList,
+    /// Something about the resource around the dashboard (its envelope or metadata).
+    Resource,
+}
+
+impl ProblemKind {
+    /// The id tools print and users write to silence a warning.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Invalid => "invalid",
+            Self::IgnoredOption => "ignored-option",
+            Self::UndefinedVariable => "undefined-variable",
+            Self::ReservedName => "reserved-name",
+            Self::EmptyList => "empty-list",
+            Self::Resource => "resource",
+        }
+    }
+}
+
+/// A diagnostic with its severity and kind.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Problem {
+    pub severity: Severity,
+    pub kind: ProblemKind,
+    #[serde(flatten)]
+    pub diagnostic: Diagnostic,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let severity = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{severity}: {}", self.diagnostic)
+    }
+}
 
 /// Collects problems while a dashboard is built.
 #[derive(Default)]

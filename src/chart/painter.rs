@@ -16,13 +16,10 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 thread_local! {
     static COLORS: RefCell<HashMap<String, RGBAColor>> = RefCell::new(HashMap::new());
+    static TEXT_WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
 }
 
 pub use obs_core::chart::frame::{Align, CanvasSize};
-pub use text::Font;
-
-mod images;
-mod text;
 
 /// Draws on one canvas.
 pub struct Painter {
@@ -36,6 +33,22 @@ pub struct Painter {
     /// Only this painter sets it (plotters draws no text here); `restore()` takes it back to
     /// what it was at `save()`, so [`Painter::unclip`] forgets it.
     font: RefCell<Option<String>>,
+}
+
+/// A font for canvas text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Font {
+    pub size_css: f64,
+    pub bold: bool,
+    pub family: String,
+}
+
+impl Font {
+    /// The CSS `font` shorthand at `scale` times the size.
+    fn css(&self, scale: f64) -> String {
+        let weight = if self.bold { "600 " } else { "" };
+        format!("{weight}{}px {}", self.size_css * scale, self.family)
+    }
 }
 
 impl Painter {
@@ -198,9 +211,112 @@ impl Painter {
             .draw_circle(device(x, y, self.ratio), radius, &style, true);
     }
 
+    /// Text at (x, y) in CSS pixels, `y` being the middle of the text.
+    pub fn text(&mut self, text: &str, x: f64, y: f64, align: Align, font: &Font, color: &str) {
+        self.use_font(&font.css(self.ratio));
+        self.context.set_fill_style_str(color);
+        self.context.set_text_baseline("middle");
+        self.context.set_text_align(match align {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+        });
+        let _ = self.context.fill_text(text, x * self.ratio, y * self.ratio);
+    }
+
+    /// Sets the context's font to `css` unless this painter already did.
+    fn use_font(&self, css: &str) {
+        let mut font = self.font.borrow_mut();
+        if font.as_deref() != Some(css) {
+            self.context.set_font(css);
+            *font = Some(css.to_owned());
+        }
+    }
+
+    /// The width of `text` in CSS pixels, measured once per font and text.
+    pub fn text_width(&self, text: &str, font: &Font) -> f64 {
+        let css = font.css(1.0);
+        let key = (css.clone(), text.to_owned());
+        if let Some(width) = TEXT_WIDTHS.with(|cache| cache.borrow().get(&key).copied()) {
+            return width;
+        }
+        self.use_font(&css);
+        let width = self
+            .context
+            .measure_text(text)
+            .map(|metrics| metrics.width())
+            .unwrap_or(0.0);
+        TEXT_WIDTHS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            // Labels repeat across redraws; a bound keeps a long session's memory flat.
+            if cache.len() > 20_000 {
+                cache.clear();
+            }
+            cache.insert(key, width);
+        });
+        width
+    }
+
     /// Device pixels per CSS pixel.
     pub fn ratio(&self) -> f64 {
         self.ratio
+    }
+
+    /// A rectangle (CSS pixels) filled with a vertical gradient through `stops` (offset 0 at
+    /// the top, 1 at the bottom; CSS colours), in one canvas call.
+    pub fn gradient_rect(
+        &mut self,
+        x: f64,
+        y: f64,
+        width: f64,
+        height: f64,
+        stops: &[(f64, String)],
+    ) {
+        let ratio = self.ratio;
+        let gradient =
+            self.context
+                .create_linear_gradient(0.0, y * ratio, 0.0, (y + height) * ratio);
+        for (offset, color) in stops {
+            let _ = gradient.add_color_stop(*offset as f32, color);
+        }
+        self.context.set_fill_style_canvas_gradient(&gradient);
+        self.context
+            .fill_rect(x * ratio, y * ratio, width * ratio, height * ratio);
+    }
+
+    /// Puts an image of device pixels on the canvas as it is (no blending), in one call.
+    pub fn put_raster(&mut self, raster: &obs_core::chart::heatmap::Raster) {
+        let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+            wasm_bindgen::Clamped(&raster.rgba),
+            raster.width_px,
+            raster.height_px,
+        );
+        if let Ok(image) = image {
+            let _ = self.context.put_image_data(
+                &image,
+                f64::from(raster.left_px),
+                f64::from(raster.top_px),
+            );
+        }
+    }
+
+    /// Limits drawing to a rectangle (CSS pixels) until [`Painter::unclip`].
+    pub fn clip(&mut self, x: f64, y: f64, width: f64, height: f64) {
+        self.context.save();
+        self.context.begin_path();
+        self.context.rect(
+            x * self.ratio,
+            y * self.ratio,
+            width * self.ratio,
+            height * self.ratio,
+        );
+        self.context.clip();
+    }
+
+    pub fn unclip(&mut self) {
+        self.context.restore();
+        // The font is back to what it was at `clip`, which this painter may not know.
+        *self.font.borrow_mut() = None;
     }
 
     fn set_dash(&self, dash_css: &[f64]) {
