@@ -56,15 +56,7 @@ fn latency() -> (Vec<QueryOutput>, AbsoluteRange) {
 
 /// The chart's canvas once painted.
 async fn painted_canvas(root: &web_sys::HtmlElement) -> web_sys::HtmlCanvasElement {
-    for _ in 0..300 {
-        next_frame().await;
-        if let Some(canvas) = root.query_selector(".obs-canvas-chart canvas").unwrap()
-            && canvas.get_attribute("data-painted").as_deref() == Some("complete")
-        {
-            return canvas.unchecked_into();
-        }
-    }
-    panic!("the chart was not painted within 300 frames");
+    support::painted_canvas(root, ".obs-canvas-chart canvas").await
 }
 
 /// The RGB of the canvas pixel under CSS pixel (x, y) of the chart.

@@ -112,15 +112,7 @@ fn with_chart_styles() {
 
 /// The chart's base canvas once its picture is complete.
 async fn painted_canvas(root: &web_sys::HtmlElement) -> web_sys::HtmlCanvasElement {
-    for _ in 0..300 {
-        next_frame().await;
-        if let Some(canvas) = root.query_selector("canvas.obs-ts__canvas").unwrap()
-            && canvas.get_attribute("data-painted").as_deref() == Some("complete")
-        {
-            return canvas.unchecked_into();
-        }
-    }
-    panic!("the chart was not painted within 300 frames");
+    support::painted_canvas(root, "canvas.obs-ts__canvas").await
 }
 
 /// The RGBA of one pixel of the plot as shown, at a fraction of its width and height: the

@@ -79,6 +79,20 @@ pub fn key_down(target: &Element, key: &str, shift: bool) {
     target.dispatch_event(&event).unwrap();
 }
 
+/// The canvas `selector` finds in `root`, once its picture is complete (`data-painted`);
+/// fails the test after 300 frames.
+pub async fn painted_canvas(root: &HtmlElement, selector: &str) -> web_sys::HtmlCanvasElement {
+    for _ in 0..300 {
+        next_frame().await;
+        if let Some(canvas) = root.query_selector(selector).unwrap()
+            && canvas.get_attribute("data-painted").as_deref() == Some("complete")
+        {
+            return canvas.unchecked_into();
+        }
+    }
+    panic!("{selector} was not painted within 300 frames");
+}
+
 /// Waits for the next animation frame (what frame-by-frame work needs to progress).
 pub async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -60,7 +60,8 @@ pub fn HoverOverlay(
                     );
                     Some((placement(hover, g), line, g.size.height_css - g.plot.top))
                 })?;
-                let time = hover_time_text(hover.time_ms, timezone.get().as_deref());
+                // The zone is borrowed: cloning it would allocate on every pointer move.
+                let time = timezone.with(|zone| hover_time_text(hover.time_ms, zone.as_deref()));
                 let time = if pinned.get() {
                     format!("{time} · pinned")
                 } else {
@@ -69,7 +70,11 @@ pub fn HoverOverlay(
                 let (border, line_color) =
                     theme.with(|t| (t.background.clone(), t.text_subtle.clone()));
                 Some(Wanted {
-                    line: (line.0, line.1, line_color),
+                    line: Crosshair {
+                        transform: line.0,
+                        span: line.1,
+                        color: line_color,
+                    },
                     place,
                     time,
                     values: &hover.values,
@@ -132,10 +137,17 @@ fn placement(hover: &Hover, g: &Geometry) -> (String, Option<String>) {
     (transform, max_width)
 }
 
+/// The crosshair as written: its transform, its `(top, height)` in CSS lengths, its colour.
+#[derive(Default)]
+pub(super) struct Crosshair {
+    transform: String,
+    span: (String, String),
+    color: String,
+}
+
 /// What a hover asks the overlay to show.
 pub(super) struct Wanted<'a> {
-    /// The crosshair: its transform, `(top, height)` and colour.
-    line: (String, (String, String), String),
+    line: Crosshair,
     place: (String, Option<String>),
     time: String,
     values: &'a [HoverValue],

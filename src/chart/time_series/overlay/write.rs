@@ -3,14 +3,14 @@
 use web_sys::HtmlElement;
 
 use super::elements::{Elements, RowElements};
-use super::{HoverValue, Wanted};
+use super::{Crosshair, HoverValue, Wanted};
 use obs_core::chart::tooltip::{TooltipHeights, rows_that_fit};
 
 /// What the overlay shows now, as last written.
 #[derive(Default)]
 pub struct Written {
     shown: bool,
-    line: (String, (String, String), String),
+    line: Crosshair,
     place: (String, Option<String>),
     time: String,
     rows: Vec<RowWritten>,
@@ -54,7 +54,12 @@ impl Written {
             return;
         };
         let Wanted {
-            line: (transform, (top, height), color),
+            line:
+                Crosshair {
+                    transform,
+                    span,
+                    color,
+                },
             place,
             time,
             values,
@@ -63,14 +68,14 @@ impl Written {
             room_px,
         } = wanted;
         let line = elements.line.style();
-        update(&mut self.line.0, transform, |transform| {
+        update(&mut self.line.transform, transform, |transform| {
             let _ = line.set_property("transform", transform);
         });
-        update(&mut self.line.1, (top, height), |(top, height)| {
+        update(&mut self.line.span, span, |(top, height)| {
             let _ = line.set_property("top", top);
             let _ = line.set_property("height", height);
         });
-        update(&mut self.line.2, color, |color| {
+        update(&mut self.line.color, color, |color| {
             let _ = line.set_property("color", color);
         });
         let style = elements.tooltip.style();
