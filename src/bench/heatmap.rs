@@ -1,8 +1,8 @@
 //! The heat map case: a 3-hour range at 15-second steps (720 columns) of a classic histogram
 //! with `buckets` buckets, drawn with p50/p99 lines and an SLO on a log axis. It resolves to
 //! `{renderMs, paintMs, prepareMs, hoverMs, paints, hoverPaints}`: the time from the data in
-//! memory to the frame after the chart is painted, the longest single paint and the time spent
-//! preparing the model within it, the median work of a pointer move, how many times the canvas was painted
+//! memory to the frame after the chart is painted, the longest single paint, the time spent
+//! preparing the model (as the chart mounts, before it paints), the median work of a pointer move, how many times the canvas was painted
 //! to show it, and how many more times the 21 pointer moves painted it (none: a
 //! hover shows a DOM tooltip and never repaints the cells).
 
@@ -78,7 +78,18 @@ async fn bench_heatmap(
                 prepare(&spec, &outputs, range)
             })))
         });
-        view! { <HeatmapChart model=model label="Benchmark" timezone=Signal::derive(|| None)/> }
+        // The chart's name says what it shows, as the heat map panel's summary does: the
+        // model is then made as the chart mounts, before its first paint, in the panel too.
+        let label = Signal::derive(move || {
+            let steps = model.with(|model| {
+                model
+                    .histogram
+                    .as_ref()
+                    .map_or(0, |histogram| histogram.times_ms.len())
+            });
+            format!("Benchmark heat map: {steps} steps")
+        });
+        view! { <HeatmapChart model=model label=label timezone=Signal::derive(|| None)/> }
     });
     let chart: web_sys::HtmlElement = loop {
         next_frame().await?;

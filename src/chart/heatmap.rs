@@ -4,13 +4,14 @@
 //! tooltip and never repaints the cells.
 
 use leptos::prelude::*;
-use obs_core::chart::heatmap::{HeatmapLayout, heat_color, layout, raster};
+use obs_core::chart::heatmap::{HeatmapLayout, Raster, heat_color, layout, raster};
 use obs_core::panels::heatmap::HeatmapModel;
+use wasm_bindgen::JsCast;
 
 use super::Shared;
 use super::axes::{Side, label_font, paint_labels};
 use super::canvas::LaidOutChart;
-use super::painter::{Align, CanvasSize, Font, Painter};
+use super::painter::{Align, CanvasSize, Font, Painter, context_of};
 use super::theme::ChartTheme;
 use super::{hover_time_text, utc_offset_minutes};
 
@@ -81,8 +82,69 @@ fn paint_cells(
         raster(model, geometry, painter.ratio(), &theme.background)
     });
     if let Some(image) = image {
-        crate::perf::measure("heatmap.put", || painter.put_raster(&image));
+        crate::perf::measure("heatmap.put", || {
+            draw_raster(painter, &image);
+        });
     }
+}
+
+/// Draws the cells' image: it is put on a canvas of its own, then each of its rows is
+/// stretched over its band, unsmoothed so that bands keep their edges and colours.
+fn draw_raster(painter: &mut Painter, raster: &Raster) {
+    let Ok(rows) = u32::try_from(raster.bands.len()) else {
+        return;
+    };
+    let Some((strip, strip_context)) = strip_canvas(raster.width_px, rows) else {
+        return;
+    };
+    let Ok(image) = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
+        wasm_bindgen::Clamped(&raster.rgba),
+        raster.width_px,
+        rows,
+    ) else {
+        return;
+    };
+    let _ = strip_context.put_image_data(&image, 0.0, 0.0);
+    // Saved here, restored by `unclip` (which also forgets the font, as after a clip).
+    let context = painter.context();
+    context.save();
+    context.set_image_smoothing_enabled(false);
+    let (left, width) = (f64::from(raster.left_px), f64::from(raster.width_px));
+    for (row, band) in raster.bands.iter().enumerate() {
+        let _ = context
+            .draw_image_with_html_canvas_element_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(
+                &strip,
+                0.0,
+                row as f64,
+                width,
+                1.0,
+                left,
+                f64::from(band.top_px),
+                width,
+                f64::from(band.height_px),
+            );
+    }
+    painter.unclip();
+}
+
+/// A canvas of its own, off the page, for an image to be drawn from.
+fn strip_canvas(
+    width_px: u32,
+    height_px: u32,
+) -> Option<(
+    web_sys::HtmlCanvasElement,
+    web_sys::CanvasRenderingContext2d,
+)> {
+    let canvas: web_sys::HtmlCanvasElement = web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    canvas.set_width(width_px);
+    canvas.set_height(height_px);
+    let context = context_of(&canvas)?;
+    Some((canvas, context))
 }
 
 fn paint_lines(

@@ -284,20 +284,10 @@ impl Painter {
             .fill_rect(x * ratio, y * ratio, width * ratio, height * ratio);
     }
 
-    /// Puts an image of device pixels on the canvas as it is (no blending), in one call.
-    pub fn put_raster(&mut self, raster: &obs_core::chart::heatmap::Raster) {
-        let image = web_sys::ImageData::new_with_u8_clamped_array_and_sh(
-            wasm_bindgen::Clamped(&raster.rgba),
-            raster.width_px,
-            raster.height_px,
-        );
-        if let Ok(image) = image {
-            let _ = self.context.put_image_data(
-                &image,
-                f64::from(raster.left_px),
-                f64::from(raster.top_px),
-            );
-        }
+    /// The canvas's context, for what only one chart kind draws (kept with that chart, which
+    /// may be in a chunk of its own).
+    pub fn context(&self) -> &CanvasRenderingContext2d {
+        &self.context
     }
 
     /// Limits drawing to a rectangle (CSS pixels) until [`Painter::unclip`].
@@ -336,7 +326,7 @@ impl Painter {
 /// it in software and rasterises each drawing as it is made: Chromium otherwise records the
 /// calls and replays them when it composes the next frame, and replaying a long polyline
 /// costs several times drawing it, all in one frame. Later calls return the same context.
-fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+pub fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &true.into());
     canvas

@@ -8,7 +8,7 @@ mod raster;
 mod tests;
 
 pub use colors::{color_fraction, heat_color, ramp, smallest_count};
-pub use raster::{Raster, raster};
+pub use raster::{Band, Raster, raster};
 
 pub use super::frame::{Rect, Tick};
 use super::frame::{bucket_domain, ticks_along, time_ticks_along};

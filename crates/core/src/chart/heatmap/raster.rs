@@ -1,28 +1,56 @@
-//! The heat map's cells as one image: device pixels of the area the cells cover, each cell
-//! filled in its count's colour, for the canvas to put in one call. Twenty thousand cells drawn
-//! as rectangles cost a canvas call and a colour string each (about 65 ms for 720 × 30);
-//! writing their pixels costs a few milliseconds.
+//! The heat map's cells as one small image: one row of device pixels per bucket, each cell
+//! filled across its columns in its count's colour, and where each row is stretched to on the
+//! canvas. Twenty thousand cells drawn as rectangles cost a canvas call and a colour string
+//! each (about 65 ms for 720 × 30); a full-size image of the plot cost a megabyte to copy into
+//! the browser and put, most of a frame on the first paint. A bucket's band is the same colour
+//! all the way down, so one pixel row of it is enough: the canvas stretches it (without
+//! smoothing) to the band's height, a few dozen calls.
 
 use super::{HeatmapLayout, color_fraction, heat_color, smallest_count};
+use crate::panels::heatmap::HeatmapModel;
 
 /// Shades of the colour scale looked up instead of computed per cell.
 const SHADES: usize = 256;
-use crate::panels::heatmap::HeatmapModel;
 
-/// RGBA pixels of a rectangle of the canvas, in device pixels.
+/// The cells' image: `bands.len()` rows of `width_px` RGBA pixels.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Raster {
+    /// The image's left edge on the canvas, in device pixels.
     pub left_px: u32,
-    pub top_px: u32,
     pub width_px: u32,
-    pub height_px: u32,
     /// Row by row, four bytes a pixel; empty cells stay transparent.
     pub rgba: Vec<u8>,
+    /// Where the image's rows go, in its order: row `n` fills `bands[n]`.
+    pub bands: Vec<Band>,
+}
+
+/// The device pixel rows one image row is stretched over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Band {
+    pub top_px: u32,
+    pub height_px: u32,
+}
+
+impl Raster {
+    /// The colour the canvas shows at a device pixel once the image is drawn: `None` outside
+    /// the image, transparent (all zeros) for an empty cell.
+    pub fn pixel_at(&self, x_px: u32, y_px: u32) -> Option<[u8; 4]> {
+        let x = x_px
+            .checked_sub(self.left_px)
+            .filter(|x| *x < self.width_px)? as usize;
+        let row = self
+            .bands
+            .iter()
+            .position(|band| y_px >= band.top_px && y_px - band.top_px < band.height_px)?;
+        let start = (row * self.width_px as usize + x) * 4;
+        let pixel = self.rgba.get(start..start + 4)?;
+        Some([pixel[0], pixel[1], pixel[2], pixel[3]])
+    }
 }
 
 /// The cells of `model` as laid out, at `ratio` device pixels per CSS pixel, coloured for
 /// `background`. Cell edges are rounded to whole device pixels, so neighbours meet without a
-/// gap or an overlap.
+/// gap or an overlap; a bucket thinner than half a device pixel has no band.
 pub fn raster(
     model: &HeatmapModel,
     geometry: &HeatmapLayout,
@@ -36,11 +64,10 @@ pub fn raster(
         .map_or(geometry.plot.top, |band| band.top.min(geometry.plot.top));
     let (left, top) = (device(geometry.plot.left), device(top_css));
     let (right, bottom) = (device(geometry.plot.right), device(geometry.plot.bottom));
-    let (width, height) = (right.checked_sub(left)?, bottom.checked_sub(top)?);
-    if width == 0 || height == 0 {
+    let width = right.checked_sub(left)?;
+    if width == 0 || bottom <= top {
         return None;
     }
-    let mut rgba = vec![0_u8; width as usize * height as usize * 4];
     let smallest = smallest_count(model);
     // Sixty thousand cells each mixing their colour and reading the background would cost
     // more than filling their pixels.
@@ -48,14 +75,6 @@ pub fn raster(
         .map(|shade| {
             let [r, g, b] = heat_color(shade as f64 / (SHADES - 1) as f64, background);
             [r, g, b, 255]
-        })
-        .collect();
-    let rows: Vec<(u32, u32)> = geometry
-        .rows
-        .iter()
-        .map(|(row_top, row_bottom)| {
-            let clamp = |css: f64| device(css).clamp(top, bottom) - top;
-            (clamp(*row_top), clamp(*row_bottom))
         })
         .collect();
     let columns: Vec<(usize, usize)> = geometry
@@ -68,16 +87,21 @@ pub fn raster(
         })
         .collect();
     let row_bytes = width as usize * 4;
-    // Bucket by bucket: paint the first pixel row of its band across every time, then copy
-    // that row down the band, so the work per cell is done once, not once per pixel row.
-    for (bucket, (y0, y1)) in rows.iter().enumerate() {
-        if y1 <= y0 {
+    let mut rgba = Vec::new();
+    let mut bands = Vec::new();
+    for (bucket, (row_top, row_bottom)) in geometry.rows.iter().enumerate() {
+        let band_top = device(*row_top).clamp(top, bottom);
+        let band_bottom = device(*row_bottom).clamp(top, bottom);
+        if band_bottom <= band_top {
             continue;
         }
-        let first = *y0 as usize * row_bytes;
-        let Some(row) = rgba.get_mut(first..first + row_bytes) else {
-            continue;
-        };
+        bands.push(Band {
+            top_px: band_top,
+            height_px: band_bottom - band_top,
+        });
+        let first = rgba.len();
+        rgba.resize(first + row_bytes, 0);
+        let row = &mut rgba[first..];
         for (counts, (x0, x1)) in histogram.counts.iter().zip(&columns) {
             let Some(count) = counts.get(bucket) else {
                 continue;
@@ -93,18 +117,14 @@ pub fn raster(
                 }
             }
         }
-        for y in (*y0 + 1)..*y1 {
-            let start = y as usize * row_bytes;
-            if start + row_bytes <= rgba.len() {
-                rgba.copy_within(first..first + row_bytes, start);
-            }
-        }
+    }
+    if bands.is_empty() {
+        return None;
     }
     Some(Raster {
         left_px: left,
-        top_px: top,
         width_px: width,
-        height_px: height,
         rgba,
+        bands,
     })
 }

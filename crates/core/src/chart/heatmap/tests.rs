@@ -195,12 +195,20 @@ fn the_raster_fills_each_cell_with_its_colour_and_nothing_else() {
     for ratio in [1.0, 2.0] {
         let image = raster(&model, &layout, ratio, "#ffffff").expect("cells");
         let width = image.width_px as usize;
-        assert_eq!(image.rgba.len(), width * image.height_px as usize * 4);
+        assert_eq!(image.rgba.len(), width * image.bands.len() * 4);
+        // Each band is a whole number of device pixels, and no two overlap.
+        let mut bands = image.bands.clone();
+        bands.sort_by_key(|band| band.top_px);
+        for pair in bands.windows(2) {
+            assert!(
+                pair[0].top_px + pair[0].height_px <= pair[1].top_px,
+                "{pair:?}"
+            );
+        }
+        assert!(bands.iter().all(|band| band.height_px > 0));
         let at = |x_css: f64, y_css: f64| {
-            let x = (x_css * ratio) as usize - image.left_px as usize;
-            let y = (y_css * ratio) as usize - image.top_px as usize;
-            let index = (y * width + x) * 4;
-            image.rgba[index..index + 4].to_vec()
+            let pixel = image.pixel_at((x_css * ratio) as u32, (y_css * ratio) as u32);
+            pixel.expect("a pixel of the image").to_vec()
         };
         let expect = |count: f64| {
             let fraction = color_fraction(count, model.max_count, model.count_scale, 1.0);
