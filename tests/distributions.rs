@@ -72,6 +72,25 @@ fn rgb_at(canvas: &web_sys::HtmlCanvasElement, x_css: f64, y_css: f64) -> [u8; 3
     [data[0], data[1], data[2]]
 }
 
+/// The page's style sheets for charts and tooltips, which place a tooltip over its chart.
+fn use_chart_styles() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(concat!(
+        include_str!("../style/dashboard.css"),
+        include_str!("../style/charts.css")
+    )));
+    document.head().unwrap().append_child(&style).unwrap();
+}
+
+/// Where the first element matching `selector` is on the page.
+fn rect_of(root: &web_sys::HtmlElement, selector: &str) -> web_sys::DomRect {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .get_bounding_client_rect()
+}
+
 /// Moves the pointer to CSS pixel (x, y) of the chart and returns the tooltip's lines.
 async fn hover(root: &web_sys::HtmlElement, x_css: f64, y_css: f64) -> Vec<String> {
     let chart = root.query_selector(".obs-canvas-chart").unwrap().unwrap();
@@ -95,6 +114,7 @@ async fn hover(root: &web_sys::HtmlElement, x_css: f64, y_css: f64) -> Vec<Strin
 
 #[wasm_bindgen_test]
 async fn heat_map_cells_take_their_counts_colour_and_the_tooltip_names_their_bucket() {
+    use_chart_styles();
     let root = container();
     let (outputs, range) = latency();
     let spec: HeatMapChartSpec = serde_json::from_value(serde_json::json!({
@@ -125,6 +145,20 @@ async fn heat_map_cells_take_their_counts_colour_and_the_tooltip_names_their_buc
 
     let lines = hover(&root, x, lower_y).await;
     assert_eq!(lines.len(), 3, "{lines:?}");
+    // In the chart's lower half the tooltip sits above the pointer, inside the chart.
+    let (chart, tooltip) = (
+        rect_of(&root, ".obs-canvas-chart"),
+        rect_of(&root, ".obs-canvas-chart__tooltip"),
+    );
+    assert!(
+        tooltip.bottom() <= chart.top() + lower_y - 12.0 + 0.5,
+        "above the pointer: {} {} {} {}",
+        tooltip.top(),
+        tooltip.bottom(),
+        chart.top(),
+        chart.bottom()
+    );
+    assert!(tooltip.top() >= chart.top(), "inside the chart");
     assert_eq!(lines[1], "100ms – 1s");
     assert_eq!(lines[2], "Count: 5");
     let lines = hover(&root, x, upper_y).await;
@@ -132,6 +166,13 @@ async fn heat_map_cells_take_their_counts_colour_and_the_tooltip_names_their_buc
         (lines[1].as_str(), lines[2].as_str()),
         ("1s – 10s", "Count: 10")
     );
+    // In its upper half, below the pointer.
+    let tooltip = rect_of(&root, ".obs-canvas-chart__tooltip");
+    assert!(
+        (tooltip.top() - (chart.top() + upper_y + 12.0)).abs() < 0.5,
+        "below the pointer"
+    );
+    assert!(tooltip.bottom() <= chart.bottom(), "inside the chart");
     // The pointer over the axis labels names no cell.
     assert_eq!(hover(&root, 5.0, upper_y).await, Vec::<String>::new());
     next_frame().await;

@@ -5,7 +5,7 @@
 use leptos::ev::PointerEvent;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use obs_core::chart::tooltip::{GAP_PX, tooltip_place};
+use obs_core::chart::tooltip::{tooltip_place, vertical_place};
 
 use super::painter::{CanvasSize, Painter};
 use super::surface::use_painted_canvas;
@@ -64,7 +64,15 @@ fn CanvasChart(
         } else {
             String::new()
         };
-        let style = format!("{side};top:{}px{room}", y + GAP_PX);
+        // Above the pointer near the chart's bottom, for the same reason.
+        let vertical = vertical_place(y, size.height_css);
+        let edge = if vertical.above_pointer {
+            // `top: auto` over the shared tooltip style's own `top`.
+            format!("top:auto;bottom:{}px", size.height_css - vertical.anchor_px)
+        } else {
+            format!("top:{}px", vertical.anchor_px)
+        };
+        let style = format!("{side};{edge}{room}");
         Some(view! {
             <div class="obs-tooltip obs-canvas-chart__tooltip" style=style>
                 {lines.into_iter().map(|line| view! { <div>{line}</div> }).collect_view()}

@@ -1,6 +1,7 @@
-//! Where a chart's tooltip goes beside the pointer, and how many rows it shows, so that it
-//! stays readable inside the chart: the panel around a chart scrolls its content, so whatever
-//! of a tooltip reaches past the chart's edge is cut off.
+//! Where a chart's tooltip goes beside the pointer (and, for the short ones, above or below
+//! it), and how many rows it shows, so that it stays readable inside the chart: the panel
+//! around a chart scrolls its content, so whatever of a tooltip reaches past the chart's edge
+//! is cut off.
 
 /// Between the pointer and the tooltip, in CSS pixels.
 pub const GAP_PX: f64 = 12.0;
@@ -49,6 +50,35 @@ pub fn tooltip_place(
             left_of_pointer,
             anchor_px: pointer_x_px + GAP_PX,
             room_px: room_right,
+        }
+    }
+}
+
+/// Above or below the pointer, for a chart whose tooltip is a few lines (bar, pie, status
+/// history, heat map, histogram): below it while that leaves the tooltip more room than
+/// above, else above it, so a pointer near the chart's bottom does not push the tooltip past
+/// the edge. The anchor is the tooltip's top (below) or bottom (above), in CSS pixels from
+/// the chart's top.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct VerticalPlace {
+    pub above_pointer: bool,
+    pub anchor_px: f64,
+}
+
+/// The vertical place of a tooltip for a pointer at `pointer_y_px` in a chart
+/// `chart_height_px` tall.
+pub fn vertical_place(pointer_y_px: f64, chart_height_px: f64) -> VerticalPlace {
+    let room_below = chart_height_px - pointer_y_px - GAP_PX;
+    let room_above = pointer_y_px - GAP_PX;
+    if room_below >= room_above {
+        VerticalPlace {
+            above_pointer: false,
+            anchor_px: pointer_y_px + GAP_PX,
+        }
+    } else {
+        VerticalPlace {
+            above_pointer: true,
+            anchor_px: (pointer_y_px - GAP_PX).max(0.0),
         }
     }
 }
@@ -113,6 +143,31 @@ mod tests {
                     room_px: room
                 },
                 "pointer at {pointer} in a chart {chart_width} wide"
+            );
+        }
+    }
+
+    #[test]
+    fn a_short_tooltip_goes_where_the_chart_has_more_room() {
+        // (pointer, chart height) → (above the pointer, anchor).
+        let cases = [
+            // The upper half: below the pointer, its top 12 px under it.
+            ((20.0, 200.0), (false, 32.0)),
+            ((100.0, 200.0), (false, 112.0)),
+            // The lower half: above the pointer, its bottom 12 px over it.
+            ((101.0, 200.0), (true, 89.0)),
+            ((190.0, 200.0), (true, 178.0)),
+            // A chart shorter than the gap: never a negative anchor.
+            ((8.0, 10.0), (true, 0.0)),
+        ];
+        for ((pointer, height), (above, anchor)) in cases {
+            assert_eq!(
+                vertical_place(pointer, height),
+                VerticalPlace {
+                    above_pointer: above,
+                    anchor_px: anchor
+                },
+                "pointer at {pointer} in a chart {height} tall"
             );
         }
     }
