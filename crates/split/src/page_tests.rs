@@ -1,4 +1,3 @@
-
 use super::*;
 
 const BUILT: &str = r#"<!doctype html><html lang=en><link rel=modulepreload href=/odh-observability-23c4.js crossorigin integrity=sha384-AAA><link rel=preload href=/odh-observability-23c4_bg.wasm crossorigin integrity=sha384-BBB type=application/wasm as=fetch><script type=module>import init, * as bindings from '/odh-observability-23c4.js';

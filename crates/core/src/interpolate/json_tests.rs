@@ -1,4 +1,3 @@
-
 use super::stringify_values;
 
 #[test]

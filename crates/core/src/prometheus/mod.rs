@@ -4,14 +4,16 @@
 mod labels;
 mod request;
 mod response;
+mod result;
 mod samples;
 mod series_name;
+mod wire;
 
 pub use labels::Labels;
 pub use request::{PromQuery, QueryKind};
-pub use response::{
+pub use response::decode_odh_reply;
+pub use result::{
     NativeBucket, NativePoint, NativeSeries, QueryError, QueryResult, ResultType, Series,
-    decode_odh_reply,
 };
 pub use samples::{Sample, Samples};
 pub use series_name::{format_series_name, series_key};

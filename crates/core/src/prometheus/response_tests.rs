@@ -1,5 +1,5 @@
-
 use super::*;
+use crate::prometheus::{NativeBucket, NativePoint, QueryError, ResultType, Sample};
 
 fn odh(response: &str) -> String {
     format!(r#"{{"code": 200, "response": {response}}}"#)
