@@ -16,10 +16,13 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 thread_local! {
     static COLORS: RefCell<HashMap<String, RGBAColor>> = RefCell::new(HashMap::new());
-    static TEXT_WIDTHS: RefCell<HashMap<(String, String), f64>> = RefCell::new(HashMap::new());
 }
 
 pub use obs_core::chart::frame::{Align, CanvasSize};
+use obs_core::chart::palette::parse_canvas_style;
+pub use text::Font;
+
+mod text;
 
 /// Draws on one canvas.
 pub struct Painter {
@@ -33,22 +36,6 @@ pub struct Painter {
     /// Only this painter sets it (plotters draws no text here); `restore()` takes it back to
     /// what it was at `save()`, so [`Painter::unclip`] forgets it.
     font: RefCell<Option<String>>,
-}
-
-/// A font for canvas text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Font {
-    pub size_css: f64,
-    pub bold: bool,
-    pub family: String,
-}
-
-impl Font {
-    /// The CSS `font` shorthand at `scale` times the size.
-    fn css(&self, scale: f64) -> String {
-        let weight = if self.bold { "600 " } else { "" };
-        format!("{weight}{}px {}", self.size_css * scale, self.family)
-    }
 }
 
 impl Painter {
@@ -103,8 +90,9 @@ impl Painter {
             // An invalid colour leaves the previous style in place: start from a known one.
             self.context.set_fill_style_str("#000000");
             self.context.set_fill_style_str(css);
-            let parsed =
-                parse_canvas_color(&self.context.fill_style().as_string().unwrap_or_default());
+            let style = self.context.fill_style().as_string().unwrap_or_default();
+            let ([r, g, b], opacity) = parse_canvas_style(&style);
+            let parsed = RGBAColor(r, g, b, opacity);
             cache.borrow_mut().insert(css.to_owned(), parsed);
             parsed
         });
@@ -211,52 +199,6 @@ impl Painter {
             .draw_circle(device(x, y, self.ratio), radius, &style, true);
     }
 
-    /// Text at (x, y) in CSS pixels, `y` being the middle of the text.
-    pub fn text(&mut self, text: &str, x: f64, y: f64, align: Align, font: &Font, color: &str) {
-        self.use_font(&font.css(self.ratio));
-        self.context.set_fill_style_str(color);
-        self.context.set_text_baseline("middle");
-        self.context.set_text_align(match align {
-            Align::Left => "left",
-            Align::Center => "center",
-            Align::Right => "right",
-        });
-        let _ = self.context.fill_text(text, x * self.ratio, y * self.ratio);
-    }
-
-    /// Sets the context's font to `css` unless this painter already did.
-    fn use_font(&self, css: &str) {
-        let mut font = self.font.borrow_mut();
-        if font.as_deref() != Some(css) {
-            self.context.set_font(css);
-            *font = Some(css.to_owned());
-        }
-    }
-
-    /// The width of `text` in CSS pixels, measured once per font and text.
-    pub fn text_width(&self, text: &str, font: &Font) -> f64 {
-        let css = font.css(1.0);
-        let key = (css.clone(), text.to_owned());
-        if let Some(width) = TEXT_WIDTHS.with(|cache| cache.borrow().get(&key).copied()) {
-            return width;
-        }
-        self.use_font(&css);
-        let width = self
-            .context
-            .measure_text(text)
-            .map(|metrics| metrics.width())
-            .unwrap_or(0.0);
-        TEXT_WIDTHS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            // Labels repeat across redraws; a bound keeps a long session's memory flat.
-            if cache.len() > 20_000 {
-                cache.clear();
-            }
-            cache.insert(key, width);
-        });
-        width
-    }
-
     /// Device pixels per CSS pixel.
     pub fn ratio(&self) -> f64 {
         self.ratio
@@ -338,29 +280,6 @@ pub fn context_of(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d
 
 fn device(x: f64, y: f64, ratio: f64) -> (i32, i32) {
     ((x * ratio).round() as i32, (y * ratio).round() as i32)
-}
-
-/// Parses what a canvas returns for `fillStyle`: `#rrggbb` or `rgba(r, g, b, a)`.
-fn parse_canvas_color(text: &str) -> RGBAColor {
-    if let Some(hex) = text.strip_prefix('#')
-        && hex.len() == 6
-        && let Ok(value) = u32::from_str_radix(hex, 16)
-    {
-        return RGBAColor((value >> 16) as u8, (value >> 8) as u8, value as u8, 1.0);
-    }
-    if let Some(inner) = text
-        .strip_prefix("rgba(")
-        .and_then(|rest| rest.strip_suffix(')'))
-    {
-        let parts: Vec<f64> = inner
-            .split(',')
-            .filter_map(|part| obs_core::float_text::parse_f64(part.trim()))
-            .collect();
-        if let [r, g, b, a] = parts[..] {
-            return RGBAColor(r as u8, g as u8, b as u8, a);
-        }
-    }
-    RGBAColor(0, 0, 0, 1.0)
 }
 
 /// Records on the canvas whether its picture is complete (`data-painted="complete"`) or still

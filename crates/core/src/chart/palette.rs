@@ -115,6 +115,19 @@ pub fn readable_text_on(background: &str) -> &'static str {
     }
 }
 
+/// What a canvas returns for a style it was given (`#rrggbb`, or `rgba(r, g, b, a)` when it is
+/// translucent) as red, green, blue and opacity; black for anything else.
+pub fn parse_canvas_style(text: &str) -> ([u8; 3], f64) {
+    let rgb = parse_rgb(text).unwrap_or_default();
+    let opacity = text
+        .strip_prefix("rgba(")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .and_then(|inner| inner.rsplit(',').next())
+        .and_then(|alpha| crate::float_text::parse_f64(alpha.trim()))
+        .unwrap_or(1.0);
+    (rgb, opacity)
+}
+
 pub(crate) fn parse_rgb(css: &str) -> Option<[u8; 3]> {
     let css = css.trim().to_ascii_lowercase();
     if let Some(hex) = css.strip_prefix('#') {
@@ -165,6 +178,20 @@ fn sha256_prefix(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_canvas_style_reads_as_colour_and_opacity() {
+        let cases = [
+            ("#0066cc", ([0, 102, 204], 1.0)),
+            ("rgba(0, 102, 204, 0.5)", ([0, 102, 204], 0.5)),
+            ("rgba(255, 255, 255, 0)", ([255, 255, 255], 0.0)),
+            // What a canvas never returns reads as opaque black.
+            ("nonsense", ([0, 0, 0], 1.0)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_canvas_style(text), expected, "{text}");
+        }
+    }
 
     #[test]
     fn auto_colours_are_stable_and_follow_color_hash() {
