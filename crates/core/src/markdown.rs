@@ -199,107 +199,6 @@ pub fn plain_text(nodes: &[Node]) -> String {
 /// documents nest a handful of levels.
 pub const MAX_NESTING: usize = 32;
 
-/// Builds the tree from start/end events. A start that maps to no element is still matched by
-/// its end, so the stack records `None` for it.
-#[derive(Default)]
-struct Builder {
-    root: Vec<Node>,
-    stack: Vec<Option<(Element, Vec<Node>)>>,
-    /// Inside an image, text is its description: (stack depth, source, description, title).
-    image: Option<(usize, String, String, String)>,
-    /// Elements open on the stack (its `Some` frames).
-    open_elements: usize,
-    /// Starts left out past [`MAX_NESTING`] and not yet ended. Events nest, so while this is
-    /// not zero every start is inside a left-out one and every end closes one.
-    skipped: usize,
-}
-
-impl Builder {
-    fn open(&mut self, element: Option<Element>) {
-        if self.skipped > 0 || (element.is_some() && self.open_elements >= MAX_NESTING) {
-            self.skipped += 1;
-            return;
-        }
-        self.open_elements += usize::from(element.is_some());
-        self.stack
-            .push(element.map(|element| (element, Vec::new())));
-    }
-
-    fn open_image(&mut self, src: String, title: String) {
-        // Inside a left-out element, the description stays as text.
-        if self.skipped > 0 {
-            self.skipped += 1;
-            return;
-        }
-        self.image = Some((self.stack.len(), src, String::new(), title));
-        self.stack.push(None);
-    }
-
-    fn close(&mut self) {
-        if self.skipped > 0 {
-            self.skipped -= 1;
-            return;
-        }
-        let Some(frame) = self.stack.pop() else {
-            return;
-        };
-        self.open_elements -= usize::from(frame.is_some());
-        if let Some((depth, ..)) = &self.image {
-            if *depth == self.stack.len()
-                && let Some((_, src, alt, title)) = self.image.take()
-            {
-                self.push(Node::Element {
-                    element: Element::Image { src, alt, title },
-                    children: Vec::new(),
-                });
-            }
-            // Emphasis and the like inside an image description only add to its text.
-            return;
-        }
-        if let Some((element, children)) = frame {
-            self.push(Node::Element { element, children });
-        }
-    }
-
-    fn text(&mut self, text: &str) {
-        if let Some((_, _, alt, _)) = &mut self.image {
-            alt.push_str(text);
-            return;
-        }
-        if let Some(Node::Text(previous)) = self.current().last_mut() {
-            previous.push_str(text);
-        } else {
-            self.push(Node::Text(text.to_owned()));
-        }
-    }
-
-    fn leaf(&mut self, element: Element) {
-        self.push(Node::Element {
-            element,
-            children: Vec::new(),
-        });
-    }
-
-    fn push(&mut self, node: Node) {
-        self.current().push(node);
-    }
-
-    /// The children list of the innermost open element.
-    fn current(&mut self) -> &mut Vec<Node> {
-        match self.stack.iter_mut().rev().flatten().next() {
-            Some((_, children)) => children,
-            None => &mut self.root,
-        }
-    }
-
-    fn finish(mut self) -> Vec<Node> {
-        while !self.stack.is_empty() {
-            self.close();
-        }
-        self.root
-    }
-}
-
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -311,52 +210,12 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// A link target that is safe to follow (http(s), mailto or relative; never `javascript:`,
-/// `data:` or another scheme), cleaned as browsers read it, and whether it leaves the site.
-/// Markdown panels and table data links both go through it.
-pub fn safe_link(url: &str) -> Option<(String, bool)> {
-    let cleaned = clean_url(url);
-    // `//host/path` (and `\\host`, which browsers read the same) leaves the site like an
-    // http(s) link does, so it opens as one.
-    let other_host =
-        cleaned.starts_with("//") || cleaned.starts_with("\\\\") || cleaned.starts_with("/\\");
-    match scheme(&cleaned) {
-        None => Some((cleaned, other_host)),
-        Some(scheme) if scheme == "http" || scheme == "https" => Some((cleaned, true)),
-        Some(scheme) if scheme == "mailto" => Some((cleaned, false)),
-        Some(_) => None,
-    }
-}
+mod builder;
+mod urls;
 
-fn safe_image(url: &str) -> Option<String> {
-    let cleaned = clean_url(url);
-    match scheme(&cleaned) {
-        None => Some(cleaned),
-        Some(scheme) if scheme == "http" || scheme == "https" => Some(cleaned),
-        Some(_) => None,
-    }
-}
-
-/// Browsers ignore leading spaces and control characters, and tabs or newlines anywhere, in
-/// a URL (`java\tscript:` is `javascript:`), so those are removed before the scheme is read.
-fn clean_url(url: &str) -> String {
-    url.trim_start_matches(|c: char| c.is_whitespace() || c.is_control())
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
-}
-
-/// The lower-cased scheme of a URL, if it has one: letters, digits, `+ - .` before a `:`
-/// that comes before any `/ ? #`.
-fn scheme(url: &str) -> Option<String> {
-    let colon = url.find(':')?;
-    let before = &url[..colon];
-    if before.contains(['/', '?', '#']) {
-        return None;
-    }
-    // Anything odd before the colon (entities, spaces) is treated as a scheme and refused.
-    Some(before.to_ascii_lowercase())
-}
+use builder::Builder;
+use urls::safe_image;
+pub use urls::safe_link;
 
 #[cfg(test)]
 mod tests;
