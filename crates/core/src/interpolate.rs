@@ -228,66 +228,6 @@ pub fn encode_uri_component(text: &str) -> String {
     out
 }
 
-/// One `$...` reference at the start of a text.
-struct Reference<'a> {
-    name: &'a str,
-    field: Option<&'a str>,
-    format: Option<&'a str>,
-    /// Bytes of the whole reference, `$` included.
-    len: usize,
-}
-
-/// Parses `$name` or `${name(.field)?(:format)?}` at the start of `text` (which begins with
-/// `$`), following Perses' pattern `\$(\w+)|\${(\w+)(?:\.([^:^}]+))?(?::([^}]+))?}`.
-fn parse_reference(text: &str) -> Option<Reference<'_>> {
-    let body = text.strip_prefix('$')?;
-    if let Some(inner) = body.strip_prefix('{') {
-        let name_len = word_len(inner);
-        if name_len == 0 {
-            return None;
-        }
-        let name = &inner[..name_len];
-        let mut cursor = name_len;
-        let mut field = None;
-        if let Some(after) = inner[cursor..].strip_prefix('.') {
-            let field_len = after.find([':', '^', '}']).unwrap_or(after.len());
-            if field_len > 0 {
-                field = Some(&after[..field_len]);
-                cursor += 1 + field_len;
-            }
-        }
-        let mut format = None;
-        if let Some(after) = inner[cursor..].strip_prefix(':') {
-            let format_len = after.find('}').unwrap_or(after.len());
-            if format_len > 0 {
-                format = Some(&after[..format_len]);
-                cursor += 1 + format_len;
-            }
-        }
-        inner[cursor..].starts_with('}').then(|| Reference {
-            name,
-            field,
-            format,
-            len: 2 + cursor + 1,
-        })
-    } else {
-        let name_len = word_len(body);
-        (name_len > 0).then(|| Reference {
-            name: &body[..name_len],
-            field: None,
-            format: None,
-            len: 1 + name_len,
-        })
-    }
-}
-
-/// Length of the leading run of `\w` characters (ASCII letters, digits, `_`).
-fn word_len(text: &str) -> usize {
-    text.bytes()
-        .take_while(|byte| byte.is_ascii_alphanumeric() || *byte == b'_')
-        .count()
-}
-
 fn join_mapped(values: &[String], separator: &str, map: impl Fn(&str) -> String) -> String {
     values
         .iter()
@@ -310,6 +250,9 @@ fn escape_regex(value: &str, escape: &str) -> String {
 
 #[cfg(feature = "json-format")]
 mod json;
+mod reference;
+
+use reference::parse_reference;
 
 /// The engine of the `json` format, where the caller gave one ([`use_json_engine`]).
 static JSON_ENGINE: std::sync::OnceLock<fn(&[String]) -> String> = std::sync::OnceLock::new();

@@ -9,6 +9,7 @@
 
 mod bytes;
 mod date;
+mod decimal;
 mod number;
 mod time;
 
