@@ -179,12 +179,27 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>, opened: Opened) 
         home,
         bound: Arc::default(),
     });
+    // The grid mounts in a task after this one. This task has made the dashboard's state and
+    // sent its variables' first requests; its first cells mounting in it too made one task of
+    // 30 ms on a fast machine, past 50 ms (a long task) on a slower one.
+    let grid_ready = RwSignal::new(false);
+    set_timeout(
+        move || {
+            let _ = grid_ready.try_set(true);
+        },
+        std::time::Duration::ZERO,
+    );
+    let grid = move || {
+        grid_ready
+            .get()
+            .then(|| view! { <DashboardView dashboard=Arc::clone(&dashboard) problems=problems/> })
+    };
     view! {
         <div class="obs-dashboard-controls">
             <VariableBar/>
             <TimeControls/>
         </div>
-        <DashboardView dashboard=dashboard problems=problems/>
+        {grid}
     }
     .into_any()
 }
