@@ -74,13 +74,13 @@ fn rgb_at(canvas: &web_sys::HtmlCanvasElement, x_css: f64, y_css: f64) -> [u8; 3
 
 /// The page's style sheets for charts and tooltips, which place a tooltip over its chart.
 fn use_chart_styles() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let style = document.create_element("style").unwrap();
-    style.set_text_content(Some(concat!(
-        include_str!("../style/dashboard.css"),
-        include_str!("../style/charts.css")
-    )));
-    document.head().unwrap().append_child(&style).unwrap();
+    support::with_styles(
+        "chart-and-tooltip-styles",
+        concat!(
+            include_str!("../style/dashboard.css"),
+            include_str!("../style/charts.css")
+        ),
+    );
 }
 
 /// Where the first element matching `selector` is on the page.

@@ -90,7 +90,7 @@ fn paint_cells(
 
 /// Draws the cells' image: it is put on a canvas of its own, then each of its rows is
 /// stretched over its band, unsmoothed so that bands keep their edges and colours.
-fn draw_raster(painter: &mut Painter, raster: &Raster) {
+fn draw_raster(painter: &Painter, raster: &Raster) {
     let Ok(rows) = u32::try_from(raster.bands.len()) else {
         return;
     };
@@ -105,9 +105,8 @@ fn draw_raster(painter: &mut Painter, raster: &Raster) {
         return;
     };
     let _ = strip_context.put_image_data(&image, 0.0, 0.0);
-    // Saved here, restored by `unclip` (which also forgets the font, as after a clip).
+    // Smoothing is on by default and nothing else here turns it off: it is turned back on after.
     let context = painter.context();
-    context.save();
     context.set_image_smoothing_enabled(false);
     let (left, width) = (f64::from(raster.left_px), f64::from(raster.width_px));
     for (row, band) in raster.bands.iter().enumerate() {
@@ -124,7 +123,7 @@ fn draw_raster(painter: &mut Painter, raster: &Raster) {
                 f64::from(band.height_px),
             );
     }
-    painter.unclip();
+    context.set_image_smoothing_enabled(true);
 }
 
 /// A canvas of its own, off the page, for an image to be drawn from.

@@ -96,18 +96,9 @@ fn mount_sized(
     (root, handle)
 }
 
-/// Puts the page's chart styles in the document (once), so charts are laid out as on the
-/// page: without them, a canvas sized for its box is laid out at that size and grows the box
-/// it measures, and the chart paints again and again.
+/// The page's chart styles, so charts are laid out as on the page (`support::with_styles`).
 fn with_chart_styles() {
-    let document = web_sys::window().unwrap().document().unwrap();
-    if document.get_element_by_id("chart-styles").is_some() {
-        return;
-    }
-    let style = document.create_element("style").unwrap();
-    style.set_id("chart-styles");
-    style.set_text_content(Some(include_str!("../../style/charts.css")));
-    document.head().unwrap().append_child(&style).unwrap();
+    support::with_styles("chart-styles", include_str!("../../style/charts.css"));
 }
 
 /// The chart's base canvas once its picture is complete.

@@ -79,6 +79,20 @@ pub fn key_down(target: &Element, key: &str, shift: bool) {
     target.dispatch_event(&event).unwrap();
 }
 
+/// Puts style sheet `css` in the document once (the first call with `id`), so charts are laid
+/// out as on the page: without them, a canvas sized for its box is laid out at that size and
+/// grows the box it measures, and a tooltip is not placed over its chart.
+pub fn with_styles(id: &str, css: &str) {
+    let document = web_sys::window().unwrap().document().unwrap();
+    if document.get_element_by_id(id).is_some() {
+        return;
+    }
+    let style = document.create_element("style").unwrap();
+    style.set_id(id);
+    style.set_text_content(Some(css));
+    document.head().unwrap().append_child(&style).unwrap();
+}
+
 /// The canvas `selector` finds in `root`, once its picture is complete (`data-painted`);
 /// fails the test after 300 frames.
 pub async fn painted_canvas(root: &HtmlElement, selector: &str) -> web_sys::HtmlCanvasElement {
