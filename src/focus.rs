@@ -1,7 +1,7 @@
 //! Keyboard focus for popovers and dialogs: what can take focus inside an element, moving it
 //! with arrow keys, keeping Tab inside a modal view, and giving focus back.
 
-use leptos::ev::KeyboardEvent;
+use leptos::ev::{FocusEvent, KeyboardEvent};
 use wasm_bindgen::JsCast;
 
 /// What can take keyboard focus inside `root`, in document order (hidden and disabled
@@ -88,4 +88,31 @@ pub fn trap_tab(root: &web_sys::Element, event: &KeyboardEvent) {
         event.prevent_default();
         let _ = first.focus();
     }
+}
+
+/// Runs `close` when focus leaves `root` (Tab, a click elsewhere), for a `focusout` event of
+/// a popover. Focus lost because its element went away is not leaving: a Retry replaced by
+/// "Loading…" when clicked loses focus that way. That is told a moment later, once the
+/// element is out of the page.
+pub fn when_focus_leaves(
+    event: &FocusEvent,
+    root: Option<web_sys::Element>,
+    close: impl FnOnce() + 'static,
+) {
+    let leaving = event
+        .related_target()
+        .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+        .is_none_or(|target| root.is_none_or(|root| !root.contains(Some(&target))));
+    if !leaving {
+        return;
+    }
+    let left = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        if left.is_none_or(|left| left.is_connected()) {
+            close();
+        }
+    });
 }

@@ -5,7 +5,7 @@ mod body;
 mod header;
 mod notice;
 mod open;
-mod time_controls;
+pub(crate) mod time_controls;
 mod variable_bar;
 
 use std::sync::Arc;
@@ -37,6 +37,7 @@ enum PageChoice {
 /// The whole page below the host's header.
 #[component]
 pub fn ObservabilityPage() -> impl IntoView {
+    crate::panel::chunks::Chunk::preload_interact_on_first_use();
     let url = use_context::<UrlSync>().unwrap_or_else(|| {
         let url = UrlSync::new();
         provide_context(url);

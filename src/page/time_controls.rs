@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 
 use crate::ids::unique_id;
 use crate::intl::format_time;
+use crate::panel::chunks;
 use crate::state::time::TimeState;
 use crate::widgets::{Select, SelectOption};
 
@@ -88,14 +89,18 @@ pub fn TimeControls() -> impl IntoView {
                 "↻"
             </button>
             {move || time.timezone.get().map(|zone| view! { <span class="obs-time-controls__zone" title="Time zone">{zone}</span> })}
-            {move || editing_custom.get().then(|| view! { <CustomRange on_done=Callback::new(move |()| editing_custom.set(false))/> })}
+            {move || editing_custom.get().then(|| {
+                let on_done = Callback::new(move |()| editing_custom.set(false));
+                chunks::chunk_view_titled("The custom range could not be loaded", move || chunks::custom_range(on_done))
+            })}
         </div>
     }
 }
 
-/// Two date-time fields for an absolute range, in the browser's time zone.
+/// Two date-time fields for an absolute range, in the browser's time zone (drawn by the
+/// interaction chunk, `panel::chunks::custom_range`).
 #[component]
-fn CustomRange(on_done: Callback<()>) -> impl IntoView {
+pub fn CustomRange(on_done: Callback<()>) -> impl IntoView {
     let time = expect_context::<TimeState>();
     let current = time.panel_range.get_untracked();
     let start = RwSignal::new(to_input_value(current.start_ms));

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use super::chunks;
 use super::data::QueryView;
 use crate::chart::time_series::ThresholdStyle;
-use crate::focus::move_with_arrows;
+use crate::focus::{move_with_arrows, when_focus_leaves};
 use crate::ids::unique_id;
 
 /// What the menu can change on its panel.
@@ -69,29 +69,13 @@ pub fn PanelMenu(
         }
     };
     // Focus leaving the menu (Tab, a click elsewhere, another panel's menu opening) closes
-    // it, so only one is ever open. Focus lost because its element went away is not leaving:
-    // the Retry of a menu whose actions did not download is replaced by "Loading…" when
-    // clicked. That is told a moment later, once the element is out of the page.
+    // it, so only one is ever open.
     let on_focusout = move |event: FocusEvent| {
-        let leaving = event
-            .related_target()
-            .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
-            .is_none_or(|target| {
-                wrapper
-                    .get_untracked()
-                    .is_none_or(|wrapper| !wrapper.contains(Some(&target)))
-            });
-        if !leaving {
-            return;
-        }
-        let left = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Node>().ok());
-        leptos::task::spawn_local(async move {
-            leptos::task::tick().await;
-            if left.is_none_or(|left| left.is_connected()) {
-                open.set(false);
-            }
+        // `try_`: a focused element removed with the page (the shell navigating away) still
+        // says that focus left it, after this menu's state has gone.
+        let wrapper = wrapper.try_get_untracked().flatten().map(Into::into);
+        when_focus_leaves(&event, wrapper, move || {
+            let _ = open.try_set(false);
         });
     };
     let close = Callback::new(move |()| close());

@@ -4,11 +4,13 @@
 use leptos::ev::{FocusEvent, KeyboardEvent};
 use leptos::html::{Div, Input};
 use leptos::prelude::*;
-use obs_core::case::lowercase;
 use wasm_bindgen::JsCast;
 
+use super::select_menu::MenuParts;
+use crate::focus::when_focus_leaves;
 use crate::icons::ChevronIcon;
 use crate::ids::unique_id;
+use crate::panel::chunks::{self, Chunk};
 
 /// One choice of a select.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,19 +88,7 @@ pub fn Select(
             count => format!("{count} selected"),
         }
     };
-    let visible = move || {
-        let needle = lowercase(&filter.get());
-        options
-            .get()
-            .into_iter()
-            .filter(|option| {
-                needle.is_empty()
-                    || lowercase(&option.label).contains(&needle)
-                    || lowercase(&option.value).contains(&needle)
-            })
-            .collect::<Vec<_>>()
-    };
-    let choose = move |value: String| {
+    let choose = Callback::new(move |value: String| {
         if multiple {
             let mut next = selected.get_untracked();
             if let Some(position) = next.iter().position(|v| v == &value) {
@@ -112,7 +102,9 @@ pub fn Select(
             open.set(false);
             focus_toggle(root);
         }
-    };
+    });
+    // Whether the list, once drawn, takes focus: opened by a click, not by the arrow keys.
+    let focus_into = StoredValue::new(false);
     let on_keydown = move |event: KeyboardEvent| match event.key().as_str() {
         "Escape" if open.get_untracked() => {
             event.prevent_default();
@@ -122,6 +114,7 @@ pub fn Select(
         "ArrowDown" | "ArrowUp" | "Home" | "End" => {
             event.prevent_default();
             if !open.get_untracked() {
+                focus_into.set_value(false);
                 open.set(true);
             }
             move_focus(root, &event.key());
@@ -130,91 +123,49 @@ pub fn Select(
     };
     // Closing when focus leaves the select covers clicks elsewhere and Tab.
     let on_focusout = move |event: FocusEvent| {
-        let leaving = event
-            .related_target()
-            .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
-            .is_none_or(|target| {
-                root.get_untracked()
-                    .is_none_or(|root| !root.contains(Some(&target)))
-            });
-        if leaving {
-            open.set(false);
-        }
+        // `try_`: a focused element removed with the page (the shell navigating away) still
+        // says that focus left it, after this select's state has gone.
+        let root = root.try_get_untracked().flatten().map(Into::into);
+        when_focus_leaves(&event, root, move || {
+            let _ = open.try_set(false);
+        });
     };
     let field_label = label.clone();
+    // The list is drawn by the interaction chunk, fetched as soon as the select is pointed at
+    // or focused, so it is usually in by the time it opens.
     let menu = move || {
         open.get().then(|| {
-            let listbox_label = label.clone();
+            let parts = MenuParts {
+                label: label.clone(),
+                listbox_id: listbox_id.clone(),
+                options,
+                selected,
+                filter,
+                search,
+                root,
+                multiple,
+                searchable,
+                focus_into: focus_into.get_value(),
+                choose,
+            };
             view! {
                 <div class="obs-select__menu">
-                    {searchable.then(|| view! {
-                        <input
-                            class="obs-select__search"
-                            type="search"
-                            placeholder="Search"
-                            aria-label=format!("Search {}", listbox_label)
-                            node_ref=search
-                            prop:value=move || filter.get()
-                            on:input=move |event| filter.set(event_target_value(&event))
-                        />
+                    {chunks::chunk_view_titled("The list could not be loaded", move || {
+                        chunks::select_menu(parts.clone())
                     })}
-                    <ul
-                        class="obs-select__list"
-                        role="listbox"
-                        id=listbox_id.clone()
-                        aria-label=listbox_label
-                        aria-multiselectable=multiple.to_string()
-                    >
-                        {move || {
-                            let chosen = selected.get();
-                            let items = visible();
-                            if items.is_empty() {
-                                return view! { <li class="obs-select__empty">"No results"</li> }.into_any();
-                            }
-                            items
-                                .into_iter()
-                                .map(|option| {
-                                    let is_chosen = chosen.contains(&option.value);
-                                    let value = option.value.clone();
-                                    let on_key_value = option.value.clone();
-                                    view! {
-                                        <li
-                                            class="obs-select__option"
-                                            class:obs-select__option--selected=is_chosen
-                                            role="option"
-                                            tabindex="-1"
-                                            aria-selected=is_chosen.to_string()
-                                            data-value=option.value
-                                            on:click=move |_| choose(value.clone())
-                                            on:keydown=move |event: KeyboardEvent| {
-                                                if event.key() == "Enter" || event.key() == " " {
-                                                    event.prevent_default();
-                                                    choose(on_key_value.clone());
-                                                }
-                                            }
-                                        >
-                                            {multiple.then(|| view! {
-                                                <span class="obs-select__check" aria-hidden="true">
-                                                    {if is_chosen { "☑" } else { "☐" }}
-                                                </span>
-                                            })}
-                                            <span class="obs-select__option-text">
-                                                <span>{option.label}</span>
-                                                {option.detail.map(|detail| view! { <span class="obs-select__detail">{detail}</span> })}
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                                .into_any()
-                        }}
-                    </ul>
                 </div>
             }
         })
     };
     view! {
-        <div class="obs-select" node_ref=root on:keydown=on_keydown on:focusout=on_focusout>
+        <div
+            class="obs-select"
+            node_ref=root
+            on:keydown=on_keydown
+            on:focusout=on_focusout
+            on:pointerenter=move |_| Chunk::Interact.preload()
+            on:focusin=move |_| Chunk::Interact.preload()
+        >
             <label class="obs-select__label" id=label_id for=toggle_id.clone()>{field_label}</label>
             // Named by the label and the value shown ("Project Customer support LLM"), as
             // PatternFly's select toggles are, so a screen reader announces the choice too.
@@ -227,22 +178,11 @@ pub fn Select(
                 aria-expanded=move || open.get().to_string()
                 disabled=move || disabled.get()
                 on:click=move |_| {
-                    open.update(|open| *open = !*open);
-                    if open.get_untracked() {
+                    focus_into.set_value(true);
+                    if !open.get_untracked() {
                         filter.set(String::new());
-                        // Focus moves into the list as PatternFly's Select does: to the
-                        // search field, or to the chosen option, so arrows and Enter work
-                        // from there and a screen reader hears where the choice stands.
-                        request_animation_frame(move || {
-                            if searchable {
-                                if let Some(search) = search.get_untracked() {
-                                    let _ = search.focus();
-                                }
-                            } else {
-                                focus_chosen(root);
-                            }
-                        });
                     }
+                    open.update(|open| *open = !*open);
                 }
             >
                 <span class="obs-select__value" id=value_id>{summary}</span>
@@ -260,22 +200,6 @@ fn focus_toggle(root: NodeRef<Div>) {
         .and_then(|toggle| toggle.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = toggle.focus();
-    }
-}
-
-/// Focuses the chosen option, or the first when none is chosen.
-fn focus_chosen(root: NodeRef<Div>) {
-    let Some(root) = root.get_untracked() else {
-        return;
-    };
-    let option = root
-        .query_selector("[role=option][aria-selected=true]")
-        .ok()
-        .flatten()
-        .or_else(|| root.query_selector("[role=option]").ok().flatten())
-        .and_then(|option| option.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(option) = option {
-        let _ = option.focus();
     }
 }
 

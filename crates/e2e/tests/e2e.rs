@@ -39,6 +39,7 @@ async fn scenario(harness: &Harness) -> Result<(), String> {
     latency_distributions_are_drawn(harness).await?;
     chunks::a_chunk_that_does_not_download_fails_its_panel_only(harness).await?;
     chunks::a_slow_chunk_holds_back_its_panels_only(harness).await?;
+    chunks::a_chunk_that_arrives_after_its_place_went_is_not_used(harness).await?;
     the_table_view_reads_like_the_panel(harness).await?;
     a_variable_change_queries_again(harness).await?;
     a_reload_asks_for_what_its_address_names_at_once(harness).await?;

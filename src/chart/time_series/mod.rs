@@ -2,10 +2,10 @@
 //! or the theme change, and positioned elements for the crosshair, markers, drag selection and
 //! tooltip (`cursor`), so hovering never redraws the plot.
 
-mod cursor;
+pub(crate) mod cursor;
 mod input;
 mod legend;
-mod overlay;
+pub(crate) mod overlay;
 pub mod paint;
 mod painting;
 mod texts;
@@ -23,14 +23,13 @@ use super::hover_time_text;
 use super::surface::use_canvas_size;
 use super::sync::CrosshairSync;
 use super::theme::{ChartThemeSignal, provide_chart_theme};
+use crate::panel::chunks;
 use crate::state::time::TimeState;
-use cursor::Cursor;
 use geometry::compute;
 use hover::{hover_at, hover_at_time};
 use input::{ChartInput, InputState};
 use legend::Legend;
 pub use obs_core::chart::time_series::{geometry, hover};
-use overlay::HoverOverlay;
 pub use paint::ThresholdStyle;
 use texts::ChartTexts;
 
@@ -222,28 +221,31 @@ pub fn TimeSeriesChartView(
             >
                 <canvas class="obs-ts__canvas" node_ref=base aria-hidden="true"></canvas>
                 <canvas class="obs-ts__still-overlay" node_ref=still aria-hidden="true" style="display:none"></canvas>
-                {move || cursor_made.get().then(|| view! {
-                    <Cursor
-                        geometry=geometry
-                        theme=theme
-                        synced_time_ms=Memo::new(move |_| synced_time())
+                // Both drawn by the interaction chunk, which a page fetches when it is first
+                // pointed at or focused: until it is in, a hover shows no tooltip (the plot and
+                // the keyboard's readout work without it).
+                {move || cursor_made.get().then(|| chunks::chunk_view_quiet(move || {
+                    chunks::chart_cursor(
+                        geometry,
+                        theme,
+                        Memo::new(move |_| synced_time()),
                         // A memo that reads the pointer only during a drag: otherwise a pointer
                         // move neither runs it nor checks what reads it.
-                        selection=Memo::new(move |_| {
+                        Memo::new(move |_| {
                             let from = drag_from.get()?;
                             pointer.get().map(|(x, _)| (from, x))
-                        })
-                    />
-                })}
-                {move || hovered.get().then(|| view! {
-                    <HoverOverlay
-                        hover=hover
-                        geometry=geometry
-                        theme=theme
-                        pinned=Signal::derive(move || pinned.get().is_some())
-                        timezone=Signal::derive(move || timezone.and_then(|zone| zone.get()))
-                    />
-                })}
+                        }),
+                    )
+                }))}
+                {move || hovered.get().then(|| chunks::chunk_view_quiet(move || {
+                    chunks::hover_overlay(
+                        hover,
+                        geometry,
+                        theme,
+                        Signal::derive(move || pinned.get().is_some()),
+                        Signal::derive(move || timezone.and_then(|zone| zone.get())),
+                    )
+                }))}
             </div>
             <Legend model=model hidden=hidden/>
         </div>

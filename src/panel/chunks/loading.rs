@@ -7,6 +7,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::task::{Context, Poll};
 
 use leptos::prelude::*;
@@ -14,7 +15,9 @@ use obs_core::dashboard::{
     Dashboard, Decoded, DeferredKind, GridContent, Layout, Loaded, PanelKind, Pending,
 };
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 
+use super::interact::preload_interact;
 use super::{
     ChunkError, decode_charts, decode_tables, preload_markdown, preload_menu, preload_pie,
     preload_table,
@@ -31,7 +34,15 @@ pub enum Chunk {
     Charts,
     /// A panel menu's actions and settings, which a dashboard shows only when a menu opens.
     Menu,
+    /// What a page draws only once it is pointed at or used from the keyboard: open selects,
+    /// the custom time range, a chart's tooltip and crosshairs.
+    Interact,
 }
+
+/// The chunks asked for, one bit each (`1 << chunk`), so that the pointer entering one of a
+/// hundred menus or charts asks once. A preload that fails is not asked again: the views
+/// that need the chunk download it themselves, with their Retry.
+static ASKED: AtomicU8 = AtomicU8::new(0);
 
 impl Chunk {
     /// The chunk that draws a panel of this kind, if it is not in the main module.
@@ -65,14 +76,44 @@ impl Chunk {
     /// panels mount, beside their queries rather than after them. A failure is left to the
     /// panels, which say so and retry.
     pub fn preload(self) {
+        let bit = 1u8 << (self as u8);
+        if ASKED.fetch_or(bit, Ordering::Relaxed) & bit != 0 {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let _ = match self {
                 Self::Markdown => preload_markdown().await,
                 Self::Tables => preload_table().await,
                 Self::Charts => preload_pie().await,
                 Self::Menu => preload_menu().await,
+                Self::Interact => preload_interact().await,
             };
         });
+    }
+
+    /// Asks for the interaction chunk the first time the pointer moves over the document or
+    /// something in it takes focus: usually well before the pointer reaches a chart or a
+    /// select, so their first tooltip or list does not wait for it, and never before someone
+    /// uses the page (the first panels are not slowed by it).
+    pub fn preload_interact_on_first_use() {
+        // Once per document: the shell mounts the page again on each visit.
+        static LISTENING: AtomicBool = AtomicBool::new(false);
+        if LISTENING.swap(true, Ordering::Relaxed) {
+            return;
+        }
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+            return;
+        };
+        // Owned by the page's JavaScript from here on, as long as the document listens; after
+        // the first call it only reads `ASKED`. The closure's signature is the one Leptos' own
+        // listeners have, whose glue the page already holds.
+        let ask = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            |_: web_sys::Event| Self::Interact.preload(),
+        )
+        .into_js_value();
+        for event in ["pointerover", "focusin"] {
+            let _ = document.add_event_listener_with_callback(event, ask.unchecked_ref());
+        }
     }
 }
 
@@ -236,13 +277,31 @@ where
     Load: Fn() -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
 {
-    loading_view(failed, Arc::new(move || -> ViewFuture { Box::pin(load()) }))
+    loading_view(
+        Some(failed),
+        Arc::new(move || -> ViewFuture { Box::pin(load()) }),
+    )
+}
+
+/// [`chunk_view`] for what a part of the page adds to itself, such as a chart's tooltip: it
+/// shows nothing until its view is in, and nothing when the download fails (the browser's
+/// console has the cause), since the part works without it.
+pub fn chunk_view_quiet<Load, Fut>(load: Load) -> AnyView
+where
+    Load: Fn() -> Fut + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, ChunkError>> + Send + 'static,
+{
+    loading_view(None, Arc::new(move || -> ViewFuture { Box::pin(load()) }))
 }
 
 /// The title of a panel whose chunk did not download.
 const PANEL_FAILED: &str = "This panel could not be loaded";
 
-fn loading_view(failed: &'static str, load: Arc<dyn Fn() -> ViewFuture + Send + Sync>) -> AnyView {
+/// `failed` says what could not be loaded; `None` shows nothing while loading or failed.
+fn loading_view(
+    failed: Option<&'static str>,
+    load: Arc<dyn Fn() -> ViewFuture + Send + Sync>,
+) -> AnyView {
     // Leptos' `Suspense` would do this too, but costs about 25 KB of the main module for its
     // one use here (its async-derived and transition machinery); a signal for the state and
     // a slot for the view are all it takes.
@@ -278,17 +337,29 @@ fn loading_view(failed: &'static str, load: Arc<dyn Fn() -> ViewFuture + Send + 
         }
         let within = within.clone();
         leptos::task::spawn_local(async move {
-            let outcome =
-                std::future::poll_fn(|context| within(&mut || future.as_mut().poll(context))).await;
-            settle(outcome);
+            // The place the view is for may have gone while its chunk downloaded (another
+            // dashboard opened, a chart unmounted): the future is dropped then, before it makes
+            // a view that would read what went with that place (a trap, in the release page).
+            // The chunk's loader memoises the download itself, so dropping it loses nothing.
+            let outcome = std::future::poll_fn(|context| {
+                if phase.try_get_untracked().is_none() {
+                    return Poll::Ready(None);
+                }
+                within(&mut || future.as_mut().poll(context)).map(Some)
+            })
+            .await;
+            if let Some(outcome) = outcome {
+                settle(outcome);
+            }
         });
     };
     download();
-    (move || match phase.get() {
-        Phase::Loading => loading_placeholder().into_any(),
+    (move || match (phase.get(), failed) {
+        (Phase::Loading, Some(_)) => loading_placeholder().into_any(),
+        (Phase::Loading | Phase::Failed, None) => ().into_any(),
         // Taken once: the phase does not change after it is ready.
-        Phase::Ready => arrived.borrow_mut().take().unwrap_or_else(|| ().into_any()),
-        Phase::Failed => {
+        (Phase::Ready, _) => arrived.borrow_mut().take().unwrap_or_else(|| ().into_any()),
+        (Phase::Failed, Some(failed)) => {
             let download = download.clone();
             failed_view(
                 failed,

@@ -3,7 +3,8 @@
 //! (pie, bar, status history, heat map, histogram). A dashboard of time series, stats and
 //! gauges never downloads them, and the page starts with less to fetch and compile
 //! (ARCHITECTURE.md, Size). A fourth chunk holds the panel menu's actions, which no
-//! dashboard shows until a menu opens.
+//! dashboard shows until a menu opens, and a fifth what the page draws only when someone
+//! points at it or uses its keyboard (`interact`: open selects, tooltips).
 //!
 //! The `split` feature (on in `page_build`'s release page) makes each view a split point of
 //! `wasm_split_helpers`, which Leptos brings: the module calls into the chunk through an
@@ -71,7 +72,7 @@ macro_rules! in_chunk {
 
         #[cfg(not(feature = "split"))]
         #[allow(dead_code)]
-        async fn $preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
+        pub async fn $preload() -> Result<(), leptos::wasm_split::SplitLoaderError> {
             Ok(())
         }
     };
@@ -219,9 +220,11 @@ pub fn publish_exports() {
     let _ = js_sys::Reflect::set(&js_sys::global(), &symbol, &wasm_bindgen::exports());
 }
 
+mod interact;
 mod loading;
 
+pub use interact::{chart_cursor, custom_range, hover_overlay, select_menu};
 pub use loading::{
-    Chunk, ReadAgain, Resolving, chunk_view, chunk_view_titled, preload_open, resolve,
-    unloaded_view,
+    Chunk, ReadAgain, Resolving, chunk_view, chunk_view_quiet, chunk_view_titled, preload_open,
+    resolve, unloaded_view,
 };

@@ -6,8 +6,9 @@ use obs_e2e::Harness;
 use serde_json::json;
 
 /// In a browser of its own, so the chunk has not been downloaded before: Chromium refuses the
-/// menu and tables chunks (DevTools' blocked URLs, a real network failure to the page), the
-/// open menu says so with a Retry that shows its actions once the menu chunk is let through,
+/// menu, interaction and tables chunks (DevTools' blocked URLs, a real network failure to the
+/// page), the open menu says so with a Retry that shows its actions once the menu chunk is let
+/// through, an open select says so with a Retry that shows its options,
 /// "View as table"
 /// says so in its panel while the other panels keep their data, and Retry draws the table
 /// after the block is lifted. The table panel, whose options that chunk reads, says so too,
@@ -20,7 +21,7 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
         tab.cdp("Network.enable", json!({})).await?;
         tab.cdp(
             "Network.setBlockedURLs",
-            json!({ "urls": ["*-split_tables.wasm", "*-split_menu.wasm"] }),
+            json!({ "urls": ["*-split_tables.wasm", "*-split_menu.wasm", "*-split_interact.wasm"] }),
         )
         .await?;
         tab.open("/").await?;
@@ -39,11 +40,31 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
             tab.eval_bool(&menu_failed).await
         })
         .await?;
+        // An open select's list is in the interaction chunk: the open select says it could
+        // not load it, with a Retry that shows the options once the chunk is let through.
+        tab.click_js("obsSelectToggle('Refresh')").await?;
+        tab.wait_until("the open select says its list did not download", || async {
+            tab.eval_bool(
+                "const alert = obsSelect('Refresh').querySelector('.obs-select__menu [role=alert]'); \
+                 return !!alert && alert.textContent.includes('The list could not be loaded') \
+                   && !!alert.querySelector('button') && !obsOption('Refresh', 'Off')",
+            )
+            .await
+        })
+        .await?;
         tab.cdp(
             "Network.setBlockedURLs",
             json!({ "urls": ["*-split_tables.wasm"] }),
         )
         .await?;
+        tab.click_js("obsSelect('Refresh').querySelector('.obs-select__menu [role=alert] button')")
+            .await?;
+        tab.wait_until("the select's Retry shows its options", || async {
+            tab.eval_bool("return !!obsOption('Refresh', 'Off') && !!obsOption('Refresh', 'Every 30 seconds')")
+                .await
+        })
+        .await?;
+        tab.click_js("obsSelectToggle('Refresh')").await?;
         tab.click_js(&format!(
             "obsPanel({title}).querySelector('.obs-panel-menu__popover [role=alert] button')"
         ))
@@ -136,6 +157,79 @@ pub async fn a_slow_chunk_holds_back_its_panels_only(harness: &Harness) -> Resul
         tab.eval("window.__obsReleaseTables(); return true", Vec::new())
             .await?;
         wait_for_table_panel_rows(&tab, "Model deployments").await
+    }
+    .await;
+    tab.close().await?;
+    outcome
+}
+
+/// A chart hovered while the interaction chunk is held back, and gone before the chunk
+/// arrives (its row closed): the tooltip that waited for the chunk is not made for a chart
+/// that is gone, which would read what went with it (a trap that stopped the whole page), and
+/// once the row opens again its chart shows its tooltip. In a browser of its own, so the chunk
+/// has not been downloaded before.
+pub async fn a_chunk_that_arrives_after_its_place_went_is_not_used(
+    harness: &Harness,
+) -> Result<(), String> {
+    let tab = harness.new_tab().await?;
+    let outcome = async {
+        let hold = "const held = new Promise(release => { window.__obsReleaseInteract = release; }); \
+            const fetchAsUsual = window.fetch.bind(window); \
+            window.fetch = (input, init) => { \
+              if (!String(input && input.url || input).includes('-split_interact.wasm')) return fetchAsUsual(input, init); \
+              window.__obsInteractAsked = true; \
+              return held.then(() => fetchAsUsual(input, init)); \
+            };";
+        tab.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": hold }),
+        )
+        .await?;
+        tab.open("/").await?;
+        tab.wait_for_panel_data("End-to-end latency").await?;
+        let title = json!("End-to-end latency");
+        // A pointer move over the plot, dispatched by the page (no pointer over the document,
+        // so the page does not ask for the chunk before the chart does).
+        let hover = format!(
+            "const plot = obsPanel({title}).querySelector('.obs-ts__plot'); \
+             const box = plot.getBoundingClientRect(); \
+             plot.dispatchEvent(new PointerEvent('pointermove', {{ bubbles: true, \
+               clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 }})); \
+             return true"
+        );
+        tab.eval(&hover, Vec::new()).await?;
+        tab.wait_until("the hovered chart asks for the interaction chunk", || async {
+            tab.eval_bool("return window.__obsInteractAsked === true").await
+        })
+        .await?;
+        let row = "[...document.querySelectorAll('button.obs-row-header')]\
+            .find(b => b.children[1] && b.children[1].textContent === 'Latency' && b.getAttribute('aria-expanded') === 'true')";
+        tab.eval(&format!("{row}.click(); return true"), Vec::new())
+            .await?;
+        tab.wait_until("the chart has gone with its row", || async {
+            tab.eval_bool(&format!("return !obsPanel({title})")).await
+        })
+        .await?;
+        tab.eval("window.__obsReleaseInteract(); return true", Vec::new())
+            .await?;
+        // The chunk arrives; the page goes on: its other panels keep their data, and the
+        // row opens again with its chart, whose tooltip shows.
+        tab.wait_for_panel_data("Requests").await?;
+        let reopen = "[...document.querySelectorAll('button.obs-row-header')]\
+            .find(b => b.children[1] && b.children[1].textContent === 'Latency' && b.getAttribute('aria-expanded') === 'false').click(); \
+            return true";
+        tab.eval(reopen, Vec::new()).await?;
+        tab.wait_for_panel_data("End-to-end latency").await?;
+        tab.wait_until("the chart, back, shows its tooltip", || async {
+            tab.eval(&hover, Vec::new()).await?;
+            tab.eval_bool(&format!(
+                "const tip = obsPanel({title}).querySelector('.obs-ts__tooltip'); \
+                 return !!tip && getComputedStyle(tip).display !== 'none' \
+                   && !document.body.innerText.includes('stopped because of an internal error')"
+            ))
+            .await
+        })
+        .await
     }
     .await;
     tab.close().await?;

@@ -44,8 +44,10 @@ pub fn HoverOverlay(
     let markers = NodeRef::<Div>::new();
     let tooltip = NodeRef::<Div>::new();
     Effect::new(move |state: Option<Option<(Elements, Written)>>| {
+        // Until its elements are found, the effect follows them too: made by a chunk that
+        // arrived after the hover, this view may run its effect before it is in the page.
         let mut state = state.flatten().or_else(|| {
-            let (markers, tooltip) = (markers.get_untracked()?, tooltip.get_untracked()?);
+            let (markers, tooltip) = (markers.get()?, tooltip.get()?);
             Some((Elements::find(&markers, &tooltip)?, Written::default()))
         });
         // Read whether or not the elements are there yet, so the effect follows the hover; the

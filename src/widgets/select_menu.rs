@@ -1,0 +1,149 @@
+//! A select's open list: the search field and the options. It is drawn by the interaction
+//! chunk (`panel::chunks::select_menu`), since a page shows its selects closed until someone
+//! opens one, and moves focus into itself when it arrives, so that opening works the same
+//! whether the chunk was already in or came after the click.
+
+use leptos::ev::KeyboardEvent;
+use leptos::html::{Div, Input};
+use leptos::prelude::*;
+use obs_core::case::lowercase;
+use wasm_bindgen::JsCast;
+
+use super::select::SelectOption;
+
+/// What an open select's list needs from its select.
+#[derive(Clone)]
+pub struct MenuParts {
+    /// The select's accessible name.
+    pub label: String,
+    pub listbox_id: String,
+    pub options: Signal<Vec<SelectOption>>,
+    pub selected: Signal<Vec<String>>,
+    /// The search field's text.
+    pub filter: RwSignal<String>,
+    pub search: NodeRef<Input>,
+    pub root: NodeRef<Div>,
+    pub multiple: bool,
+    pub searchable: bool,
+    /// Focus goes to the search field or the chosen option once the list is drawn: the select
+    /// was opened by a click (the arrow keys choose their own option).
+    pub focus_into: bool,
+    /// Called with the value of the option chosen.
+    pub choose: Callback<String>,
+}
+
+/// The open list of a select.
+#[component]
+pub fn SelectMenu(parts: MenuParts) -> impl IntoView {
+    let (filter, search, multiple, searchable) =
+        (parts.filter, parts.search, parts.multiple, parts.searchable);
+    let (options, selected, choose) = (parts.options, parts.selected, parts.choose);
+    let (label, listbox_id, root) = (parts.label, parts.listbox_id, parts.root);
+    // Focus moves into the list as PatternFly's Select does: to the search field, or to the
+    // chosen option, so arrows and Enter work from there and a screen reader hears where the
+    // choice stands. After the list is in the page: the next frame.
+    if parts.focus_into {
+        request_animation_frame(move || {
+            if searchable {
+                if let Some(search) = search.get_untracked() {
+                    let _ = search.focus();
+                }
+            } else {
+                focus_chosen(root);
+            }
+        });
+    }
+    let visible = move || {
+        let needle = lowercase(&filter.get());
+        options
+            .get()
+            .into_iter()
+            .filter(|option| {
+                needle.is_empty()
+                    || lowercase(&option.label).contains(&needle)
+                    || lowercase(&option.value).contains(&needle)
+            })
+            .collect::<Vec<_>>()
+    };
+    let search_label = format!("Search {label}");
+    view! {
+        {searchable.then(|| view! {
+            <input
+                class="obs-select__search"
+                type="search"
+                placeholder="Search"
+                aria-label=search_label
+                node_ref=search
+                prop:value=move || filter.get()
+                on:input=move |event| filter.set(event_target_value(&event))
+            />
+        })}
+        <ul
+            class="obs-select__list"
+            role="listbox"
+            id=listbox_id
+            aria-label=label
+            aria-multiselectable=multiple.to_string()
+        >
+            {move || {
+                let chosen = selected.get();
+                let items = visible();
+                if items.is_empty() {
+                    return view! { <li class="obs-select__empty">"No results"</li> }.into_any();
+                }
+                items
+                    .into_iter()
+                    .map(|option| {
+                        let is_chosen = chosen.contains(&option.value);
+                        let value = option.value.clone();
+                        let on_key_value = option.value.clone();
+                        view! {
+                            <li
+                                class="obs-select__option"
+                                class:obs-select__option--selected=is_chosen
+                                role="option"
+                                tabindex="-1"
+                                aria-selected=is_chosen.to_string()
+                                data-value=option.value
+                                on:click=move |_| choose.run(value.clone())
+                                on:keydown=move |event: KeyboardEvent| {
+                                    if event.key() == "Enter" || event.key() == " " {
+                                        event.prevent_default();
+                                        choose.run(on_key_value.clone());
+                                    }
+                                }
+                            >
+                                {multiple.then(|| view! {
+                                    <span class="obs-select__check" aria-hidden="true">
+                                        {if is_chosen { "☑" } else { "☐" }}
+                                    </span>
+                                })}
+                                <span class="obs-select__option-text">
+                                    <span>{option.label}</span>
+                                    {option.detail.map(|detail| view! { <span class="obs-select__detail">{detail}</span> })}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+        </ul>
+    }
+}
+
+/// Focuses the chosen option, or the first when none is chosen.
+fn focus_chosen(root: NodeRef<Div>) {
+    let Some(root) = root.get_untracked() else {
+        return;
+    };
+    let option = root
+        .query_selector("[role=option][aria-selected=true]")
+        .ok()
+        .flatten()
+        .or_else(|| root.query_selector("[role=option]").ok().flatten())
+        .and_then(|option| option.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(option) = option {
+        let _ = option.focus();
+    }
+}
