@@ -222,9 +222,8 @@ pub fn publish_exports() {
 
 mod interact;
 mod loading;
+mod view;
 
 pub use interact::{chart_cursor, custom_range, hover_overlay, select_menu};
-pub use loading::{
-    Chunk, ReadAgain, Resolving, chunk_view, chunk_view_quiet, chunk_view_titled, preload_open,
-    resolve, unloaded_view,
-};
+pub use loading::{Chunk, ReadAgain, Resolving, preload_open, resolve};
+pub use view::{chunk_view, chunk_view_quiet, chunk_view_titled, unloaded_view};
