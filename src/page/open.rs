@@ -183,12 +183,10 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>, opened: Opened) 
     // sent its variables' first requests; its first cells mounting in it too made one task of
     // 30 ms on a fast machine, past 50 ms (a long task) on a slower one.
     let grid_ready = RwSignal::new(false);
-    set_timeout(
-        move || {
-            let _ = grid_ready.try_set(true);
-        },
-        std::time::Duration::ZERO,
-    );
+    leptos::task::spawn_local(async move {
+        crate::dom::next_task().await;
+        let _ = grid_ready.try_set(true);
+    });
     let grid = move || {
         grid_ready
             .get()

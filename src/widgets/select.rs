@@ -10,7 +10,7 @@ use super::select_menu::MenuParts;
 use crate::focus::when_focus_leaves;
 use crate::icons::ChevronIcon;
 use crate::ids::unique_id;
-use crate::panel::chunks::{self, Chunk};
+use crate::panel::chunks;
 
 /// One choice of a select.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,8 +131,9 @@ pub fn Select(
         });
     };
     let field_label = label.clone();
-    // The list is drawn by the interaction chunk, fetched as soon as the select is pointed at
-    // or focused, so it is usually in by the time it opens.
+    // The list is drawn by the interaction chunk, which the page asks for when the pointer
+    // first moves over it or something in it takes focus
+    // (`Chunk::preload_interact_on_first_use`), so it is usually in by the time a select opens.
     let menu = move || {
         open.get().then(|| {
             let parts = MenuParts {
@@ -163,8 +164,6 @@ pub fn Select(
             node_ref=root
             on:keydown=on_keydown
             on:focusout=on_focusout
-            on:pointerenter=move |_| Chunk::Interact.preload()
-            on:focusin=move |_| Chunk::Interact.preload()
         >
             <label class="obs-select__label" id=label_id for=toggle_id.clone()>{field_label}</label>
             // Named by the label and the value shown ("Project Customer support LLM"), as

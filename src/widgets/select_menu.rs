@@ -35,27 +35,24 @@ pub struct MenuParts {
 /// The open list of a select.
 #[component]
 pub fn SelectMenu(parts: MenuParts) -> impl IntoView {
-    let (filter, search, multiple, searchable) =
-        (parts.filter, parts.search, parts.multiple, parts.searchable);
-    let (options, selected, choose) = (parts.options, parts.selected, parts.choose);
-    let (label, listbox_id, root) = (parts.label, parts.listbox_id, parts.root);
     // Focus moves into the list as PatternFly's Select does: to the search field, or to the
     // chosen option, so arrows and Enter work from there and a screen reader hears where the
     // choice stands. After the list is in the page: the next frame.
     if parts.focus_into {
         request_animation_frame(move || {
-            if searchable {
-                if let Some(search) = search.get_untracked() {
+            if parts.searchable {
+                if let Some(search) = parts.search.get_untracked() {
                     let _ = search.focus();
                 }
             } else {
-                focus_chosen(root);
+                focus_chosen(parts.root);
             }
         });
     }
     let visible = move || {
-        let needle = lowercase(&filter.get());
-        options
+        let needle = lowercase(&parts.filter.get());
+        parts
+            .options
             .get()
             .into_iter()
             .filter(|option| {
@@ -65,28 +62,28 @@ pub fn SelectMenu(parts: MenuParts) -> impl IntoView {
             })
             .collect::<Vec<_>>()
     };
-    let search_label = format!("Search {label}");
+    let search_label = format!("Search {}", parts.label);
     view! {
-        {searchable.then(|| view! {
+        {parts.searchable.then(|| view! {
             <input
                 class="obs-select__search"
                 type="search"
                 placeholder="Search"
                 aria-label=search_label
-                node_ref=search
-                prop:value=move || filter.get()
-                on:input=move |event| filter.set(event_target_value(&event))
+                node_ref=parts.search
+                prop:value=move || parts.filter.get()
+                on:input=move |event| parts.filter.set(event_target_value(&event))
             />
         })}
         <ul
             class="obs-select__list"
             role="listbox"
-            id=listbox_id
-            aria-label=label
-            aria-multiselectable=multiple.to_string()
+            id=parts.listbox_id
+            aria-label=parts.label
+            aria-multiselectable=parts.multiple.to_string()
         >
             {move || {
-                let chosen = selected.get();
+                let chosen = parts.selected.get();
                 let items = visible();
                 if items.is_empty() {
                     return view! { <li class="obs-select__empty">"No results"</li> }.into_any();
@@ -105,15 +102,15 @@ pub fn SelectMenu(parts: MenuParts) -> impl IntoView {
                                 tabindex="-1"
                                 aria-selected=is_chosen.to_string()
                                 data-value=option.value
-                                on:click=move |_| choose.run(value.clone())
+                                on:click=move |_| parts.choose.run(value.clone())
                                 on:keydown=move |event: KeyboardEvent| {
                                     if event.key() == "Enter" || event.key() == " " {
                                         event.prevent_default();
-                                        choose.run(on_key_value.clone());
+                                        parts.choose.run(on_key_value.clone());
                                     }
                                 }
                             >
-                                {multiple.then(|| view! {
+                                {parts.multiple.then(|| view! {
                                     <span class="obs-select__check" aria-hidden="true">
                                         {if is_chosen { "☑" } else { "☐" }}
                                     </span>

@@ -1,8 +1,9 @@
 //! The interaction chunk: what a page draws only once someone points at it or uses the
 //! keyboard on it — a select's open list, the custom time range's fields, and a time series
-//! chart's crosshairs, markers, drag selection and tooltip. It is fetched when the page, a
-//! select or a chart is first pointed at or focused (`Chunk::Interact`), after the first
-//! panels are drawn rather than before them.
+//! chart's crosshairs, markers, drag selection and tooltip. It is fetched the first time the
+//! pointer moves over the page or something in it takes focus
+//! (`Chunk::preload_interact_on_first_use`), or when a chart that needs it is hovered: after
+//! the first panels are drawn rather than before them.
 
 use leptos::prelude::*;
 

@@ -130,15 +130,7 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
 pub async fn a_slow_chunk_holds_back_its_panels_only(harness: &Harness) -> Result<(), String> {
     let tab = harness.new_tab().await?;
     let outcome = async {
-        let hold = "const held = new Promise(release => { window.__obsReleaseTables = release; }); \
-            const fetchAsUsual = window.fetch.bind(window); \
-            window.fetch = (input, init) => String(input && input.url || input).includes('-split_tables.wasm') \
-              ? held.then(() => fetchAsUsual(input, init)) : fetchAsUsual(input, init);";
-        tab.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": hold }),
-        )
-        .await?;
+        hold_chunk(&tab, "tables").await?;
         tab.open("/").await?;
         tab.wait_for_panel_data("Requests").await?;
         tab.wait_for_panel_data("End-to-end latency").await?;
@@ -154,7 +146,7 @@ pub async fn a_slow_chunk_holds_back_its_panels_only(harness: &Harness) -> Resul
             || async { tab.eval_bool(&loading).await },
         )
         .await?;
-        tab.eval("window.__obsReleaseTables(); return true", Vec::new())
+        tab.eval("window.__obsReleaseChunk(); return true", Vec::new())
             .await?;
         wait_for_table_panel_rows(&tab, "Model deployments").await
     }
@@ -173,18 +165,7 @@ pub async fn a_chunk_that_arrives_after_its_place_went_is_not_used(
 ) -> Result<(), String> {
     let tab = harness.new_tab().await?;
     let outcome = async {
-        let hold = "const held = new Promise(release => { window.__obsReleaseInteract = release; }); \
-            const fetchAsUsual = window.fetch.bind(window); \
-            window.fetch = (input, init) => { \
-              if (!String(input && input.url || input).includes('-split_interact.wasm')) return fetchAsUsual(input, init); \
-              window.__obsInteractAsked = true; \
-              return held.then(() => fetchAsUsual(input, init)); \
-            };";
-        tab.cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": hold }),
-        )
-        .await?;
+        hold_chunk(&tab, "interact").await?;
         tab.open("/").await?;
         tab.wait_for_panel_data("End-to-end latency").await?;
         let title = json!("End-to-end latency");
@@ -199,7 +180,7 @@ pub async fn a_chunk_that_arrives_after_its_place_went_is_not_used(
         );
         tab.eval(&hover, Vec::new()).await?;
         tab.wait_until("the hovered chart asks for the interaction chunk", || async {
-            tab.eval_bool("return window.__obsInteractAsked === true").await
+            tab.eval_bool("return window.__obsChunkAsked === true").await
         })
         .await?;
         let row = "[...document.querySelectorAll('button.obs-row-header')]\
@@ -210,7 +191,7 @@ pub async fn a_chunk_that_arrives_after_its_place_went_is_not_used(
             tab.eval_bool(&format!("return !obsPanel({title})")).await
         })
         .await?;
-        tab.eval("window.__obsReleaseInteract(); return true", Vec::new())
+        tab.eval("window.__obsReleaseChunk(); return true", Vec::new())
             .await?;
         // The chunk arrives; the page goes on: its other panels keep their data, and the
         // row opens again with its chart, whose tooltip shows.
@@ -234,6 +215,28 @@ pub async fn a_chunk_that_arrives_after_its_place_went_is_not_used(
     .await;
     tab.close().await?;
     outcome
+}
+
+/// Holds back the page's download of the chunk named `chunk` by a script that runs before the
+/// page's own: its fetch waits until `window.__obsReleaseChunk()` is called, and
+/// `window.__obsChunkAsked` says that the page asked for it.
+async fn hold_chunk(tab: &obs_e2e::Tab, chunk: &str) -> Result<(), String> {
+    let hold = format!(
+        "const held = new Promise(release => {{ window.__obsReleaseChunk = release; }}); \
+         const fetchAsUsual = window.fetch.bind(window); \
+         window.fetch = (input, init) => {{ \
+           if (!String(input && input.url || input).includes({})) return fetchAsUsual(input, init); \
+           window.__obsChunkAsked = true; \
+           return held.then(() => fetchAsUsual(input, init)); \
+         }};",
+        json!(format!("-split_{chunk}.wasm"))
+    );
+    tab.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": hold }),
+    )
+    .await
+    .map(drop)
 }
 
 /// Waits until the table panel titled `title` has drawn rows, its chunk done.
