@@ -60,6 +60,7 @@ pub mod widgets;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     console_error_panic_hook::set_once();
+    perf::mark("at.wasm-started");
     // Both the standalone page and the shell's mount run after this.
     engines::install();
     #[cfg(feature = "split")]

@@ -14,7 +14,7 @@ use obs_core::prometheus::{PromQuery, QueryResult, decode_odh_reply};
 use send_wrapper::SendWrapper;
 use web_sys::AbortController;
 
-use super::{FetchError, post_json};
+use super::{FetchError, Reply, post_json};
 
 /// How many finished replies nobody shows are kept.
 const KEPT_REPLIES: usize = 256;
@@ -146,17 +146,22 @@ impl QueryCache {
             // Replies that arrive together would otherwise all be decoded and drawn in one
             // task (their promises settle in one go), freezing the page while a dozen panels
             // render: each reply waits for a task of its own.
+            crate::perf::mark("at.query-replied");
             crate::dom::next_task().await;
             let timer = crate::perf::task("query.task");
             let outcome = crate::perf::measure("query.decode", || match reply {
                 Err(error) => Err(error.to_string()),
-                Ok(reply) => decode_odh_reply(reply.status, &reply.body)
-                    .map(Arc::new)
-                    .map_err(|e| e.to_string()),
+                Ok(reply) => {
+                    let reply = Reply::from(reply);
+                    decode_odh_reply(reply.status, &reply.body)
+                        .map(Arc::new)
+                        .map_err(|e| e.to_string())
+                }
             });
             // Still in flight until drawn: the auto-refresh waits for it.
             done(&cache);
             crate::perf::measure("query.finish", || cache.finish(&key, outcome));
+            crate::perf::mark("at.query-finished");
             timer.end().await;
         });
         state

@@ -27,6 +27,24 @@ pub struct Reply {
     pub body: String,
 }
 
+/// A reply whose body is still the browser's string, copied into the page's memory when
+/// read ([`Reply::from`]). The query cache reads each reply in a task of its own: replies that
+/// arrive together would otherwise all be copied at once and wait there for their turn, and
+/// the WebAssembly memory, which never shrinks, grew to hold them side by side.
+pub struct TextReply {
+    pub status: u16,
+    body: js_sys::JsString,
+}
+
+impl From<TextReply> for Reply {
+    fn from(reply: TextReply) -> Self {
+        Self {
+            status: reply.status,
+            body: String::from(reply.body),
+        }
+    }
+}
+
 /// Why there is no reply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FetchError {
@@ -66,15 +84,16 @@ pub fn get(
     path: &str,
     abort: Option<&AbortController>,
 ) -> impl Future<Output = Result<Reply, FetchError>> + use<> {
-    send("GET", path, None, abort)
+    let reply = send("GET", path, None, abort);
+    async move { reply.await.map(Reply::from) }
 }
 
-/// `POST path` with a JSON body, sent at once (see [`send`]).
+/// `POST path` with a JSON body, sent at once (see [`send`]); the body is read by the caller.
 pub fn post_json(
     path: &str,
     body: String,
     abort: Option<&AbortController>,
-) -> impl Future<Output = Result<Reply, FetchError>> + use<> {
+) -> impl Future<Output = Result<TextReply, FetchError>> + use<> {
     send("POST", path, Some(body), abort)
 }
 
@@ -87,7 +106,8 @@ fn send(
     path: &str,
     body: Option<String>,
     abort: Option<&AbortController>,
-) -> impl Future<Output = Result<Reply, FetchError>> + use<> {
+) -> impl Future<Output = Result<TextReply, FetchError>> + use<> {
+    crate::perf::mark("at.request-sent");
     let sent = start(method, path, body, abort);
     async move {
         let Sent {
@@ -186,12 +206,11 @@ fn start(
     })
 }
 
-async fn read(reply: wasm_bindgen_futures::JsFuture) -> Result<Reply, FetchError> {
-    let response = reply
-        .await
-        .map_err(|error| FetchError::Network(js_error_text(&error)))?;
+async fn read(reply: wasm_bindgen_futures::JsFuture) -> Result<TextReply, FetchError> {
     let response = gloo_net::http::Response::from(
-        response
+        reply
+            .await
+            .map_err(|error| FetchError::Network(js_error_text(&error)))?
             .dyn_into::<web_sys::Response>()
             .map_err(|_| FetchError::Network("fetch gave no response".into()))?,
     );
@@ -205,11 +224,16 @@ async fn read(reply: wasm_bindgen_futures::JsFuture) -> Result<Reply, FetchError
         });
     }
     let status = response.status();
-    let body = response
+    // The body as the browser's string: gloo-net's `text` would copy it in at once.
+    let text = web_sys::Response::from(response)
         .text()
+        .map_err(|error| FetchError::Network(js_error_text(&error)))?;
+    let body = wasm_bindgen_futures::JsFuture::from(text)
         .await
-        .map_err(|error| FetchError::Network(error.to_string()))?;
-    Ok(Reply { status, body })
+        .map_err(|error| FetchError::Network(js_error_text(&error)))?
+        .dyn_into::<js_sys::JsString>()
+        .map_err(|_| FetchError::Network("the reply has no text".into()))?;
+    Ok(TextReply { status, body })
 }
 
 /// A rejected fetch's reason as the browser words it ("TypeError: Failed to fetch").

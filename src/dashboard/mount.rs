@@ -83,6 +83,7 @@ impl MountScheduler {
     /// until the budget is spent; the rest wait for the next frame. It runs in one task (its
     /// microtasks), so the budget covers what the round's script does.
     async fn frame_round(&self) {
+        crate::perf::mark("at.mount-round");
         {
             let mut turns = self.0.borrow_mut();
             turns.frame_scheduled = false;

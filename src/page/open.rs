@@ -103,6 +103,7 @@ async fn read_dashboard(entry: &CatalogEntry) -> Option<Opened> {
             pending: Some(Arc::new(pending)),
         }
     };
+    crate::perf::mark("at.dashboard-decoded");
     crate::dom::next_task().await;
     Some(opened)
 }
@@ -136,6 +137,7 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>, opened: Opened) 
     let home = project.home;
     let url = expect_context::<UrlSync>();
     let cache = expect_context::<QueryCache>();
+    crate::perf::mark("at.runtime");
     let Opened { loaded, pending } = opened;
     let dashboard = Arc::clone(&loaded.dashboard);
     crate::panel::chunks::preload_open(&dashboard);
@@ -185,6 +187,7 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>, opened: Opened) 
     let grid_ready = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         crate::dom::next_task().await;
+        crate::perf::mark("at.grid-mounts");
         let _ = grid_ready.try_set(true);
     });
     let grid = move || {

@@ -120,6 +120,20 @@ pub enum QueryStatus {
     Failed(String),
 }
 
+impl QueryStatus {
+    /// Whether a reply is still to come: sent and not answered, or answered and sent again.
+    pub fn in_flight(&self) -> bool {
+        matches!(
+            self,
+            Self::Loading
+                | Self::Done {
+                    reloading: true,
+                    ..
+                }
+        )
+    }
+}
+
 /// The queries of `panel`, following the time range, the variables and the panel's width.
 /// Nothing is sent until `seen` is true and `width_px` is known.
 pub fn use_panel_queries(

@@ -66,8 +66,9 @@ pub fn StatusIndicator(queries: Signal<Vec<QueryView>>) -> impl IntoView {
     }
 }
 
-/// What the body shows instead of data: `None` when there is data to draw.
-pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
+/// What the body shows instead of data: `None` when there is data to draw. `has_data`:
+/// whether the results the body shows hold a series.
+pub fn body_notice(queries: &[QueryView], has_data: bool) -> Option<AnyView> {
     let failed: Vec<&QueryView> = queries
         .iter()
         .filter(|query| {
@@ -77,7 +78,6 @@ pub fn body_notice(queries: &[QueryView]) -> Option<AnyView> {
             )
         })
         .collect();
-    let has_data = queries.iter().any(|query| matches!(&query.status, QueryStatus::Done { result, .. } if !result.series.is_empty() || !result.native.is_empty()));
     if !failed.is_empty() && !has_data {
         return Some(
             view! { <QueryErrors failed=failed.into_iter().cloned().collect() instead_of_data=true/> }

@@ -44,16 +44,7 @@ pub fn summarize(queries: &[QueryView]) -> QueriesSummary {
         |matches: fn(&QueryStatus) -> bool| queries.iter().any(|query| matches(&query.status));
     let state = if queries.is_empty() {
         PanelState::Ready
-    } else if any(|status| {
-        matches!(
-            status,
-            QueryStatus::Loading
-                | QueryStatus::Done {
-                    reloading: true,
-                    ..
-                }
-        )
-    }) {
+    } else if any(QueryStatus::in_flight) {
         PanelState::Loading
     } else if any(|status| matches!(status, QueryStatus::Failed(_) | QueryStatus::Unplannable(_))) {
         PanelState::Error

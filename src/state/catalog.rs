@@ -160,6 +160,7 @@ fn fetch_catalog(
         let perses = perses.ok();
         // The replies' promises settle in one task with whatever else was waiting on them;
         // reading the list takes a task of its own.
+        crate::perf::mark("at.catalog-replied");
         crate::dom::next_task().await;
         let assembled = crate::perf::measure("catalog.assemble", || {
             catalog::assemble(

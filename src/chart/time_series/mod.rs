@@ -47,6 +47,7 @@ pub fn TimeSeriesChartView(
     #[prop(into)]
     threshold_style: Signal<ThresholdStyle>,
 ) -> impl IntoView {
+    crate::perf::mark("at.chart-view");
     let theme = use_context::<ChartThemeSignal>()
         .unwrap_or_else(provide_chart_theme)
         .0;

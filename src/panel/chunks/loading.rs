@@ -177,6 +177,7 @@ pub async fn resolve(pending: Pending) -> Loaded {
         }
     };
     let (tables, charts) = futures::join!(decoded_tables, decoded_charts);
+    crate::perf::mark("at.deferred-decoded");
     let decoded = [tables, charts]
         .into_iter()
         .flat_map(|decoded: Result<Vec<(String, Decoded)>, ChunkError>| decoded.unwrap_or_default())

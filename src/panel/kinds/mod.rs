@@ -49,8 +49,9 @@ pub fn outputs(queries: &[QueryView]) -> Vec<QueryOutput> {
                 series_name_format: query.series_name_format.clone(),
                 query: query
                     .sent
-                    .clone()
-                    .unwrap_or_else(|| query.definition.clone()),
+                    .as_deref()
+                    .unwrap_or(&query.definition)
+                    .to_owned(),
             }),
             _ => None,
         })
@@ -74,9 +75,20 @@ pub fn data_body(
     around(queries, series_limit, results, view)
 }
 
-/// The results of the queries, a new value on every reply.
+/// The results of the queries as a panel's body shows them: while any query is in flight
+/// the body keeps what it showed (nothing before the first replies, the last results during a
+/// refresh), and it takes them all when none is. A panel with several queries is then
+/// prepared and drawn once, when its last reply is in, as Perses' panels wait for all their
+/// queries: drawn once per reply, the ODH Models table was prepared and rebuilt eight times on
+/// the way to the first paint, and a refresh moved through mixes of old and new results. The
+/// panel's header still says it is loading (`StatusIndicator` follows the queries).
 fn results_of(queries: Signal<Vec<QueryView>>) -> Outputs {
-    Memo::new(move |_| Shared(Arc::new(outputs(&queries.get()))))
+    Memo::new(move |shown: Option<&Shared<Vec<QueryOutput>>>| {
+        queries.with(|queries| match shown {
+            Some(shown) if queries.iter().any(|query| query.status.in_flight()) => shown.clone(),
+            _ => Shared(Arc::new(outputs(queries))),
+        })
+    })
 }
 
 /// The failed queries, the series cap and the notices around a kind's view.
@@ -126,7 +138,8 @@ fn around(
             }
         })
     };
-    let notice = move || queries.with(|queries| body_notice(queries));
+    // Whether there is data to show is the results' say: they wait for every reply.
+    let notice = move || queries.with(|queries| body_notice(queries, has_data()));
     // One binding for the three: each binding is a reactive node of its own, and all three
     // follow the same queries. A notice stands for the data, and the view after it is hidden
     // by the style sheet (`obs-panel__notice`), not by a binding of its own.
@@ -169,5 +182,97 @@ pub fn SwatchLegend(entries: Vec<(String, String)>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use leptos::prelude::*;
+    use obs_core::prometheus::{QueryResult, ResultType};
+    use wasm_bindgen_test::*;
+
+    use super::results_of;
+    use crate::panel::data::{QueryStatus, QueryView};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn query(status: QueryStatus) -> QueryView {
+        QueryView {
+            definition: "up".to_owned(),
+            sent: Some("up".to_owned()),
+            series_name_format: None,
+            status,
+        }
+    }
+
+    /// A reply, told apart from the others by its one warning.
+    fn done(name: &str, reloading: bool) -> QueryStatus {
+        QueryStatus::Done {
+            result: Arc::new(QueryResult {
+                result_type: ResultType::Matrix,
+                series: Vec::new(),
+                native: Vec::new(),
+                warnings: vec![name.to_owned()],
+            }),
+            reloading,
+        }
+    }
+
+    /// The body takes a panel's results when none of its queries is in flight and keeps what
+    /// it showed while one is, so the kind's `prepare` and drawing run once per settled set.
+    #[wasm_bindgen_test]
+    fn the_body_takes_a_panels_results_once_no_query_is_in_flight() {
+        use QueryStatus::{Failed, Idle, Loading};
+        let queries = RwSignal::new(vec![query(Idle), query(Idle)]);
+        let results = results_of(queries.into());
+        let runs = StoredValue::new(0_u32);
+        let follower = Memo::new(move |_| {
+            runs.update_value(|runs| *runs += 1);
+            results.get()
+        });
+        // The replies shown, each as its query's index and name.
+        let shown = || -> Vec<(usize, String)> {
+            follower
+                .get()
+                .iter()
+                .map(|output| (output.query_index, output.result.warnings.join(",")))
+                .collect()
+        };
+        let reply = |index: usize, name: &str| (index, name.to_owned());
+        // (the queries now, the replies the body shows, how many times its follower has run)
+        let steps = [
+            (vec![Idle, Idle], vec![], 1),
+            (vec![Loading, Loading], vec![], 1),
+            (vec![done("a", false), Loading], vec![], 1),
+            (
+                vec![done("a", false), done("b", false)],
+                vec![reply(0, "a"), reply(1, "b")],
+                2,
+            ),
+            // A refresh: the last results stay until every reply is in.
+            (
+                vec![done("a", true), done("b", true)],
+                vec![reply(0, "a"), reply(1, "b")],
+                2,
+            ),
+            (
+                vec![done("c", false), done("b", true)],
+                vec![reply(0, "a"), reply(1, "b")],
+                2,
+            ),
+            // A failure settles its query as a reply does.
+            (
+                vec![done("c", false), Failed("down".to_owned())],
+                vec![reply(0, "c")],
+                3,
+            ),
+        ];
+        for (index, (now, expected, expected_runs)) in steps.into_iter().enumerate() {
+            queries.set(now.into_iter().map(query).collect());
+            assert_eq!(shown(), expected, "step {index}");
+            assert_eq!(runs.get_value(), expected_runs, "step {index}: runs");
+        }
     }
 }

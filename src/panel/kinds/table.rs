@@ -34,12 +34,12 @@ pub fn TablePanel(
     let model = Memo::new(move |_| {
         let outputs = outputs.get();
         let limit = series_limit.get();
-        let model = match &context {
+        let model = crate::perf::measure("table.prepare", || match &context {
             Some(context) => with_variables(context, |fill| {
                 prepare(&spec, &outputs, &JsPatterns, fill, limit)
             }),
             None => prepare(&spec, &outputs, &JsPatterns, &|text| text.to_owned(), limit),
-        };
+        });
         Shared(Arc::new(model))
     });
     let sorting = RwSignal::new(None::<Vec<SortKey>>);
