@@ -29,8 +29,10 @@ pub struct Reply {
 
 /// A reply whose body is still the browser's string, copied into the page's memory when
 /// read ([`Reply::from`]). The query cache reads each reply in a task of its own: replies that
-/// arrive together would otherwise all be copied at once and wait there for their turn, and
-/// the WebAssembly memory, which never shrinks, grew to hold them side by side.
+/// arrive together would otherwise all be copied at once and wait there for their turn, side
+/// by side in the WebAssembly memory, which grows to its peak and never shrinks (the
+/// benchmark's replies are small enough that its figures do not move; a burst of large ones
+/// would).
 pub struct TextReply {
     pub status: u16,
     body: js_sys::JsString,
