@@ -44,7 +44,7 @@ impl Painter {
     fn use_font(&self, css: &str) {
         let mut font = self.font.borrow_mut();
         if font.as_deref() != Some(css) {
-            self.context.set_font(css);
+            crate::perf::measure("canvas.font", || self.context.set_font(css));
             *font = Some(css.to_owned());
         }
     }
