@@ -179,14 +179,23 @@ pub async fn a_chunk_that_arrives_after_its_place_went_is_not_used(
              return true"
         );
         tab.eval(&hover, Vec::new()).await?;
-        tab.wait_until("the hovered chart asks for the interaction chunk", || async {
-            tab.eval_bool("return window.__obsChunkAsked === true").await
-        })
+        tab.wait_until(
+            "the hovered chart asks for the interaction chunk",
+            || async {
+                tab.eval_bool("return window.__obsChunkAsked === true")
+                    .await
+            },
+        )
         .await?;
-        let row = "[...document.querySelectorAll('button.obs-row-header')]\
-            .find(b => b.children[1] && b.children[1].textContent === 'Latency' && b.getAttribute('aria-expanded') === 'true')";
-        tab.eval(&format!("{row}.click(); return true"), Vec::new())
-            .await?;
+        // The Latency row's header, open or closed, clicked.
+        let toggle_row = |expanded: bool| {
+            format!(
+                "[...document.querySelectorAll('button.obs-row-header')]\
+                 .find(b => b.children[1] && b.children[1].textContent === 'Latency' \
+                   && b.getAttribute('aria-expanded') === '{expanded}').click(); return true"
+            )
+        };
+        tab.eval(&toggle_row(true), Vec::new()).await?;
         tab.wait_until("the chart has gone with its row", || async {
             tab.eval_bool(&format!("return !obsPanel({title})")).await
         })
@@ -196,10 +205,7 @@ pub async fn a_chunk_that_arrives_after_its_place_went_is_not_used(
         // The chunk arrives; the page goes on: its other panels keep their data, and the
         // row opens again with its chart, whose tooltip shows.
         tab.wait_for_panel_data("Requests").await?;
-        let reopen = "[...document.querySelectorAll('button.obs-row-header')]\
-            .find(b => b.children[1] && b.children[1].textContent === 'Latency' && b.getAttribute('aria-expanded') === 'false').click(); \
-            return true";
-        tab.eval(reopen, Vec::new()).await?;
+        tab.eval(&toggle_row(false), Vec::new()).await?;
         tab.wait_for_panel_data("End-to-end latency").await?;
         tab.wait_until("the chart, back, shows its tooltip", || async {
             tab.eval(&hover, Vec::new()).await?;
