@@ -24,6 +24,7 @@ pub mod float_text;
 pub mod format;
 pub mod histogram;
 pub mod interpolate;
+pub mod json_tree;
 pub mod mappings;
 pub mod markdown;
 pub mod math;

@@ -35,9 +35,9 @@ pub struct CatalogEntry {
     /// a string per key), and a project lists many dashboards of which one is open (the
     /// benchmark's project held 1.2 MB of trees, 60% of all the page held on its 8-panel
     /// dashboard, most of it NodeExporter's 110 KB resource). Opening one reads its reply
-    /// again, the other resources with it (2 ms more for the benchmark's three dashboards, once
-    /// per dashboard: the entry keeps what it read); keeping each resource's own text instead
-    /// would need a JSON writer in the page's code, 600 bytes of the first download.
+    /// again, the other resources only checked and skipped ([`crate::json_tree::item_tree`]); keeping
+    /// each resource's own text instead would need a JSON writer in the page's code, 600 bytes
+    /// of the first download.
     reply: Arc<str>,
     item: usize,
     index: usize,
@@ -65,7 +65,7 @@ impl CatalogEntry {
     /// The dashboard read afresh, the options of its deferred panels still to decode
     /// ([`Pending`]). `None` as for [`Self::loaded`].
     pub fn pending(&self) -> Option<Pending> {
-        let document: serde_json::Value = serde_json::from_str(&self.reply).ok()?;
+        let document = crate::json_tree::item_tree(&self.reply, self.item).ok()?;
         let (_, resource) = list_items(document).into_iter().nth(self.item)?;
         find_dashboards(&resource)
             .into_iter()
@@ -84,7 +84,7 @@ impl CatalogEntry {
 /// The dashboards of list replies (a `PersesDashboardList`, or the Perses API's array), each
 /// with its problems. Resources that are not dashboards are returned as diagnostics.
 pub fn parse_dashboard_list(body: &str) -> Result<(Vec<CatalogEntry>, Vec<Diagnostic>), String> {
-    let document: serde_json::Value = serde_json::from_str(body)
+    let document = crate::json_tree::listing_tree(body)
         .map_err(|error| format!("unexpected dashboard list: {error}"))?;
     let mut entries = Vec::new();
     let mut skipped = Vec::new();

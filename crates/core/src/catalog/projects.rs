@@ -26,7 +26,7 @@ pub struct Status {
 
 /// Reads `/api/status`; whatever is missing is unknown (not an admin, no namespace).
 pub fn parse_status(body: &str) -> Status {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(body) else {
+    let Ok(value) = crate::json_tree::parse(body) else {
         return Status::default();
     };
     let text = |pointer: &str| {

@@ -112,7 +112,7 @@ pub fn assemble(resources: Answer<'_>, perses: Option<Answer<'_>>) -> Result<Ass
 
 /// The `message` of a Kubernetes `Status` or an ODH error body.
 pub fn status_message(body: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    let value = crate::json_tree::parse(body).ok()?;
     value
         .get("message")?
         .as_str()

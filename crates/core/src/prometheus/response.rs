@@ -42,7 +42,7 @@ pub fn decode_odh_reply(status: u16, body: &str) -> Result<QueryResult, QueryErr
 
 /// The message of an error reply: ODH's `message` (Fastify errors), or `response`/`error`.
 fn error_message(body: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(body).ok()?;
+    let value = crate::json_tree::parse(body).ok()?;
     ["message", "response", "error"]
         .iter()
         .find_map(|key| match value.get(key)? {
