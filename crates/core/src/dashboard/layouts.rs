@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::problems::{Problems, decode, optional};
+use super::problems::{Problems, borrowed_array, decode};
 use super::{GridContent, GridItem, GridLayout, Layout, Panel, Severity};
 use crate::diagnostic::Path;
 use crate::spec::layout::{GRID, GridItemSpec, GridSpec, LayoutDefinition};
@@ -15,8 +15,7 @@ pub(super) fn layouts(
     panels: &BTreeMap<String, Panel>,
     problems: &mut Problems,
 ) -> Vec<Layout> {
-    let definitions: Vec<Value> = optional(value, path, problems).unwrap_or_default();
-    definitions
+    borrowed_array(value, path, problems)
         .iter()
         .enumerate()
         .filter_map(|(index, value)| {

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::lenient::decode_leniently;
 use super::names::validate_name;
-use super::problems::{Problems, decode, optional};
+use super::problems::{Problems, borrowed_array, borrowed_object, decode, field, optional};
 use super::{DeferredKind, DeferredOptions, Panel, PanelKind, PrometheusQuery, Query, Severity};
 use crate::diagnostic::{Diagnostic, Path};
 use crate::duration::Duration;
@@ -21,7 +21,9 @@ pub(super) fn panels(
     path: &Path,
     problems: &mut Problems,
 ) -> BTreeMap<String, Panel> {
-    let entries: Map<String, Value> = optional(value, path, problems).unwrap_or_default();
+    let Some(entries) = borrowed_object(value, path, problems) else {
+        return BTreeMap::new();
+    };
     crate::sort::btree_map(entries.iter().map(|(key, value)| {
         let panel_path = path.key(key);
         if let Err(message) = validate_name(key) {
@@ -31,24 +33,20 @@ pub(super) fn panels(
     }))
 }
 
-/// The parts of a panel, each decoded on its own so one bad part leaves the others usable.
+/// A panel's shape as serde words what is wrong with it: [`panel`] reads a panel by reference
+/// and decodes this only when the panel or its spec is not an object.
 #[derive(serde::Deserialize)]
 struct PanelShell {
     #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "decoded for serde's words on a wrong shape, never read"
+    )]
     spec: Option<PanelSpecShell>,
 }
 
 #[derive(serde::Deserialize)]
-struct PanelSpecShell {
-    #[serde(default)]
-    display: Option<Value>,
-    #[serde(default)]
-    plugin: Option<Value>,
-    #[serde(default)]
-    queries: Option<Value>,
-    #[serde(default)]
-    links: Option<Value>,
-}
+struct PanelSpecShell {}
 
 #[derive(serde::Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
@@ -74,23 +72,37 @@ fn panel(key: &str, value: &Value, path: &Path, problems: &mut Problems) -> Pane
         queries: Vec::new(),
         links: Vec::new(),
     };
-    let shell = match decode::<PanelShell>(value, path) {
-        Ok(shell) => shell,
-        Err(error) => {
+    // serde's words; the fallback would only serve if the decoder took what this did not.
+    let wrong_shape = |problems: &mut Problems, at: &Path, what: &str| {
+        let error = decode::<PanelShell>(value, path)
+            .err()
+            .unwrap_or_else(|| Diagnostic::new(at, what));
+        problems.push(Severity::Error, error.clone());
+        invalid(error)
+    };
+    let Value::Object(panel) = value else {
+        return wrong_shape(problems, path, "expected a panel (an object)");
+    };
+    let spec_path = path.key("spec");
+    let spec = match field(panel, "spec") {
+        Some(Value::Object(spec)) => spec,
+        Some(_) => {
+            return wrong_shape(
+                problems,
+                &spec_path,
+                "expected the panel's spec (an object)",
+            );
+        }
+        None => {
+            let error = Diagnostic::new(&spec_path, "missing: a panel needs a spec");
             problems.push(Severity::Error, error.clone());
             return invalid(error);
         }
     };
-    let spec_path = path.key("spec");
-    let Some(spec) = shell.spec else {
-        let error = Diagnostic::new(&spec_path, "missing: a panel needs a spec");
-        problems.push(Severity::Error, error.clone());
-        return invalid(error);
-    };
     let display: PanelDisplay =
-        optional(spec.display.as_ref(), &spec_path.key("display"), problems).unwrap_or_default();
+        optional(field(spec, "display"), &spec_path.key("display"), problems).unwrap_or_default();
     let plugin_path = spec_path.key("plugin");
-    let kind = match spec.plugin.as_ref() {
+    let kind = match field(spec, "plugin") {
         None => {
             let error = Diagnostic::new(&plugin_path, "missing: a panel needs a plugin");
             problems.push(Severity::Error, error.clone());
@@ -99,8 +111,8 @@ fn panel(key: &str, value: &Value, path: &Path, problems: &mut Problems) -> Pane
                 problem: error,
             }
         }
-        Some(plugin) => match decode::<Plugin>(plugin, &plugin_path) {
-            Ok(plugin) => panel_kind(plugin, &plugin_path, problems),
+        Some(plugin) => match plugin_parts(plugin, &plugin_path) {
+            Ok((kind, options)) => panel_kind(kind, options, &plugin_path, problems),
             Err(error) => {
                 problems.push(Severity::Error, error.clone());
                 PanelKind::Invalid {
@@ -111,15 +123,13 @@ fn panel(key: &str, value: &Value, path: &Path, problems: &mut Problems) -> Pane
         },
     };
     let queries_path = spec_path.key("queries");
-    let queries: Vec<Value> =
-        optional(spec.queries.as_ref(), &queries_path, problems).unwrap_or_default();
-    let queries = queries
+    let queries = borrowed_array(field(spec, "queries"), &queries_path, problems)
         .iter()
         .enumerate()
         .map(|(index, query)| self::query(query, &queries_path.index(index), problems))
         .collect();
     let links =
-        optional(spec.links.as_ref(), &spec_path.key("links"), problems).unwrap_or_default();
+        optional(field(spec, "links"), &spec_path.key("links"), problems).unwrap_or_default();
     Panel {
         key: key.to_owned(),
         name: display.name,
@@ -131,24 +141,42 @@ fn panel(key: &str, value: &Value, path: &Path, problems: &mut Problems) -> Pane
     }
 }
 
+/// A panel plugin's kind and options (`null` for none), borrowed as [`Plugin`] would read
+/// them; decoded as a `Plugin` only to word what is wrong.
+fn plugin_parts<'a>(plugin: &'a Value, path: &Path) -> Result<(String, &'a Value), Diagnostic> {
+    if let Value::Object(fields) = plugin
+        && let Some(Value::String(kind)) = fields.get("kind")
+    {
+        return Ok((kind.clone(), fields.get("spec").unwrap_or(&Value::Null)));
+    }
+    match decode::<Plugin>(plugin, path) {
+        Err(error) => Err(error),
+        Ok(_) => Err(Diagnostic::new(
+            path,
+            "expected a plugin (an object with a kind)",
+        )),
+    }
+}
+
 /// Maps a panel plugin name to its typed options, or to options left for later for the
-/// kinds [`DeferredKind`] names (decoded by `DeferredOptions::decode`).
-fn panel_kind(plugin: Plugin, path: &Path, problems: &mut Problems) -> PanelKind {
-    if plugin.kind.is_empty() {
+/// kinds [`DeferredKind`] names (decoded by `DeferredOptions::decode`). A missing or `null`
+/// spec is an empty object ([`Plugin::options`]).
+fn panel_kind(kind: String, options: &Value, path: &Path, problems: &mut Problems) -> PanelKind {
+    if kind.is_empty() {
         let error = Diagnostic::new(
             &path.key("kind"),
             "must not be empty: name the panel plugin",
         );
         problems.push(Severity::Error, error.clone());
         return PanelKind::Invalid {
-            kind: plugin.kind,
+            kind,
             problem: error,
         };
     }
-    let options = plugin.options();
-    let spec: &Value = &options;
+    let empty = Value::Object(Map::new());
+    let spec = if options.is_null() { &empty } else { options };
     let spec_path = path.key("spec");
-    if let Some(kind) = DeferredKind::of(&plugin.kind) {
+    if let Some(kind) = DeferredKind::of(&kind) {
         return PanelKind::Deferred(Box::new(DeferredOptions::new(
             kind,
             spec.clone(),
@@ -163,20 +191,20 @@ fn panel_kind(plugin: Plugin, path: &Path, problems: &mut Problems) -> PanelKind
                 Err(error) => {
                     problems.push(Severity::Error, error.clone());
                     PanelKind::Invalid {
-                        kind: plugin.kind.clone(),
+                        kind: kind.clone(),
                         problem: error,
                     }
                 }
             }
         };
     }
-    match plugin.kind.as_str() {
+    match kind.as_str() {
         "TimeSeriesChart" => typed!(TimeSeriesChart),
         "StatChart" => typed!(StatChart),
         "GaugeChart" => typed!(GaugeChart),
         "TimeSeriesTable" => typed!(TimeSeriesTable),
         "Markdown" => typed!(Markdown),
-        _ => PanelKind::Unsupported { kind: plugin.kind },
+        _ => PanelKind::Unsupported { kind },
     }
 }
 
@@ -225,3 +253,7 @@ fn query(value: &Value, path: &Path, problems: &mut Problems) -> Query {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "panels_tests.rs"]
+mod tests;

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use super::layouts::layouts;
 use super::panels::panels;
-use super::problems::{Problems, decode, optional};
+use super::problems::{Problems, borrowed_object, decode, optional};
 use super::{Dashboard, Pending, ProblemKind, Severity, names::validate_name, variables};
 use crate::diagnostic::Path;
 use crate::duration::Duration;
@@ -190,7 +190,9 @@ fn datasources(
     path: &Path,
     problems: &mut Problems,
 ) -> BTreeMap<String, DatasourceSpec> {
-    let entries: Map<String, Value> = optional(value, path, problems).unwrap_or_default();
+    let Some(entries) = borrowed_object(value, path, problems) else {
+        return BTreeMap::new();
+    };
     crate::sort::btree_map(entries.iter().filter_map(|(name, value)| {
         let spec = decode::<DatasourceSpec>(value, &path.key(name))
             .map_err(|error| problems.push(Severity::Error, error))

@@ -2,7 +2,7 @@
 //! that does not decode is a problem at its exact path, never a failed dashboard.
 
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::diagnostic::{Diagnostic, Path};
 
@@ -114,4 +114,42 @@ pub(super) fn optional<T: DeserializeOwned>(
     decode(value, path)
         .map_err(|error| problems.push(Severity::Error, error))
         .ok()
+}
+
+/// `value` as an object, borrowed; anything else is reported as [`optional`] words it and
+/// reads as absent. Decoding the parts of a dashboard into owned trees (as `optional` and
+/// serde's `Value` fields do) copied each panel's tree three or four times: a third of the
+/// time NodeExporter's 114 panels took to read.
+pub(super) fn borrowed_object<'a>(
+    value: Option<&'a Value>,
+    path: &Path,
+    problems: &mut Problems,
+) -> Option<&'a Map<String, Value>> {
+    match value {
+        Some(Value::Object(object)) => Some(object),
+        other => {
+            let _: Option<Map<String, Value>> = optional(other, path, problems);
+            None
+        }
+    }
+}
+
+/// `value` as an array, borrowed, as [`borrowed_object`] does.
+pub(super) fn borrowed_array<'a>(
+    value: Option<&'a Value>,
+    path: &Path,
+    problems: &mut Problems,
+) -> &'a [Value] {
+    match value {
+        Some(Value::Array(items)) => items,
+        other => {
+            let _: Option<Vec<Value>> = optional(other, path, problems);
+            &[]
+        }
+    }
+}
+
+/// A field as serde reads an `Option`: absent or `null` is `None`.
+pub(super) fn field<'a>(object: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    object.get(key).filter(|value| !value.is_null())
 }

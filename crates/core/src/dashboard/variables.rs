@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::problems::{Problems, decode, optional};
+use super::problems::{Problems, borrowed_array, decode};
 use super::{
     ListSource, ListVariable, ProblemKind, Severity, Variable, VariableKind, names::validate_name,
 };
@@ -22,10 +22,9 @@ pub(super) fn load_all(
     path: &Path,
     problems: &mut Problems,
 ) -> Vec<Variable> {
-    let definitions: Vec<Value> = optional(value, path, problems).unwrap_or_default();
     let mut first_index_by_name = BTreeMap::new();
     let mut variables = Vec::new();
-    for (index, value) in definitions.iter().enumerate() {
+    for (index, value) in borrowed_array(value, path, problems).iter().enumerate() {
         let variable_path = path.index(index);
         let definition = match decode::<VariableDefinition>(value, &variable_path) {
             Ok(definition) => definition,
