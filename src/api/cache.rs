@@ -69,6 +69,8 @@ pub struct QueryCache {
     in_flight: SendWrapper<Rc<Cell<usize>>>,
     /// The requests sent in the current task (`SendQuota`).
     quota: SendWrapper<Rc<Cell<SendQuota>>>,
+    /// Whether a reply has been decoded in the current task ([`Self::take_reply_turn`]).
+    reply_decoded: SendWrapper<Rc<Cell<bool>>>,
 }
 
 impl Default for QueryCache {
@@ -83,6 +85,7 @@ impl QueryCache {
             inner: SendWrapper::new(Rc::new(RefCell::new(Inner::default()))),
             in_flight: SendWrapper::new(Rc::new(Cell::new(0))),
             quota: SendWrapper::new(Rc::new(Cell::new(SendQuota::default()))),
+            reply_decoded: SendWrapper::new(Rc::new(Cell::new(false))),
         }
     }
 
@@ -145,9 +148,12 @@ impl QueryCache {
             }
             // Replies that arrive together would otherwise all be decoded and drawn in one
             // task (their promises settle in one go), freezing the page while a dozen panels
-            // render: each reply waits for a task of its own.
+            // render: the first is decoded in the task it arrived in, the others each wait for
+            // a task of their own.
             crate::perf::mark("at.query-replied");
-            crate::dom::next_task().await;
+            if !cache.take_reply_turn() {
+                crate::dom::next_task().await;
+            }
             let timer = crate::perf::task("query.task");
             let outcome = crate::perf::measure("query.decode", || match reply {
                 Err(error) => Err(error.to_string()),
@@ -191,6 +197,23 @@ impl QueryCache {
         let granted = quota.take();
         self.quota.set(quota);
         granted
+    }
+
+    /// Whether a reply may be decoded in the current task: the first one asking may, and
+    /// arranges for a zero timeout to give the next task its own turn. Every reply waiting a
+    /// task before this put each behind whatever was queued meanwhile: a variable's reply on
+    /// NodeExporter waited for a round of mounting panels (15-20 ms) before the variables that
+    /// depend on it could ask, and the panels after them.
+    fn take_reply_turn(&self) -> bool {
+        if self.reply_decoded.replace(true) {
+            return false;
+        }
+        let decoded = Rc::clone(&*self.reply_decoded);
+        spawn_local(async move {
+            crate::dom::next_task().await;
+            decoded.set(false);
+        });
+        true
     }
 
     /// Stops waiting for `key`; the request is aborted when nobody else waits for it.
