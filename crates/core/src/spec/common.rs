@@ -218,61 +218,63 @@ pub enum DatasourceSelector {
     },
 }
 
-/// Written out rather than derived with `#[serde(untagged)]`: the derive buffers the value,
-/// tries it as text first and formats the error of that try for every `{kind, name}`, which
-/// is most of them: a fifth of the time NodeExporter's panels took to read.
+/// Read by `text_or` (see there why not by serde's untagged derive).
 impl<'de> Deserialize<'de> for DatasourceSelector {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Selector;
-
-        impl<'de> serde::de::Visitor<'de> for Selector {
-            type Value = DatasourceSelector;
-
-            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                formatter.write_str("a `$variable`, or a datasource's kind and name")
-            }
-
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Self::Value, E> {
-                Ok(DatasourceSelector::Variable(text.to_owned()))
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<Self::Value, A::Error> {
-                #[derive(Deserialize)]
-                struct Reference {
-                    kind: String,
-                    #[serde(default)]
-                    name: Option<String>,
-                }
-                let map = serde::de::value::MapAccessDeserializer::new(map);
-                let Reference { kind, name } = Reference::deserialize(map)?;
-                Ok(DatasourceSelector::Reference { kind, name })
-            }
+        #[derive(Deserialize)]
+        struct Reference {
+            kind: String,
+            #[serde(default)]
+            name: Option<String>,
         }
-
-        deserializer.deserialize_any(Selector)
+        super::text_or::text_or::<_, _, _, { super::text_or::OR_OBJECT }>(
+            deserializer,
+            "a `$variable`, or a datasource's kind and name",
+            DatasourceSelector::Variable,
+            |Reference { kind, name }| DatasourceSelector::Reference { kind, name },
+        )
     }
 }
 
 /// Perses' TypeScript accepts numbers where the CUE schema wants strings (mapping values);
-/// both are read as text.
+/// both are read as text (a number as serde_json writes it), and so are booleans. A visitor
+/// of its own rather than an untagged enum of the three, as `text_or` explains.
 pub(crate) fn string_or_number<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<String, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Text {
-        String(String),
-        Number(serde_json::Number),
-        Bool(bool),
+    struct Text;
+
+    impl serde::de::Visitor<'_> for Text {
+        type Value = String;
+
+        fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            formatter.write_str("a string, a number or a boolean")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<String, E> {
+            Ok(text.to_owned())
+        }
+
+        fn visit_bool<E: serde::de::Error>(self, flag: bool) -> Result<String, E> {
+            Ok(flag.to_string())
+        }
+
+        fn visit_i64<E: serde::de::Error>(self, number: i64) -> Result<String, E> {
+            Ok(serde_json::Number::from(number).to_string())
+        }
+
+        fn visit_u64<E: serde::de::Error>(self, number: u64) -> Result<String, E> {
+            Ok(serde_json::Number::from(number).to_string())
+        }
+
+        fn visit_f64<E: serde::de::Error>(self, number: f64) -> Result<String, E> {
+            serde_json::Number::from_f64(number)
+                .map(|number| number.to_string())
+                .ok_or_else(|| E::invalid_value(serde::de::Unexpected::Float(number), &self))
+        }
     }
-    Ok(match Text::deserialize(deserializer)? {
-        Text::String(text) => text,
-        Text::Number(number) => number.to_string(),
-        Text::Bool(flag) => flag.to_string(),
-    })
+
+    deserializer.deserialize_any(Text)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod panels;
 pub mod query;
 mod tagged;
+mod text_or;
 pub mod unit;
 pub mod variable;
 

@@ -56,11 +56,23 @@ pub struct ListVariableSpec {
 }
 
 /// A default selection: one value, or several when `allowMultiple` is set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum DefaultValue {
     Single(String),
     Multiple(Vec<String>),
+}
+
+/// Read by `text_or` (see there why not by serde's untagged derive).
+impl<'de> Deserialize<'de> for DefaultValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::text_or::text_or::<_, _, _, { super::text_or::OR_LIST }>(
+            deserializer,
+            "a value or a list of values",
+            DefaultValue::Single,
+            DefaultValue::Multiple,
+        )
+    }
 }
 
 /// How a list variable's options are ordered.
@@ -129,7 +141,7 @@ pub struct StaticListSpec {
 }
 
 /// One option of a static list: a plain value, or a value with a label to show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum StaticValue {
     Plain(String),
@@ -138,6 +150,24 @@ pub enum StaticValue {
         #[serde(default)]
         label: Option<String>,
     },
+}
+
+/// Read by `text_or` (see there why not by serde's untagged derive).
+impl<'de> Deserialize<'de> for StaticValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Labelled {
+            value: String,
+            #[serde(default)]
+            label: Option<String>,
+        }
+        super::text_or::text_or::<_, _, _, { super::text_or::OR_OBJECT }>(
+            deserializer,
+            "a value, or a value and its label",
+            StaticValue::Plain,
+            |Labelled { value, label }| StaticValue::Labelled { value, label },
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
