@@ -40,11 +40,48 @@ pub enum Density {
 }
 
 /// `"auto"` or a size in pixels.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum ColumnSize {
     Pixels(f64),
     Auto(AutoKeyword),
+}
+
+/// A visitor of its own rather than serde's untagged derive, for the reasons
+/// `spec::text_or` gives: the tables chunk compiled the derive's buffering for this alone.
+impl<'de> Deserialize<'de> for ColumnSize {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Size;
+
+        impl serde::de::Visitor<'_> for Size {
+            type Value = ColumnSize;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                formatter.write_str("a size in pixels or \"auto\"")
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, px: f64) -> Result<ColumnSize, E> {
+                Ok(ColumnSize::Pixels(px))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, px: i64) -> Result<ColumnSize, E> {
+                Ok(ColumnSize::Pixels(px as f64))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, px: u64) -> Result<ColumnSize, E> {
+                Ok(ColumnSize::Pixels(px as f64))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ColumnSize, E> {
+                match text {
+                    "auto" => Ok(ColumnSize::Auto(AutoKeyword::Auto)),
+                    other => Err(E::invalid_value(serde::de::Unexpected::Str(other), &self)),
+                }
+            }
+        }
+
+        deserializer.deserialize_any(Size)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -168,3 +168,25 @@ fn row_limit() {
     );
     assert_eq!((joined.rows.len(), joined.total_rows), (1, 1));
 }
+
+#[test]
+fn a_column_width_is_pixels_or_auto() {
+    let cases = [
+        (json!(120), Ok(ColumnSize::Pixels(120.0))),
+        (json!(80.5), Ok(ColumnSize::Pixels(80.5))),
+        (json!("auto"), Ok(ColumnSize::Auto(AutoKeyword::Auto))),
+        (
+            json!("wide"),
+            Err(r#"invalid value: string "wide", expected a size in pixels or "auto""#),
+        ),
+        (
+            json!(true),
+            Err(r#"invalid type: boolean `true`, expected a size in pixels or "auto""#),
+        ),
+    ];
+    for (value, expected) in cases {
+        let decoded = crate::decode::from_value::<ColumnSize>(&value)
+            .map_err(|error| error.inner().to_string());
+        assert_eq!(decoded, expected.map_err(str::to_owned), "{value}");
+    }
+}
