@@ -6,7 +6,7 @@ use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::select_menu::MenuParts;
+use super::select_menu::{MenuParts, NavKey, OpenedBy};
 use crate::focus::when_focus_leaves;
 use crate::icons::ChevronIcon;
 use crate::ids::unique_id;
@@ -103,23 +103,25 @@ pub fn Select(
             focus_toggle(root);
         }
     });
-    // Whether the list, once drawn, takes focus: opened by a click, not by the arrow keys.
-    let focus_into = StoredValue::new(false);
-    let on_keydown = move |event: KeyboardEvent| match event.key().as_str() {
-        "Escape" if open.get_untracked() => {
+    // Where focus goes once the list is drawn, which may be after its chunk has come: the
+    // list itself moves it there (`SelectMenu`), so a key that opened the list before the
+    // chunk was in still moves focus to its option.
+    let opened_by = StoredValue::new(OpenedBy::Click);
+    let on_keydown = move |event: KeyboardEvent| {
+        let key = event.key();
+        if key == "Escape" && open.get_untracked() {
             event.prevent_default();
             open.set(false);
             focus_toggle(root);
-        }
-        "ArrowDown" | "ArrowUp" | "Home" | "End" => {
+        } else if let Some(key) = NavKey::from_key(&key) {
             event.prevent_default();
-            if !open.get_untracked() {
-                focus_into.set_value(false);
+            if open.get_untracked() {
+                move_focus(root, key);
+            } else {
+                opened_by.set_value(OpenedBy::Key(key));
                 open.set(true);
             }
-            move_focus(root, &event.key());
         }
-        _ => {}
     };
     // Closing when focus leaves the select covers clicks elsewhere and Tab.
     let on_focusout = move |event: FocusEvent| {
@@ -146,7 +148,7 @@ pub fn Select(
                 root,
                 multiple,
                 searchable,
-                focus_into: focus_into.get_value(),
+                opened_by: opened_by.get_value(),
                 choose,
             };
             view! {
@@ -177,7 +179,7 @@ pub fn Select(
                 aria-expanded=move || open.get().to_string()
                 disabled=move || disabled.get()
                 on:click=move |_| {
-                    focus_into.set_value(true);
+                    opened_by.set_value(OpenedBy::Click);
                     if !open.get_untracked() {
                         filter.set(String::new());
                     }
@@ -203,8 +205,7 @@ fn focus_toggle(root: NodeRef<Div>) {
 }
 
 /// Moves keyboard focus among the options (after the menu has rendered).
-fn move_focus(root: NodeRef<Div>, key: &str) {
-    let key = key.to_owned();
+pub(super) fn move_focus(root: NodeRef<Div>, key: NavKey) {
     request_animation_frame(move || {
         let Some(root) = root.get_untracked() else {
             return;
@@ -226,13 +227,11 @@ fn move_focus(root: NodeRef<Div>, key: &str) {
             .iter()
             .position(|option| active.as_ref() == Some(option.as_ref()));
         let last = options.len() - 1;
-        let next = match (key.as_str(), current) {
-            ("Home", _) => 0,
-            ("End", _) => last,
-            ("ArrowDown", Some(index)) => (index + 1).min(last),
-            ("ArrowUp", Some(index)) => index.saturating_sub(1),
-            ("ArrowUp", None) => last,
-            _ => 0,
+        let next = match (key, current) {
+            (NavKey::Home, _) | (NavKey::Down, None) => 0,
+            (NavKey::End, _) | (NavKey::Up, None) => last,
+            (NavKey::Down, Some(index)) => (index + 1).min(last),
+            (NavKey::Up, Some(index)) => index.saturating_sub(1),
         };
         if let Some(option) = options.get(next) {
             let _ = option.focus();

@@ -1,7 +1,7 @@
 //! A select's open list: the search field and the options. It is drawn by the interaction
 //! chunk (`panel::chunks::select_menu`), since a page shows its selects closed until someone
 //! opens one, and moves focus into itself when it arrives, so that opening works the same
-//! whether the chunk was already in or came after the click.
+//! whether the chunk was already in or came after the click or the key.
 
 use leptos::ev::KeyboardEvent;
 use leptos::html::{Div, Input};
@@ -25,11 +25,41 @@ pub struct MenuParts {
     pub root: NodeRef<Div>,
     pub multiple: bool,
     pub searchable: bool,
-    /// Focus goes to the search field or the chosen option once the list is drawn: the select
-    /// was opened by a click (the arrow keys choose their own option).
-    pub focus_into: bool,
+    /// Where focus goes once the list is drawn.
+    pub opened_by: OpenedBy,
     /// Called with the value of the option chosen.
     pub choose: Callback<String>,
+}
+
+/// How a select's list was opened, which says where focus goes once it is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenedBy {
+    /// A click: to the search field, or to the chosen option.
+    Click,
+    /// A key that moves among the options: to the option it names.
+    Key(NavKey),
+}
+
+/// The keys that move focus among a select's options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavKey {
+    Down,
+    Up,
+    Home,
+    End,
+}
+
+impl NavKey {
+    /// The key of a keyboard event (`KeyboardEvent.key`), if it is one of these.
+    pub fn from_key(key: &str) -> Option<Self> {
+        match key {
+            "ArrowDown" => Some(Self::Down),
+            "ArrowUp" => Some(Self::Up),
+            "Home" => Some(Self::Home),
+            "End" => Some(Self::End),
+            _ => None,
+        }
+    }
 }
 
 /// The open list of a select.
@@ -38,8 +68,8 @@ pub fn SelectMenu(parts: MenuParts) -> impl IntoView {
     // Focus moves into the list as PatternFly's Select does: to the search field, or to the
     // chosen option, so arrows and Enter work from there and a screen reader hears where the
     // choice stands. After the list is in the page: the next frame.
-    if parts.focus_into {
-        request_animation_frame(move || {
+    match parts.opened_by {
+        OpenedBy::Click => request_animation_frame(move || {
             if parts.searchable {
                 if let Some(search) = parts.search.get_untracked() {
                     let _ = search.focus();
@@ -47,7 +77,8 @@ pub fn SelectMenu(parts: MenuParts) -> impl IntoView {
             } else {
                 focus_chosen(parts.root);
             }
-        });
+        }),
+        OpenedBy::Key(key) => super::select::move_focus(parts.root, key),
     }
     let visible = move || {
         let needle = lowercase(&parts.filter.get());

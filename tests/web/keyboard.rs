@@ -39,27 +39,45 @@ async fn escape_dismisses_a_description_tooltip() {
     assert!(!anchor.has_attribute("data-dismissed"));
 }
 
-/// A select's toggle is named by its label and the value it shows, so the choice is announced
-/// with the field (WCAG 4.1.2), and it follows the selection.
-#[wasm_bindgen_test]
-async fn a_select_announces_its_value_with_its_label() {
+/// A select of `options` (value, label) labelled `label`, with `chosen` selected; it stays
+/// mounted while the handle lives.
+fn mount_select(
+    label: &'static str,
+    options: &[(&str, &str)],
+    chosen: &str,
+) -> (web_sys::HtmlElement, RwSignal<Vec<String>>, impl Sized) {
     use odh_observability::widgets::{Select, SelectOption};
     let root = container();
-    let selected = RwSignal::new(vec!["llm".to_owned()]);
-    let _handle = leptos::mount::mount_to(root.clone(), move || {
-        let options = vec![
-            SelectOption::new("llm", "Customer support LLM"),
-            SelectOption::new("fraud", "Fraud detection"),
-        ];
+    let selected = RwSignal::new(vec![chosen.to_owned()]);
+    let options: Vec<SelectOption> = options
+        .iter()
+        .map(|(value, text)| SelectOption::new(*value, *text))
+        .collect();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <Select
-                label="Project"
-                options=options
+                label=label
+                options=options.clone()
                 selected=selected
                 on_change=Callback::new(move |next: Vec<String>| selected.set(next))
             />
         }
     });
+    (root, selected, handle)
+}
+
+/// A select's toggle is named by its label and the value it shows, so the choice is announced
+/// with the field (WCAG 4.1.2), and it follows the selection.
+#[wasm_bindgen_test]
+async fn a_select_announces_its_value_with_its_label() {
+    let (root, selected, _handle) = mount_select(
+        "Project",
+        &[
+            ("llm", "Customer support LLM"),
+            ("fraud", "Fraud detection"),
+        ],
+        "llm",
+    );
     leptos::task::tick().await;
     let toggle = root.query_selector(".obs-select__toggle").unwrap().unwrap();
     let name_of = |toggle: &web_sys::Element| {
@@ -76,6 +94,49 @@ async fn a_select_announces_its_value_with_its_label() {
     selected.set(vec!["fraud".to_owned()]);
     leptos::task::tick().await;
     assert_eq!(name_of(&toggle), "Project Fraud detection");
+}
+
+/// A select opened by an arrow key puts focus on the option the key names, whenever its list
+/// is drawn (it may come after the key, with its chunk), and the keys move it from there;
+/// Escape gives focus back to the toggle (WCAG 2.1.1).
+#[wasm_bindgen_test]
+async fn a_select_opened_by_a_key_focuses_the_option_it_names() {
+    use wasm_bindgen::JsCast;
+    let (root, _selected, _handle) = mount_select(
+        "Letter",
+        &[("a", "Alpha"), ("b", "Bravo"), ("c", "Charlie")],
+        "b",
+    );
+    leptos::task::tick().await;
+    let toggle = root.query_selector(".obs-select__toggle").unwrap().unwrap();
+    let focused_text = || focused().map(|element| text_of(&element));
+    let focused_after_frames = |want: &'static str| async move {
+        for _ in 0..60 {
+            support::next_frame().await;
+            if focused_text().as_deref() == Some(want) {
+                return;
+            }
+        }
+        panic!("focus never reached {want}: {:?}", focused_text());
+    };
+    toggle
+        .dyn_ref::<web_sys::HtmlElement>()
+        .unwrap()
+        .focus()
+        .unwrap();
+    key_down(&toggle, "ArrowUp", false);
+    focused_after_frames("Charlie").await;
+    key_down(&focused().unwrap(), "Escape", false);
+    leptos::task::tick().await;
+    assert_eq!(focused().as_ref(), Some(&toggle));
+    key_down(&toggle, "ArrowDown", false);
+    focused_after_frames("Alpha").await;
+    key_down(&focused().unwrap(), "ArrowDown", false);
+    focused_after_frames("Bravo").await;
+    key_down(&focused().unwrap(), "End", false);
+    focused_after_frames("Charlie").await;
+    key_down(&focused().unwrap(), "Home", false);
+    focused_after_frames("Alpha").await;
 }
 
 /// A panel's menu takes focus when it opens, moves it with the arrows and gives it back to its

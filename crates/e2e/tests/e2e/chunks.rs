@@ -2,13 +2,14 @@
 //! that does not download fails its panel only, with a message and a Retry that downloads it
 //! once the network is back.
 
+use fantoccini::key::Key;
 use obs_e2e::Harness;
 use serde_json::json;
 
 /// In a browser of its own, so the chunk has not been downloaded before: Chromium refuses the
 /// menu, interaction and tables chunks (DevTools' blocked URLs, a real network failure to the
 /// page), the open menu says so with a Retry that shows its actions once the menu chunk is let
-/// through, an open select says so with a Retry that shows its options,
+/// through, an open select (opened by a key) says so with a Retry that shows its options,
 /// "View as table"
 /// says so in its panel while the other panels keep their data, and Retry draws the table
 /// after the block is lifted. The table panel, whose options that chunk reads, says so too,
@@ -42,7 +43,10 @@ pub async fn a_chunk_that_does_not_download_fails_its_panel_only(
         .await?;
         // An open select's list is in the interaction chunk: the open select says it could
         // not load it, with a Retry that shows the options once the chunk is let through.
-        tab.click_js("obsSelectToggle('Refresh')").await?;
+        // Opened from the keyboard (ArrowUp), before the chunk is in.
+        tab.eval("obsSelectToggle('Refresh').focus(); return true", Vec::new())
+            .await?;
+        tab.press(Key::Up, false).await?;
         tab.wait_until("the open select says its list did not download", || async {
             tab.eval_bool(
                 "const alert = obsSelect('Refresh').querySelector('.obs-select__menu [role=alert]'); \
