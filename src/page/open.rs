@@ -87,7 +87,7 @@ struct Opened {
 /// Reads the entry's dashboard in tasks after this one; keeps it in the entry when nothing is
 /// left to decode. `None` when the resource no longer holds the dashboard.
 ///
-/// Reading the text and reading the dashboard from it are two tasks: in one, they took 45-53
+/// Reading the text and reading the dashboard from it are two tasks: in one, they took 42-53
 /// ms for NodeExporter on a slow machine, a long task (the page's longest as it opened); the
 /// text is about a fifth of it.
 async fn read_dashboard(entry: &CatalogEntry) -> Option<Opened> {

@@ -69,7 +69,7 @@ impl CatalogEntry {
     }
 
     /// The first half of [`Self::pending`]: the entry's resource read from its reply's text.
-    /// The page reads the text and the dashboard in two tasks (together, 42-49 ms for
+    /// The page reads the text and the dashboard in two tasks (together, 42-53 ms for
     /// NodeExporter on a slow machine, one long task).
     pub fn resource(&self) -> Option<EntryResource> {
         let document = crate::json_tree::item_tree(&self.reply, self.item).ok()?;
