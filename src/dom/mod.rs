@@ -1,8 +1,10 @@
 //! Watching elements (whether they have come into view, how wide they are) and yielding to
 //! the browser between tasks (`timing`).
 
+mod seen;
 mod timing;
 
+pub use seen::{Prefetch, use_seen};
 pub use timing::{after_ms, idle, next_task, now_ms};
 
 use std::cell::Cell;
@@ -46,50 +48,6 @@ fn wait_for_mount(node: NodeRef<Div>, mounted: Box<dyn FnOnce(web_sys::HtmlDivEl
         }
     });
     waiting.set(Some(effect));
-}
-
-/// Becomes true the first time the element is within (or near) the viewport, and stays true:
-/// panels below the fold send their queries only once scrolled to.
-pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
-    let (seen, set_seen) = signal(false);
-    let observer: Watcher<web_sys::IntersectionObserver> = StoredValue::new(None);
-    when_mounted(node, move |element| {
-        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let visible = entries.iter().any(|entry| {
-                entry
-                    .dyn_into::<web_sys::IntersectionObserverEntry>()
-                    .is_ok_and(|entry| entry.is_intersecting())
-            });
-            if visible {
-                set_seen.set(true);
-            }
-        });
-        let options = web_sys::IntersectionObserverInit::new();
-        // Start a little before the panel scrolls in, so it is ready when it arrives. Inside the
-        // ODH shell the page scrolls in the shell's content area, not the window; the margin
-        // only reaches past the edge of the observer's root, so that area is the root.
-        options.set_root_margin("200px 0px");
-        if let Some(scroller) = ScrollRoot::of(&element) {
-            options.set_root(Some(&scroller));
-        }
-        match web_sys::IntersectionObserver::new_with_options(
-            callback.as_ref().unchecked_ref(),
-            &options,
-        ) {
-            Ok(watcher) => {
-                watcher.observe(&element);
-                observer.set_value(Some(SendWrapper::new((watcher, callback))));
-            }
-            // Without IntersectionObserver every panel counts as seen.
-            Err(_) => set_seen.set(true),
-        }
-    });
-    on_cleanup(move || {
-        if let Some(Some(watcher)) = observer.try_update_value(Option::take) {
-            watcher.0.disconnect();
-        }
-    });
-    seen
 }
 
 /// The scroller a dashboard's panels sit in, found once per dashboard: finding it reads the

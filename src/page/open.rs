@@ -179,6 +179,8 @@ fn DashboardRuntime(project: Project, entry: Arc<CatalogEntry>, opened: Opened) 
     // Many panels mount a few per frame, so opening every row never freezes the page.
     MountScheduler::provide();
     crate::dom::ScrollRoot::provide();
+    // Panels within a screen of the viewport send their queries when the page is idle.
+    crate::dom::Prefetch::provide();
     provide_context(PanelContext {
         dashboard: Arc::clone(&dashboard),
         time,

@@ -9,6 +9,7 @@ mod support;
 
 mod keyboard;
 mod loading;
+mod seen;
 
 use leptos::prelude::*;
 use odh_observability::dashboard::{DashboardView, MountScheduler};

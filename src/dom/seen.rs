@@ -1,0 +1,188 @@
+//! Whether a panel has been seen, which is when its queries go out: at once when it is in or
+//! near the viewport, and when the page is idle when it is within a screen of it
+//! ([`Prefetch`]), so that scrolling down finds the next panels drawn rather than starting
+//! their queries then.
+
+use std::rc::Rc;
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use super::{ScrollRoot, when_mounted};
+use crate::api::QueryCache;
+
+/// How far outside the viewport a panel counts as seen at once: a little, so that it is ready
+/// when it scrolls in.
+const NEAR_MARGIN: &str = "200px 0px";
+
+/// How far outside the viewport a panel is fetched ahead when the page is idle: one screen
+/// above and below (a percentage of the scroller's height).
+const AHEAD_MARGIN: &str = "100% 0px";
+
+/// An intersection observer and the Rust callback it calls, kept until the element goes.
+type Watcher = StoredValue<
+    Option<
+        SendWrapper<(
+            web_sys::IntersectionObserver,
+            Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+        )>,
+    >,
+>;
+
+/// Becomes true the first time the element is within (or near) the viewport, or, with a
+/// [`Prefetch`] in the context, when the page is idle while it is within a screen of it; and
+/// stays true.
+pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
+    let seen = RwSignal::new(false);
+    let prefetch = use_context::<Prefetch>();
+    let near: Watcher = StoredValue::new(None);
+    let ahead: Watcher = StoredValue::new(None);
+    when_mounted(node, move |element| {
+        let root = ScrollRoot::of(&element);
+        let now = Rc::new(move || {
+            if !seen.get_untracked() {
+                seen.set(true);
+            }
+        });
+        watch(&element, root.as_ref(), NEAR_MARGIN, near, now);
+        if let Some(prefetch) = prefetch {
+            let later = Rc::new(move || prefetch.push(seen));
+            watch(&element, root.as_ref(), AHEAD_MARGIN, ahead, later);
+        }
+    });
+    on_cleanup(move || {
+        for watcher in [near, ahead] {
+            if let Some(Some(watcher)) = watcher.try_update_value(Option::take) {
+                watcher.0.disconnect();
+            }
+        }
+    });
+    seen.read_only()
+}
+
+/// Calls `visible` the first time `element` intersects `root` (the window when `None`)
+/// widened by `margin`, then stops watching. Without IntersectionObserver it calls it at once.
+/// The callback is shared (`Rc<dyn Fn>`) so that this is compiled once for both margins.
+fn watch(
+    element: &web_sys::HtmlDivElement,
+    root: Option<&web_sys::Element>,
+    margin: &str,
+    watcher: Watcher,
+    visible: Rc<dyn Fn()>,
+) {
+    let on_visible = Rc::clone(&visible);
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>::new(
+        move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+            let intersecting = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<web_sys::IntersectionObserverEntry>()
+                    .is_ok_and(|entry| entry.is_intersecting())
+            });
+            if intersecting {
+                on_visible();
+                // Once seen, a panel stays seen: the observer has nothing more to say (its
+                // callback is kept until the panel goes, since it is running now).
+                observer.disconnect();
+            }
+        },
+    );
+    let options = web_sys::IntersectionObserverInit::new();
+    // Inside the ODH shell the page scrolls in the shell's content area, not the window; a
+    // margin only reaches past the edge of the observer's root, so that area is the root.
+    options.set_root_margin(margin);
+    if let Some(root) = root {
+        options.set_root(Some(root));
+    }
+    match web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    ) {
+        Ok(observer) => {
+            observer.observe(element);
+            watcher.set_value(Some(SendWrapper::new((observer, callback))));
+        }
+        // Without IntersectionObserver every panel counts as seen.
+        Err(_) => visible(),
+    }
+}
+
+/// The panels of a dashboard within a screen of the viewport and not seen yet. They are marked
+/// seen, which sends their queries, when the browser is idle and no query is in flight: what
+/// is in view is drawn first, and fetching ahead never competes with it.
+#[derive(Clone, Copy)]
+pub struct Prefetch(StoredValue<Ahead>);
+
+struct Ahead {
+    waiting: Vec<RwSignal<bool>>,
+    /// Whether a drain is running (it ends when nothing waits).
+    draining: bool,
+    /// The page's query cache, whose requests in flight hold the prefetch back.
+    cache: Option<QueryCache>,
+}
+
+impl Prefetch {
+    /// Provides an empty queue to the panels below, using the page's query cache.
+    pub fn provide() {
+        provide_context(Self(StoredValue::new(Ahead {
+            waiting: Vec::new(),
+            draining: false,
+            cache: use_context::<QueryCache>(),
+        })));
+    }
+
+    fn push(self, seen: RwSignal<bool>) {
+        let start = self.0.try_update_value(|ahead| {
+            ahead.waiting.push(seen);
+            !std::mem::replace(&mut ahead.draining, true)
+        });
+        if start == Some(true) {
+            leptos::task::spawn_local(self.drain());
+        }
+    }
+
+    /// Marks the waiting panels seen, all at once, each time the browser is idle with no
+    /// query in flight; ends when none is left (a later push starts it again) or when the
+    /// dashboard has gone.
+    async fn drain(self) {
+        loop {
+            super::idle().await;
+            let Some(busy) = self.0.try_with_value(|ahead| {
+                ahead
+                    .cache
+                    .as_ref()
+                    .is_some_and(|cache| cache.in_flight() > 0)
+            }) else {
+                return;
+            };
+            if busy {
+                // Idle while waiting for replies: look again a little later.
+                super::after_ms(BUSY_RETRY_MS).await;
+                continue;
+            }
+            let Some(batch) = self.0.try_update_value(|ahead| {
+                let batch = std::mem::take(&mut ahead.waiting);
+                if batch.is_empty() {
+                    ahead.draining = false;
+                }
+                batch
+            }) else {
+                return;
+            };
+            if batch.is_empty() {
+                return;
+            }
+            for seen in batch {
+                // A panel that went away meanwhile is skipped; one seen since is left alone.
+                if seen.try_get_untracked() == Some(false) {
+                    seen.set(true);
+                }
+            }
+        }
+    }
+}
+
+/// How long the prefetch waits before looking again while queries are in flight.
+const BUSY_RETRY_MS: i32 = 50;
