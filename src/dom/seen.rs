@@ -22,15 +22,21 @@ const NEAR_MARGIN: &str = "200px 0px";
 /// above and below (a percentage of the scroller's height).
 const AHEAD_MARGIN: &str = "100% 0px";
 
-/// An intersection observer and the Rust callback it calls, kept until the element goes.
-type Watcher = StoredValue<
-    Option<
-        SendWrapper<(
-            web_sys::IntersectionObserver,
-            Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
-        )>,
-    >,
+/// An intersection observer and the Rust callback it calls, kept until it has seen its element
+/// or the element goes.
+type Watcher = Option<
+    SendWrapper<(
+        web_sys::IntersectionObserver,
+        Closure<dyn FnMut(js_sys::Array, web_sys::IntersectionObserver)>,
+    )>,
 >;
+
+/// A panel's two watchers, near and ahead, in one stored value: a dashboard has a hundred
+/// panels, and each stored value is a slot of the reactive arena.
+type Watchers = StoredValue<[Watcher; 2]>;
+
+const NEAR: usize = 0;
+const AHEAD: usize = 1;
 
 /// Becomes true the first time the element is within (or near) the viewport, or, with a
 /// [`Prefetch`] in the context, when the page is idle while it is within a screen of it; and
@@ -38,8 +44,7 @@ type Watcher = StoredValue<
 pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
     let seen = RwSignal::new(false);
     let prefetch = use_context::<Prefetch>();
-    let near: Watcher = StoredValue::new(None);
-    let ahead: Watcher = StoredValue::new(None);
+    let watchers: Watchers = StoredValue::new([None, None]);
     when_mounted(node, move |element| {
         let root = ScrollRoot::of(&element);
         let now = Rc::new(move || {
@@ -47,15 +52,21 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
                 seen.set(true);
             }
         });
-        watch(&element, root.as_ref(), NEAR_MARGIN, near, now);
+        watch(&element, root.as_ref(), NEAR_MARGIN, (watchers, NEAR), now);
         if let Some(prefetch) = prefetch {
             let later = Rc::new(move || prefetch.push(seen));
-            watch(&element, root.as_ref(), AHEAD_MARGIN, ahead, later);
+            watch(
+                &element,
+                root.as_ref(),
+                AHEAD_MARGIN,
+                (watchers, AHEAD),
+                later,
+            );
         }
     });
     on_cleanup(move || {
-        for watcher in [near, ahead] {
-            if let Some(Some(watcher)) = watcher.try_update_value(Option::take) {
+        if let Some(taken) = watchers.try_update_value(std::mem::take) {
+            for watcher in taken.into_iter().flatten() {
                 watcher.0.disconnect();
             }
         }
@@ -70,7 +81,7 @@ fn watch(
     element: &web_sys::HtmlDivElement,
     root: Option<&web_sys::Element>,
     margin: &str,
-    watcher: Watcher,
+    (watchers, slot): (Watchers, usize),
     visible: Rc<dyn Fn()>,
 ) {
     let on_visible = Rc::clone(&visible);
@@ -83,9 +94,13 @@ fn watch(
             });
             if intersecting {
                 on_visible();
-                // Once seen, a panel stays seen: the observer has nothing more to say (its
-                // callback is kept until the panel goes, since it is running now).
+                // Once seen, a panel stays seen: the observer has nothing more to say. It and
+                // this callback are dropped in a later task, since the callback is running
+                // now: a hundred panels each kept two until they went (NodeExporter's memory).
                 observer.disconnect();
+                leptos::task::spawn_local(async move {
+                    let _ = watchers.try_update_value(|watchers| watchers[slot].take());
+                });
             }
         },
     );
@@ -102,7 +117,9 @@ fn watch(
     ) {
         Ok(observer) => {
             observer.observe(element);
-            watcher.set_value(Some(SendWrapper::new((observer, callback))));
+            watchers.update_value(|watchers| {
+                watchers[slot] = Some(SendWrapper::new((observer, callback)));
+            });
         }
         // Without IntersectionObserver every panel counts as seen.
         Err(_) => visible(),
