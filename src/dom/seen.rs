@@ -47,8 +47,10 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
     let watchers: Watchers = StoredValue::new([None, None]);
     when_mounted(node, move |element| {
         let root = ScrollRoot::of(&element);
+        // `try_`: an observer's callback queued before its panel went must not read a
+        // disposed signal (which panics, and a panic stops the page).
         let now = Rc::new(move || {
-            if !seen.get_untracked() {
+            if seen.try_get_untracked() == Some(false) {
                 seen.set(true);
             }
         });
