@@ -19,8 +19,19 @@ use crate::api::QueryCache;
 const NEAR_MARGIN: &str = "200px 0px";
 
 /// How far outside the viewport a panel is fetched ahead when the page is idle: one screen
-/// above and below (a percentage of the scroller's height).
-const AHEAD_MARGIN: &str = "100% 0px";
+/// above and below, in pixels (the scroller's height, else the window's). A percentage would
+/// do in Chromium, which resolves it against the root's height, but the specification says
+/// its width.
+fn ahead_margin(root: Option<&web_sys::Element>) -> String {
+    let height_px: i32 = match root {
+        Some(root) => root.client_height(),
+        None => web_sys::window()
+            .and_then(|window| window.inner_height().ok())
+            .and_then(|height| height.as_f64())
+            .map_or(0, |height| height as i32),
+    };
+    format!("{}px 0px", height_px.max(0))
+}
 
 /// An intersection observer and the Rust callback it calls, kept until it has seen its element
 /// or the element goes.
@@ -47,8 +58,8 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
     let watchers: Watchers = StoredValue::new([None, None]);
     when_mounted(node, move |element| {
         let root = ScrollRoot::of(&element);
-        // `try_`: an observer's callback queued before its panel went must not read a
-        // disposed signal (which panics, and a panic stops the page).
+        // `try_`, as wherever a browser's callback reads a reactive value: a disposed one
+        // would panic, which stops the page.
         let now = Rc::new(move || {
             if seen.try_get_untracked() == Some(false) {
                 seen.set(true);
@@ -56,14 +67,9 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
         });
         watch(&element, root.as_ref(), NEAR_MARGIN, (watchers, NEAR), now);
         if let Some(prefetch) = prefetch {
-            let later = Rc::new(move || prefetch.push(seen));
-            watch(
-                &element,
-                root.as_ref(),
-                AHEAD_MARGIN,
-                (watchers, AHEAD),
-                later,
-            );
+            let later = Rc::new(move || prefetch.push(seen, watchers));
+            let margin = ahead_margin(root.as_ref());
+            watch(&element, root.as_ref(), &margin, (watchers, AHEAD), later);
         }
     });
     on_cleanup(move || {
@@ -97,8 +103,9 @@ fn watch(
             if intersecting {
                 on_visible();
                 // Once seen, a panel stays seen: the observer has nothing more to say. It and
-                // this callback are dropped in a later task, since the callback is running
-                // now: a hundred panels each kept two until they went (NodeExporter's memory).
+                // this callback are dropped once the callback has returned (a microtask), not
+                // while it runs: a hundred panels each kept two until they went
+                // (NodeExporter's memory).
                 observer.disconnect();
                 leptos::task::spawn_local(async move {
                     let _ = watchers.try_update_value(|watchers| watchers[slot].take());
@@ -129,13 +136,14 @@ fn watch(
 }
 
 /// The panels of a dashboard within a screen of the viewport and not seen yet. They are marked
-/// seen, which sends their queries, when the browser is idle and no query is in flight: what
-/// is in view is drawn first, and fetching ahead never competes with it.
+/// seen, which sends their queries, when the browser is idle and no query is in flight, so
+/// that fetching ahead waits for what is in view to be asked for and answered.
 #[derive(Clone, Copy)]
 pub struct Prefetch(StoredValue<Ahead>);
 
 struct Ahead {
-    waiting: Vec<RwSignal<bool>>,
+    /// Each panel's `seen`, and its watchers: the near one goes when the queue marks it seen.
+    waiting: Vec<(RwSignal<bool>, Watchers)>,
     /// Whether a drain is running (it ends when nothing waits).
     draining: bool,
     /// The page's query cache, whose requests in flight hold the prefetch back.
@@ -152,9 +160,9 @@ impl Prefetch {
         })));
     }
 
-    fn push(self, seen: RwSignal<bool>) {
+    fn push(self, seen: RwSignal<bool>, watchers: Watchers) {
         let start = self.0.try_update_value(|ahead| {
-            ahead.waiting.push(seen);
+            ahead.waiting.push((seen, watchers));
             !std::mem::replace(&mut ahead.draining, true)
         });
         if start == Some(true) {
@@ -193,10 +201,16 @@ impl Prefetch {
             if batch.is_empty() {
                 return;
             }
-            for seen in batch {
+            for (seen, watchers) in batch {
                 // A panel that went away meanwhile is skipped; one seen since is left alone.
                 if seen.try_get_untracked() == Some(false) {
                     seen.set(true);
+                }
+                // Its near observer has nothing more to say either (no callback is running).
+                if let Some(Some(near)) =
+                    watchers.try_update_value(|watchers| watchers[NEAR].take())
+                {
+                    near.0.disconnect();
                 }
             }
         }

@@ -63,7 +63,7 @@ async fn settle(seen: RwSignal<Vec<bool>>, expected: &[bool]) -> Vec<bool> {
 
 /// With a prefetch queue, the box within a screen is seen once the page is idle; without one,
 /// only the box in view is. A few more idle periods change nothing: the far box waits for a
-/// scroll.
+/// scroll, and is seen once scrolled to.
 #[wasm_bindgen_test]
 async fn a_panel_within_a_screen_is_seen_when_the_page_is_idle() {
     for (prefetch, expected) in [(true, [true, true, false]), (false, [true, false, false])] {
@@ -75,6 +75,12 @@ async fn a_panel_within_a_screen_is_seen_when_the_page_is_idle() {
         }
         assert_eq!(settled, expected, "prefetch {prefetch}");
         assert_eq!(seen.get_untracked(), expected, "prefetch {prefetch}, later");
+        // Scrolled to the bottom at once, the far box is seen too (the middle one only if the
+        // queue saw it before: the jump passes over it).
+        root.set_scroll_top(i32::MAX);
+        let scrolled_expected = [true, prefetch, true];
+        let scrolled = settle(seen, &scrolled_expected).await;
+        assert_eq!(scrolled, scrolled_expected, "prefetch {prefetch}, scrolled");
         drop(handle);
         // The scroller covers the test page: it goes with the test.
         root.remove();
