@@ -21,7 +21,8 @@ const NEAR_MARGIN: &str = "200px 0px";
 /// How far outside the viewport a panel is fetched ahead when the page is idle: one screen
 /// above and below, in pixels (the scroller's height, else the window's). A percentage would
 /// do in Chromium, which resolves it against the root's height, but the specification says
-/// its width.
+/// its width. Reading a scroller's height lays the page out, so a dashboard reads it once
+/// ([`Prefetch::margin`]).
 fn ahead_margin(root: Option<&web_sys::Element>) -> String {
     let height_px: i32 = match root {
         Some(root) => root.client_height(),
@@ -31,6 +32,14 @@ fn ahead_margin(root: Option<&web_sys::Element>) -> String {
             .map_or(0, |height| height as i32),
     };
     format!("{}px 0px", height_px.max(0))
+}
+
+/// Marks a panel seen unless it is already (or has gone). `try_`, as wherever a browser's
+/// callback reads a reactive value: a disposed one would panic, which stops the page.
+fn mark_seen(seen: RwSignal<bool>) {
+    if seen.try_get_untracked() == Some(false) {
+        seen.set(true);
+    }
 }
 
 /// An intersection observer and the Rust callback it calls, kept until it has seen its element
@@ -58,17 +67,11 @@ pub fn use_seen(node: NodeRef<Div>) -> ReadSignal<bool> {
     let watchers: Watchers = StoredValue::new([None, None]);
     when_mounted(node, move |element| {
         let root = ScrollRoot::of(&element);
-        // `try_`, as wherever a browser's callback reads a reactive value: a disposed one
-        // would panic, which stops the page.
-        let now = Rc::new(move || {
-            if seen.try_get_untracked() == Some(false) {
-                seen.set(true);
-            }
-        });
+        let now = Rc::new(move || mark_seen(seen));
         watch(&element, root.as_ref(), NEAR_MARGIN, (watchers, NEAR), now);
         if let Some(prefetch) = prefetch {
             let later = Rc::new(move || prefetch.push(seen, watchers));
-            let margin = ahead_margin(root.as_ref());
+            let margin = prefetch.margin(root.as_ref());
             watch(&element, root.as_ref(), &margin, (watchers, AHEAD), later);
         }
     });
@@ -148,6 +151,9 @@ struct Ahead {
     draining: bool,
     /// The page's query cache, whose requests in flight hold the prefetch back.
     cache: Option<QueryCache>,
+    /// The ahead observers' margin, read with the first panel's scroller (every panel of a
+    /// dashboard has the same one, see `ScrollRoot`).
+    margin: Option<String>,
 }
 
 impl Prefetch {
@@ -157,7 +163,21 @@ impl Prefetch {
             waiting: Vec::new(),
             draining: false,
             cache: use_context::<QueryCache>(),
+            margin: None,
         })));
+    }
+
+    /// The ahead observers' margin: read once per dashboard, since reading a scroller's
+    /// height lays the page out, and a hundred panels mount one after another.
+    fn margin(self, root: Option<&web_sys::Element>) -> String {
+        self.0
+            .try_update_value(|ahead| {
+                ahead
+                    .margin
+                    .get_or_insert_with(|| ahead_margin(root))
+                    .clone()
+            })
+            .unwrap_or_else(|| ahead_margin(root))
     }
 
     fn push(self, seen: RwSignal<bool>, watchers: Watchers) {
@@ -203,9 +223,7 @@ impl Prefetch {
             }
             for (seen, watchers) in batch {
                 // A panel that went away meanwhile is skipped; one seen since is left alone.
-                if seen.try_get_untracked() == Some(false) {
-                    seen.set(true);
-                }
+                mark_seen(seen);
                 // Its near observer has nothing more to say either (no callback is running).
                 if let Some(Some(near)) =
                     watchers.try_update_value(|watchers| watchers[NEAR].take())

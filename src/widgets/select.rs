@@ -6,7 +6,7 @@ use leptos::html::{Div, Input};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::select_menu::{MenuParts, NavKey, OpenedBy};
+use super::select_menu::{MenuParts, NavKey, OpenedBy, move_focus};
 use crate::focus::when_focus_leaves;
 use crate::icons::ChevronIcon;
 use crate::ids::unique_id;
@@ -202,39 +202,4 @@ fn focus_toggle(root: NodeRef<Div>) {
     {
         let _ = toggle.focus();
     }
-}
-
-/// Moves keyboard focus among the options (after the menu has rendered).
-pub(super) fn move_focus(root: NodeRef<Div>, key: NavKey) {
-    request_animation_frame(move || {
-        let Some(root) = root.get_untracked() else {
-            return;
-        };
-        let Ok(list) = root.query_selector_all("[role=option]") else {
-            return;
-        };
-        let options: Vec<web_sys::HtmlElement> = (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into().ok())
-            .collect();
-        if options.is_empty() {
-            return;
-        }
-        let active = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
-        let current = options
-            .iter()
-            .position(|option| active.as_ref() == Some(option.as_ref()));
-        let last = options.len() - 1;
-        let next = match (key, current) {
-            (NavKey::Home, _) | (NavKey::Down, None) => 0,
-            (NavKey::End, _) | (NavKey::Up, None) => last,
-            (NavKey::Down, Some(index)) => (index + 1).min(last),
-            (NavKey::Up, Some(index)) => index.saturating_sub(1),
-        };
-        if let Some(option) = options.get(next) {
-            let _ = option.focus();
-        }
-    });
 }

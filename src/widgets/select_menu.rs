@@ -78,7 +78,7 @@ pub fn SelectMenu(parts: MenuParts) -> impl IntoView {
                 focus_chosen(parts.root);
             }
         }),
-        OpenedBy::Key(key) => super::select::move_focus(parts.root, key),
+        OpenedBy::Key(key) => move_focus(parts.root, key),
     }
     let visible = move || {
         let needle = lowercase(&parts.filter.get());
@@ -174,4 +174,41 @@ fn focus_chosen(root: NodeRef<Div>) {
     if let Some(option) = option {
         let _ = option.focus();
     }
+}
+
+/// Moves keyboard focus among the options the key names (after the list has rendered): the
+/// select's toggle calls it for a key pressed while the list is open, the list itself for the
+/// key that opened it.
+pub(super) fn move_focus(root: NodeRef<Div>, key: NavKey) {
+    request_animation_frame(move || {
+        let Some(root) = root.get_untracked() else {
+            return;
+        };
+        let Ok(list) = root.query_selector_all("[role=option]") else {
+            return;
+        };
+        let options: Vec<web_sys::HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into().ok())
+            .collect();
+        if options.is_empty() {
+            return;
+        }
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        let current = options
+            .iter()
+            .position(|option| active.as_ref() == Some(option.as_ref()));
+        let last = options.len() - 1;
+        let next = match (key, current) {
+            (NavKey::Home, _) | (NavKey::Down, None) => 0,
+            (NavKey::End, _) | (NavKey::Up, None) => last,
+            (NavKey::Down, Some(index)) => (index + 1).min(last),
+            (NavKey::Up, Some(index)) => index.saturating_sub(1),
+        };
+        if let Some(option) = options.get(next) {
+            let _ = option.focus();
+        }
+    });
 }
